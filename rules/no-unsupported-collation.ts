@@ -1,0 +1,50 @@
+// Flags collations the target does not have and rewrites them to the nearest supported one.
+import { collationSupport, isMysqlCharset, replacementCollation } from '../src/catalog.js';
+import { defineRule, inStyleOf, replaceEdit } from '../src/rule.js';
+import { CHARSET_STATEMENTS, charsetClauses } from '../src/structure.js';
+
+export default defineRule({
+  meta: {
+    id: 'no-unsupported-collation',
+    description: 'Disallow collations the target ClustrixDB/Xpand version does not support, and replace them with the nearest one it does.',
+    severity: 'error',
+    fixable: ['safe', 'lossy'],
+    statements: CHARSET_STATEMENTS,
+    messages: {
+      replaceable: 'Collation {{name}} is not supported by {{target}}; the fix uses {{replacement}}: {{effect}}.',
+      manual: 'Collation {{name}} is not supported by {{target}} and has no close equivalent there; choose a supported collation by hand.',
+      deprecated: 'Collation {{name}} is deprecated in {{target}} (a legacy variant kept for old data).',
+      unverified: 'Collation {{name}} is not confirmed for {{target}} (no vendor list for this version); test it on a real cluster.',
+    },
+    source: { url: 'https://mariadb.com/docs/skysql-previous-release/ref/xpand6.0/collations', evidence: 'sourced' },
+  },
+  check(stmt, ctx) {
+    for (const clause of charsetClauses(stmt, isMysqlCharset)) {
+      if (clause.what !== 'collation') continue;
+      const token = stmt.code[clause.valueAt]!;
+      const name = clause.value;
+      const range = { start: token.start, end: token.end };
+      const { support } = collationSupport(name, ctx.target);
+      if (support === 'supported') continue;
+      if (support === 'deprecated' || support === 'unverified') {
+        ctx.report({ messageId: support, data: { name }, ...range, severity: 'warning' });
+        continue;
+      }
+      const replacement = replacementCollation(name, ctx.target);
+      if (replacement === null) {
+        ctx.report({ messageId: 'manual', data: { name }, ...range });
+        continue;
+      }
+      ctx.report({
+        messageId: 'replaceable',
+        data: { name, replacement: replacement.name, effect: replacement.effect },
+        ...range,
+        fix: {
+          kind: replacement.safe ? 'safe' : 'lossy',
+          title: `Replace collation ${name} with ${replacement.name}`,
+          edits: [replaceEdit(token, inStyleOf(token, replacement.name))],
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,21 @@
+// Reports, once, a statement clustrix-lint cannot classify: it is passed through unchanged.
+import { defineRule } from '../src/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'unrecognized-statement',
+    description: 'Report statements clustrix-lint does not recognize; they are kept as written and not checked.',
+    severity: 'info',
+    fixable: [],
+    statements: ['unknown'],
+    messages: {
+      unrecognized: 'Statement starting with "{{head}}" is not recognized; it is kept unchanged and not checked for {{target}}.',
+    },
+    source: { url: 'https://dev.mysql.com/doc/refman/8.4/en/sql-statements.html', evidence: 'sourced' },
+  },
+  check(stmt, ctx) {
+    const head = stmt.code[0];
+    if (head === undefined) return;
+    ctx.report({ messageId: 'unrecognized', data: { head: head.text.slice(0, 40) }, start: head.start, end: head.end });
+  },
+});

@@ -1,0 +1,300 @@
+// The one versioned catalog of ClustrixDB / Xpand facts. Rules read it; they never copy it.
+// Every fact names its source and whether the source states it ([S]) or we inferred it ([I]),
+// as recorded in the project's knowledge base (shared/docs/clustrix-compat.md).
+import { ConfigError } from './errors.js';
+
+export interface Target {
+  /** Target id as used on the command line, e.g. `xpand-23.09`. */
+  readonly id: string;
+  /** Human name used in messages, e.g. `Xpand 23.09`. */
+  readonly name: string;
+  readonly product: 'clustrixdb' | 'xpand';
+  /** Position in release order, oldest first. */
+  readonly order: number;
+}
+
+const TARGET_DEFS: ReadonlyArray<Omit<Target, 'order'>> = [
+  { id: 'clustrixdb-7.0', name: 'ClustrixDB 7.0', product: 'clustrixdb' },
+  { id: 'clustrixdb-7.5', name: 'ClustrixDB 7.5', product: 'clustrixdb' },
+  { id: 'clustrixdb-8.0', name: 'ClustrixDB 8.0', product: 'clustrixdb' },
+  { id: 'clustrixdb-8.5', name: 'ClustrixDB 8.5', product: 'clustrixdb' },
+  { id: 'clustrixdb-9.0', name: 'ClustrixDB 9.0', product: 'clustrixdb' },
+  { id: 'clustrixdb-9.1', name: 'ClustrixDB 9.1', product: 'clustrixdb' },
+  { id: 'clustrixdb-9.2', name: 'ClustrixDB 9.2', product: 'clustrixdb' },
+  { id: 'xpand-5.3', name: 'Xpand 5.3', product: 'xpand' },
+  { id: 'xpand-6.0', name: 'Xpand 6.0', product: 'xpand' },
+  { id: 'xpand-6.1', name: 'Xpand 6.1', product: 'xpand' },
+  { id: 'xpand-23.09', name: 'Xpand 23.09', product: 'xpand' },
+];
+
+/** All targets, oldest first. */
+export const TARGETS: readonly Target[] = TARGET_DEFS.map((t, order) => ({ ...t, order }));
+
+export const DEFAULT_TARGET_ID = 'xpand-23.09';
+
+/** Looks a target up by id; throws ConfigError naming the valid ids otherwise. */
+export function getTarget(id: string = DEFAULT_TARGET_ID): Target {
+  const t = TARGETS.find((x) => x.id === id.toLowerCase());
+  if (t === undefined) {
+    throw new ConfigError(`unknown target "${id}" (expected one of: ${TARGETS.map((x) => x.id).join(', ')})`);
+  }
+  return t;
+}
+
+/** A vendor source for a fact. */
+export interface Source {
+  readonly url: string;
+  /** 'sourced': the page states it; 'inferred': our conclusion from sourced facts. */
+  readonly evidence: 'sourced' | 'inferred';
+}
+
+export type Support = 'supported' | 'deprecated' | 'unverified' | 'unsupported';
+
+/** A fact that holds from `since` (target id, inclusive) up to `until` (inclusive), if given. */
+interface VersionedSupport {
+  readonly since: string;
+  readonly until?: string;
+  readonly support: Support;
+  readonly source: Source;
+}
+
+function order(id: string): number {
+  return getTarget(id).order;
+}
+
+function supportAt(facts: readonly VersionedSupport[], target: Target): { support: Support; source: Source | null } {
+  // The last matching fact wins, so later ranges refine earlier ones.
+  let found: VersionedSupport | undefined;
+  for (const f of facts) {
+    if (target.order >= order(f.since) && (f.until === undefined || target.order <= order(f.until))) found = f;
+  }
+  return found ? { support: found.support, source: found.source } : { support: 'unsupported', source: null };
+}
+
+const SRC = {
+  charsets60: { url: 'https://mariadb.com/docs/reference/xpand6.0/character-sets/', evidence: 'sourced' },
+  charsets2309: { url: 'https://mariadb.com/docs/reference/xpand23.09/character-sets/', evidence: 'sourced' },
+  utf8mb3: { url: 'https://mariadb.com/docs/ent/release-notes/mariadb-xpand-5-3/5-3-23/', evidence: 'sourced' },
+  cp850: { url: 'https://mariadb.com/docs/all/ref/xpand/character-sets/cp850/', evidence: 'sourced' },
+  collations60: { url: 'https://mariadb.com/docs/skysql-previous-release/ref/xpand6.0/collations', evidence: 'sourced' },
+  collations53: { url: 'https://mariadb.com/docs/reference/xpand5.3/collations/', evidence: 'sourced' },
+  clustrixInferred: { url: 'https://mariadb.com/docs/reference/xpand5.3/collations/', evidence: 'inferred' },
+  cp850Collation: { url: 'https://mariadb.com/docs/reference/xpand/collations/cp850_general_ci/', evidence: 'sourced' },
+  createIndex: { url: 'https://mariadb.com/docs/reference/xpand/sql-statements/CREATE_INDEX/', evidence: 'inferred' },
+  partitions: { url: 'https://mariadb.com/docs/sql/statements/schema/partitions/xpand/limitations/', evidence: 'sourced' },
+  unsupportedNamesAscii: { url: 'https://mariadb.com/docs/all/ref/xpand/unsupported-features/', evidence: 'sourced' },
+} as const satisfies Record<string, Source>;
+
+/** Character sets ClustrixDB/Xpand know, by version. Anything absent is unsupported everywhere. */
+const CHARSET_FACTS: Record<string, readonly VersionedSupport[]> = {
+  binary: [{ since: 'clustrixdb-7.0', support: 'supported', source: SRC.charsets60 }],
+  latin1: [{ since: 'clustrixdb-7.0', support: 'supported', source: SRC.charsets60 }],
+  utf8: [{ since: 'clustrixdb-7.0', support: 'supported', source: SRC.charsets60 }],
+  utf8mb4: [
+    { since: 'clustrixdb-7.0', until: 'clustrixdb-8.5', support: 'unverified', source: SRC.clustrixInferred },
+    { since: 'clustrixdb-9.0', until: 'clustrixdb-9.2', support: 'supported', source: SRC.clustrixInferred },
+    { since: 'xpand-5.3', support: 'supported', source: SRC.charsets60 },
+  ],
+  koi8r: [
+    { since: 'clustrixdb-7.0', until: 'clustrixdb-8.5', support: 'unverified', source: SRC.clustrixInferred },
+    { since: 'clustrixdb-9.0', support: 'supported', source: SRC.charsets60 },
+  ],
+  euckr: [
+    { since: 'clustrixdb-7.0', until: 'clustrixdb-8.5', support: 'unverified', source: SRC.clustrixInferred },
+    { since: 'clustrixdb-9.0', support: 'supported', source: SRC.charsets60 },
+  ],
+  // Added in 5.3.23 and 6.0.3 (the first 6.0 GA); a 5.3 target may be older than 5.3.23.
+  utf8mb3: [{ since: 'xpand-6.0', support: 'supported', source: SRC.utf8mb3 }],
+  cp850: [{ since: 'xpand-6.1', support: 'supported', source: SRC.cp850 }],
+};
+
+const everywhere = (source: Source): VersionedSupport[] => [{ since: 'clustrixdb-7.0', support: 'supported', source }];
+const verifyBefore9 = (source: Source): VersionedSupport[] => [
+  { since: 'clustrixdb-7.0', until: 'clustrixdb-8.5', support: 'unverified', source: SRC.clustrixInferred },
+  { since: 'clustrixdb-9.0', until: 'clustrixdb-9.2', support: 'supported', source: SRC.clustrixInferred },
+  { since: 'xpand-5.3', support: 'supported', source },
+];
+const legacy = (): VersionedSupport[] => [
+  { since: 'clustrixdb-7.0', until: 'clustrixdb-9.2', support: 'unverified', source: SRC.clustrixInferred },
+  { since: 'xpand-5.3', support: 'deprecated', source: SRC.collations60 },
+];
+const utf8mb3Collation = (): VersionedSupport[] => [{ since: 'xpand-6.0', support: 'supported', source: SRC.utf8mb3 }];
+
+/** Collations by version (knowledge base §2.2 and V.3). Anything absent is unsupported everywhere. */
+const COLLATION_FACTS: Record<string, readonly VersionedSupport[]> = {
+  binary: everywhere(SRC.collations60),
+  latin1_swedish_ci: everywhere(SRC.collations60),
+  latin1_bin: everywhere(SRC.collations60),
+  utf8_general_ci: everywhere(SRC.collations60),
+  utf8_bin: everywhere(SRC.collations60),
+  latin1_general_ci: verifyBefore9(SRC.collations60),
+  latin1_general_cs: verifyBefore9(SRC.collations60),
+  utf8_unicode_ci: verifyBefore9(SRC.collations60),
+  utf8mb4_general_ci: verifyBefore9(SRC.collations60),
+  utf8mb4_bin: verifyBefore9(SRC.collations60),
+  utf8mb4_unicode_ci: verifyBefore9(SRC.collations60),
+  koi8r_general_ci: verifyBefore9(SRC.collations60),
+  koi8r_bin: verifyBefore9(SRC.collations60),
+  euckr_korean_ci: verifyBefore9(SRC.collations60),
+  euckr_bin: verifyBefore9(SRC.collations60),
+  latin1_swedish_ci_legacy: legacy(),
+  latin1_general_ci_legacy: legacy(),
+  latin1_general_cs_legacy: legacy(),
+  utf8_general_ci_legacy: legacy(),
+  utf8mb3_general_ci: utf8mb3Collation(),
+  utf8mb3_bin: utf8mb3Collation(),
+  utf8mb3_unicode_ci: utf8mb3Collation(),
+  cp850_general_ci: [{ since: 'xpand-6.1', support: 'supported', source: SRC.cp850Collation }],
+  cp850_bin: [{ since: 'xpand-6.1', support: 'unverified', source: SRC.cp850Collation }],
+};
+
+/** Every character set MySQL 8.4 / MariaDB 11 knows (so unknown words are not taken for one). */
+export const MYSQL_CHARSETS: ReadonlySet<string> = new Set([
+  'armscii8', 'ascii', 'big5', 'binary', 'cp1250', 'cp1251', 'cp1256', 'cp1257', 'cp850', 'cp852',
+  'cp866', 'cp932', 'dec8', 'eucjpms', 'euckr', 'gb18030', 'gb2312', 'gbk', 'geostd8', 'greek',
+  'hebrew', 'hp8', 'keybcs2', 'koi8r', 'koi8u', 'latin1', 'latin2', 'latin5', 'latin7', 'macce',
+  'macroman', 'sjis', 'swe7', 'tis620', 'ucs2', 'ujis', 'utf16', 'utf16le', 'utf32', 'utf8',
+  'utf8mb3', 'utf8mb4',
+]);
+
+export interface SupportInfo {
+  readonly support: Support;
+  readonly source: Source | null;
+}
+
+export function charsetSupport(name: string, target: Target): SupportInfo {
+  const facts = CHARSET_FACTS[name.toLowerCase()];
+  return facts ? supportAt(facts, target) : { support: 'unsupported', source: SRC.charsets2309 };
+}
+
+export function collationSupport(name: string, target: Target): SupportInfo {
+  const facts = COLLATION_FACTS[name.toLowerCase()];
+  return facts ? supportAt(facts, target) : { support: 'unsupported', source: SRC.collations60 };
+}
+
+/** True when `name` is a character set MySQL knows. */
+export function isMysqlCharset(name: string): boolean {
+  return MYSQL_CHARSETS.has(name.toLowerCase());
+}
+
+/** Suggested replacement for an unsupported character set, with whether meaning is kept. */
+export interface CharsetReplacement {
+  readonly name: string;
+  readonly safe: boolean;
+  /** What changes, for the finding's message. */
+  readonly effect: string;
+}
+
+/** The nearest supported character set on `target`, or null when a human must decide. */
+export function replacementCharset(name: string, target: Target): CharsetReplacement | null {
+  const lower = name.toLowerCase();
+  const pick = (candidate: string, safe: boolean, effect: string): CharsetReplacement | null =>
+    charsetSupport(candidate, target).support === 'supported' ? { name: candidate, safe, effect } : null;
+  switch (lower) {
+    case 'ascii':
+      // The vendor's advice for SET NAMES ascii: use latin1 (a superset; same bytes for ASCII).
+      return pick('latin1', true, 'latin1 stores every ASCII character unchanged');
+    case 'utf8mb3':
+      return pick('utf8', true, 'utf8 is the same 3-byte UTF-8 under its older name');
+    case 'ucs2':
+    case 'utf16':
+    case 'utf16le':
+    case 'utf32':
+      return (
+        pick('utf8mb4', true, 'utf8mb4 stores every Unicode character, but byte lengths and LENGTH() results change') ??
+        pick('utf8', false, 'utf8 cannot store characters outside the Basic Multilingual Plane')
+      );
+    default:
+      return null;
+  }
+}
+
+/** How a collation compares text, read from its name. */
+interface CollationTraits {
+  readonly charset: string;
+  readonly caseSensitive: boolean;
+  readonly accentSensitive: boolean;
+  readonly binary: boolean;
+  /** 'uca' for Unicode Collation Algorithm based, 'general' for the simple tables. */
+  readonly family: 'uca' | 'general' | 'binary';
+  /** A language tailoring (german2, swedish, …) or null. */
+  readonly language: string | null;
+}
+
+const GENERIC_PARTS = new Set(['general', 'unicode', 'bin', 'ci', 'cs', 'ai', 'as', 'ks', 'nopad', '0900', '520', 'uca1400', 'mysql500', 'legacy', 'pad', 'space']);
+
+function collationTraits(name: string): CollationTraits | null {
+  const lower = name.toLowerCase();
+  if (lower === 'binary') {
+    return { charset: 'binary', caseSensitive: true, accentSensitive: true, binary: true, family: 'binary', language: null };
+  }
+  const charset = [...MYSQL_CHARSETS].filter((c) => lower.startsWith(c + '_')).sort((a, b) => b.length - a.length)[0];
+  if (charset === undefined) return null;
+  const parts = lower.slice(charset.length + 1).split('_');
+  const binary = parts.includes('bin');
+  const caseSensitive = binary || parts.includes('cs');
+  const accentSensitive = binary || parts.includes('as') || (parts.includes('cs') && !parts.includes('ai'));
+  const family = binary ? 'binary' : parts.some((p) => p === 'unicode' || p === '0900' || p === '520' || p === 'uca1400') ? 'uca' : 'general';
+  const languageParts = parts.filter((p) => !GENERIC_PARTS.has(p));
+  return { charset, caseSensitive, accentSensitive, binary, family, language: languageParts.length > 0 ? languageParts.join('_') : null };
+}
+
+export interface CollationReplacement {
+  readonly name: string;
+  readonly safe: boolean;
+  readonly effect: string;
+}
+
+/**
+ * The nearest supported collation on `target` (knowledge base §2.3), or null when none is close
+ * enough to choose without a human. `safe` is true when case and accent sensitivity are kept.
+ */
+export function replacementCollation(name: string, target: Target): CollationReplacement | null {
+  const from = collationTraits(name);
+  if (from === null) return null;
+  let charset = from.charset;
+  if (charsetSupport(charset, target).support !== 'supported') {
+    const c = replacementCharset(charset, target);
+    if (c === null) return null;
+    charset = c.name;
+  }
+  const supported = (c: string): boolean => collationSupport(c, target).support === 'supported';
+  const candidates: string[] = [];
+  if (from.binary) candidates.push(`${charset}_bin`);
+  else if (from.caseSensitive) candidates.push(`${charset}_general_cs`, `${charset}_bin`);
+  else if (from.family === 'uca' || from.language !== null) candidates.push(`${charset}_unicode_ci`, `${charset}_general_ci`);
+  else candidates.push(`${charset}_general_ci`, `${charset}_unicode_ci`);
+  if (charset === 'latin1' && !from.caseSensitive) candidates.push('latin1_swedish_ci');
+  const pick = candidates.find(supported);
+  if (pick === undefined) return null;
+  const to = collationTraits(pick)!;
+  const changes: string[] = [];
+  if (to.caseSensitive !== from.caseSensitive) changes.push(to.caseSensitive ? 'comparisons become case-sensitive' : 'comparisons become case-insensitive');
+  if (to.accentSensitive !== from.accentSensitive) changes.push(to.accentSensitive ? 'comparisons become accent-sensitive' : 'comparisons become accent-insensitive');
+  if (from.language !== null) changes.push(`the ${from.language} language rules for sorting are lost`);
+  if (charset !== from.charset) changes.push(`the character set becomes ${charset}`);
+  if (changes.length === 0) {
+    changes.push(to.binary ? 'sort order becomes byte order' : 'sort order of some characters and trailing-space handling may differ');
+  }
+  return {
+    name: pick,
+    safe: to.caseSensitive === from.caseSensitive && to.accentSensitive === from.accentSensitive,
+    effect: changes.join('; '),
+  };
+}
+
+/** Partition types: only RANGE is supported on every ClustrixDB/Xpand version. */
+export const PARTITIONING = {
+  supportedTypes: new Set(['RANGE']),
+  subpartitions: false,
+  source: SRC.partitions,
+} as const;
+
+/** Index structures: every ClustrixDB/Xpand index is a B+tree; a requested HASH is not honoured. */
+export const INDEX_TYPES = {
+  supported: new Set(['BTREE']),
+  source: SRC.createIndex,
+} as const;
+
+/** Source for SET NAMES ascii and other unsupported features. */
+export const UNSUPPORTED_FEATURES_SOURCE = SRC.unsupportedNamesAscii;

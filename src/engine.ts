@@ -1,0 +1,76 @@
+// The engine: runs rules over the statements of one script and collects sorted findings.
+// It takes the rules as an argument and never imports rules/ itself.
+import { getTarget, type Target } from './catalog.js';
+import { ConfigError, InternalError } from './errors.js';
+import { formatMessage, type Finding, type Rule, type Severity } from './rule.js';
+import { SqlSource } from './source.js';
+
+export type RuleSetting = Severity | 'off';
+
+export interface EngineOptions {
+  /** Target id; defaults to the newest. */
+  readonly target?: string;
+  /** Per-rule severity overrides, or 'off'. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+/** Checks that every rule id in `settings` exists; throws ConfigError naming the first that does not. */
+export function validateRuleSettings(rules: readonly Rule[], settings: Readonly<Record<string, RuleSetting>> = {}): void {
+  const ids = new Set(rules.map((r) => r.meta.id));
+  for (const [id, value] of Object.entries(settings)) {
+    if (!ids.has(id)) throw new ConfigError(`unknown rule "${id}"`);
+    if (!['error', 'warning', 'info', 'off'].includes(value)) {
+      throw new ConfigError(`rule "${id}": severity must be error, warning, info or off, not "${String(value)}"`);
+    }
+  }
+}
+
+/** Runs `rules` over `source`; findings are sorted by offset, then rule id. */
+export function lintSource(source: SqlSource, rules: readonly Rule[], options: EngineOptions = {}): Finding[] {
+  const target: Target = getTarget(options.target);
+  const settings = options.rules ?? {};
+  validateRuleSettings(rules, settings);
+  const active = rules.filter((r) => settings[r.meta.id] !== 'off');
+  const findings: Finding[] = [];
+  for (const stmt of source.statements) {
+    for (const rule of active) {
+      const scope = rule.meta.statements;
+      if (scope !== 'all' && !scope.includes(stmt.kind)) continue;
+      const meta = rule.meta;
+      try {
+        rule.check(stmt, {
+          target,
+          source,
+          report(r) {
+            const template = meta.messages[r.messageId];
+            if (template === undefined) throw new InternalError(`rule ${meta.id} reported unknown messageId "${r.messageId}"`);
+            if (r.fix && !meta.fixable.includes(r.fix.kind)) {
+              throw new InternalError(`rule ${meta.id} offered a ${r.fix.kind} fix but does not declare it in meta.fixable`);
+            }
+            const from = source.locOf(r.start);
+            const to = source.locOf(r.end);
+            findings.push({
+              ruleId: meta.id,
+              severity: (settings[meta.id] as Severity | undefined) ?? r.severity ?? meta.severity,
+              message: formatMessage(template, { ...r.data, target: target.name }),
+              start: r.start,
+              end: r.end,
+              line: from.line,
+              column: from.column,
+              endLine: to.line,
+              endColumn: to.column,
+              fix: r.fix ?? null,
+            });
+          },
+        });
+      } catch (e) {
+        if (e instanceof InternalError) throw e;
+        const at = source.locOf(stmt.start);
+        const why = e instanceof Error ? e.message : String(e);
+        throw new InternalError(`rule ${meta.id} crashed on the statement at line ${at.line}: ${why}`);
+      }
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return findings;
+}

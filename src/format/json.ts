@@ -1,0 +1,35 @@
+// JSON report: an array with one object per file (stable keys, no absolute paths added).
+import { counts, type FileReport } from './types.js';
+
+export function formatJson(reports: readonly FileReport[]): string {
+  const out = reports.map((r) => ({
+    filePath: r.filePath,
+    target: r.target,
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      fix: f.fix === null ? null : { kind: f.fix.kind, title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })) },
+    })),
+    ...counts(r.findings),
+    ...(r.applied === undefined
+      ? {}
+      : {
+          applied: r.applied.map((a) => ({
+            ruleId: a.ruleId,
+            kind: a.kind,
+            title: a.title,
+            pass: a.pass,
+            line: a.line,
+            column: a.column,
+            edits: a.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
+          })),
+        }),
+    ...(r.output === undefined ? {} : { output: r.output }),
+  }));
+  return JSON.stringify(out, null, 2) + '\n';
+}

@@ -1,0 +1,57 @@
+// The human report (ESLint's "stylish" layout): the only module that imports chalk.
+import { Chalk } from 'chalk';
+import { counts, type FileReport } from './types.js';
+
+export interface StylishOptions {
+  readonly color: boolean;
+}
+
+function plural(n: number, word: string): string {
+  if (n === 1) return `${n} ${word}`;
+  return `${n} ${word}${/(?:s|x|sh|ch)$/.test(word) ? 'es' : 's'}`;
+}
+
+export function formatStylish(reports: readonly FileReport[], options: StylishOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let safeFixable = 0;
+  let lossyFixable = 0;
+  let appliedCount = 0;
+  for (const r of reports) {
+    const n = counts(r.findings);
+    errors += n.errorCount;
+    warnings += n.warningCount;
+    infos += n.infoCount;
+    appliedCount += r.applied?.length ?? 0;
+    if (r.findings.length === 0 && (r.applied?.length ?? 0) === 0) continue;
+    lines.push(c.underline(r.filePath));
+    for (const a of r.applied ?? []) {
+      lines.push(`  ${c.dim(`${a.line}:${a.column}`)}  ${c.green('fixed')}    ${a.title}${a.kind === 'lossy' ? c.yellow(' (lossy)') : ''}  ${c.dim(a.ruleId)}`);
+    }
+    const width = Math.max(0, ...r.findings.map((f) => `${f.line}:${f.column}`.length));
+    for (const f of r.findings) {
+      if (f.fix?.kind === 'safe') safeFixable++;
+      else if (f.fix?.kind === 'lossy') lossyFixable++;
+      const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
+    }
+    lines.push('');
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) {
+    if (appliedCount > 0) lines.push(c.green(`✔ ${plural(appliedCount, 'fix')} applied, no problems left`));
+    return lines.length > 0 ? lines.join('\n') + '\n' : '';
+  }
+  const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
+  lines.push(`${mark} ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`);
+  if (safeFixable + lossyFixable > 0) {
+    const parts: string[] = [];
+    if (safeFixable > 0) parts.push(`${safeFixable} fixable with \`clustrix-lint fix\``);
+    if (lossyFixable > 0) parts.push(`${lossyFixable} more with \`--lossy\` (drops a feature the target lacks)`);
+    lines.push(`  ${parts.join(', ')}.`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,24 @@
+// What the formatters print: one entry per checked (or fixed) file.
+import type { AppliedFix } from '../fixer.js';
+import type { Finding } from '../rule.js';
+
+export interface FileReport {
+  readonly filePath: string;
+  readonly target: string;
+  readonly findings: readonly Finding[];
+  /** Set for `fix`: the fixes applied and the clean script. */
+  readonly applied?: readonly AppliedFix[];
+  readonly output?: string;
+}
+
+export function counts(findings: readonly Finding[]): { errorCount: number; warningCount: number; infoCount: number } {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errorCount++;
+    else if (f.severity === 'warning') warningCount++;
+    else infoCount++;
+  }
+  return { errorCount, warningCount, infoCount };
+}

@@ -1,0 +1,151 @@
+// Rule, finding and fix types, defineRule, and the edit helpers rules build their fixes with.
+import type { Source, Target } from './catalog.js';
+import type { SqlSource } from './source.js';
+import type { Statement, StatementKind } from './statements.js';
+import type { Token } from './tokenize.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** `safe`: the script means the same on the target. `lossy`: a feature the target lacks is dropped. */
+export type FixKind = 'safe' | 'lossy';
+
+/** Replace source[start, end) with text. An insert has start === end; a removal has text ''. */
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Fix {
+  readonly kind: FixKind;
+  /** What the fix does, e.g. "Remove USING HASH". */
+  readonly title: string;
+  readonly edits: readonly Edit[];
+}
+
+export interface RuleMeta {
+  /** kebab-case id, equal to the file name in rules/. */
+  readonly id: string;
+  /** One sentence, starting with a verb (Disallow …, Report …); equals the doc's first paragraph. */
+  readonly description: string;
+  /** Default severity; a report may lower it for a form the target merely ignores. */
+  readonly severity: Severity;
+  /** The kinds of fix the rule can offer, empty when it never fixes. */
+  readonly fixable: readonly FixKind[];
+  /** Statement kinds the engine calls `check` for, or 'all'. */
+  readonly statements: readonly StatementKind[] | 'all';
+  /** Message templates by id; `{{name}}` is replaced from the report's data. */
+  readonly messages: Readonly<Record<string, string>>;
+  /** The vendor page the rule rests on. */
+  readonly source: Source;
+}
+
+export interface Report {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly start: number;
+  readonly end: number;
+  readonly severity?: Severity;
+  readonly fix?: Fix | null;
+}
+
+export interface RuleContext {
+  readonly target: Target;
+  readonly source: SqlSource;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  /** Pure: inspects one statement and reports; no I/O, no state kept between calls. */
+  check(stmt: Statement, ctx: RuleContext): void;
+}
+
+/** A problem found by a rule, with its location in the checked text. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly fix: Fix | null;
+}
+
+/** Identity function that gives a rule its type (and a place to hang checks later). */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Fills `{{name}}` placeholders. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** Index of the token starting at `offset` in `tokens` (binary search), or -1. */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid]!.start;
+    if (s === offset) return mid;
+    if (s < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The range to delete to remove the tokens `first` … `last` and their spacing, so that no blank
+ * gap or joined line is left: the whitespace before (on the same line) goes with them; at the
+ * start of a line, the whitespace after; when they fill whole lines, the line break before them.
+ * If they are the whole content of an executable comment, the `/*!NNNNN` and `*\/` go too.
+ */
+export function removalEdit(source: SqlSource, first: Token, last: Token): Edit {
+  const tokens = source.tokens;
+  let i = tokenIndexAt(tokens, first.start);
+  let j = tokenIndexAt(tokens, last.start);
+  if (i < 0 || j < 0) throw new Error('removalEdit: token not found in source');
+  // Expand to the whole executable comment when nothing else is inside it.
+  if (first.exec !== null && first.exec === last.exec) {
+    let a = i - 1;
+    while (a >= 0 && (tokens[a]!.kind === 'whitespace' || tokens[a]!.kind === 'comment')) a--;
+    let b = j + 1;
+    while (b < tokens.length && (tokens[b]!.kind === 'whitespace' || tokens[b]!.kind === 'comment')) b++;
+    if (tokens[a]?.kind === 'execOpen' && tokens[b]?.kind === 'execClose') {
+      i = a;
+      j = b;
+    }
+  }
+  const start = tokens[i]!.start;
+  const end = tokens[j]!.end;
+  const before = tokens[i - 1];
+  const after = tokens[j + 1];
+  const ws = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'whitespace';
+  if (ws(before) && !before.text.includes('\n')) return { start: before.start, end, text: '' };
+  if (ws(after) && !after.text.includes('\n')) return { start, end: after.end, text: '' };
+  if (ws(before)) {
+    let nl = before.text.lastIndexOf('\n');
+    if (nl > 0 && before.text[nl - 1] === '\r') nl--;
+    return { start: before.start + nl, end, text: '' };
+  }
+  return { start, end, text: '' };
+}
+
+/** Replaces one token's text. */
+export function replaceEdit(token: Token, text: string): Edit {
+  return { start: token.start, end: token.end, text };
+}
+
+/** `name` written the way `token` was: same quotes, upper case if the original was. */
+export function inStyleOf(token: Token, name: string): string {
+  const raw = token.kind === 'word' ? token.text : token.text.slice(1, -1);
+  const cased = raw === raw.toUpperCase() && raw !== raw.toLowerCase() ? name.toUpperCase() : name;
+  if (token.kind === 'word') return cased;
+  const q = token.text[0]!;
+  return q + cased + q;
+}

@@ -1,0 +1,249 @@
+// Statement model: split tokens on the active delimiter, classify each statement from its
+// tokens, and parse it with node-sql-parser's mysql build on demand.
+import { createRequire } from 'node:module';
+import { isTrivia, isWord, type Token } from './tokenize.js';
+
+export type StatementKind =
+  | 'create_table'
+  | 'create_index'
+  | 'create_database'
+  | 'create_view'
+  | 'create_trigger'
+  | 'create_procedure'
+  | 'create_function'
+  | 'create_event'
+  | 'create_other'
+  | 'alter_table'
+  | 'alter_database'
+  | 'alter_other'
+  | 'drop'
+  | 'set'
+  | 'insert'
+  | 'replace'
+  | 'update'
+  | 'delete'
+  | 'select'
+  | 'lock_tables'
+  | 'unlock_tables'
+  | 'transaction'
+  | 'xa'
+  | 'other'
+  | 'unknown';
+
+/** The outcome of handing a statement to node-sql-parser. */
+export type ParseResult = { ok: true; ast: unknown } | { ok: false; error: string };
+
+export interface Statement {
+  /** 0-based position in the script. */
+  readonly index: number;
+  readonly kind: StatementKind;
+  /** Offset of the first token that is not whitespace or a comment. */
+  readonly start: number;
+  /** Offset just past the last token before the delimiter. */
+  readonly end: number;
+  /** Every token in [start, end), trivia included. */
+  readonly tokens: readonly Token[];
+  /** The tokens that carry code: no whitespace, comments or executable-comment wrappers. */
+  readonly code: readonly Token[];
+  /** The delimiter token ending the statement, or null for a last statement without one. */
+  readonly delimiter: Token | null;
+  /** The statement as node-sql-parser sees it, parsed on first use. */
+  readonly parse: () => ParseResult;
+}
+
+/** Statement kinds never handed to node-sql-parser: data statements, only bulk for it. */
+const UNPARSED_KINDS: ReadonlySet<StatementKind> = new Set(['insert', 'replace']);
+
+/** Groups tokens into statements. DELIMITER commands and trivia between statements belong to none. */
+export function splitStatements(tokens: readonly Token[]): Statement[] {
+  const statements: Statement[] = [];
+  let first = -1;
+  let lastCode = -1;
+  const flush = (delimiter: Token | null): void => {
+    if (first >= 0) {
+      const stmtTokens = tokens.slice(first, lastCode + 1);
+      statements.push(makeStatement(statements.length, stmtTokens, delimiter));
+    }
+    first = -1;
+    lastCode = -1;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'delimiter') {
+      flush(t);
+      continue;
+    }
+    if (t.kind === 'delimiterCommand') {
+      flush(null);
+      continue;
+    }
+    if (t.kind === 'whitespace' || t.kind === 'comment' || t.kind === 'bom') continue;
+    if (first < 0) first = k;
+    lastCode = k;
+  }
+  flush(null);
+  return statements;
+}
+
+function makeStatement(index: number, tokens: Token[], delimiter: Token | null): Statement {
+  const code = tokens.filter((t) => !isTrivia(t));
+  const start = tokens[0]!.start;
+  const end = tokens[tokens.length - 1]!.end;
+  const kind = classify(code);
+  let parsed: ParseResult | undefined;
+  return {
+    index,
+    kind,
+    start,
+    end,
+    tokens,
+    code,
+    delimiter,
+    parse: () => {
+      if (parsed === undefined) {
+        parsed = UNPARSED_KINDS.has(kind)
+          ? { ok: false, error: 'data statements are not parsed' }
+          : parseSql(parseView(tokens));
+      }
+      return parsed;
+    },
+  };
+}
+
+/**
+ * The statement's text as MySQL executes it, offsets unchanged: comments and the `/*!NNNNN` and
+ * `*\/` wrappers of executable comments become spaces (newlines kept).
+ */
+export function parseView(tokens: readonly Token[]): string {
+  let out = '';
+  for (const t of tokens) {
+    if (t.kind === 'comment' || t.kind === 'execOpen' || t.kind === 'execClose') {
+      out += t.text.replace(/[^\n]/g, ' ');
+    } else {
+      out += t.text;
+    }
+  }
+  return out;
+}
+
+interface SqlParser {
+  astify(sql: string, opt: { database: string; trimQuery: boolean }): unknown;
+}
+
+let parser: SqlParser | undefined;
+
+/** Parses one statement with node-sql-parser's mysql-only build (loaded once, on first use). */
+export function parseSql(sql: string): ParseResult {
+  if (parser === undefined) {
+    const require = createRequire(import.meta.url);
+    const mod = require('node-sql-parser/build/mysql.js') as { Parser: new () => SqlParser };
+    parser = new mod.Parser();
+  }
+  try {
+    return { ok: true, ast: parser.astify(sql, { database: 'mysql', trimQuery: false }) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+const CREATE_OBJECTS: Record<string, StatementKind> = {
+  TABLE: 'create_table',
+  INDEX: 'create_index',
+  DATABASE: 'create_database',
+  SCHEMA: 'create_database',
+  VIEW: 'create_view',
+  TRIGGER: 'create_trigger',
+  PROCEDURE: 'create_procedure',
+  FUNCTION: 'create_function',
+  EVENT: 'create_event',
+  USER: 'create_other',
+  ROLE: 'create_other',
+  SEQUENCE: 'create_other',
+  TABLESPACE: 'create_other',
+  SERVER: 'create_other',
+  LOGFILE: 'create_other',
+  RESOURCE: 'create_other',
+  SPATIAL: 'create_other',
+};
+
+const ALTER_OBJECTS: Record<string, StatementKind> = {
+  TABLE: 'alter_table',
+  DATABASE: 'alter_database',
+  SCHEMA: 'alter_database',
+};
+
+/** Words that may sit between CREATE/ALTER and the object word. */
+const CREATE_PREFIX_WORDS = new Set([
+  'OR', 'REPLACE', 'TEMPORARY', 'ONLINE', 'OFFLINE', 'UNIQUE', 'FULLTEXT', 'ALGORITHM', 'DEFINER',
+  'SQL', 'SECURITY', 'AGGREGATE', 'IGNORE', 'UNDEFINED', 'MERGE', 'TEMPTABLE', 'INVOKER',
+  'CURRENT_USER', 'NOT', 'EXISTS', 'IF',
+]);
+
+const SIMPLE_KINDS: Record<string, StatementKind> = {
+  SET: 'set',
+  INSERT: 'insert',
+  REPLACE: 'replace',
+  UPDATE: 'update',
+  DELETE: 'delete',
+  SELECT: 'select',
+  WITH: 'select',
+  VALUES: 'select',
+  TABLE: 'select',
+  DROP: 'drop',
+  UNLOCK: 'unlock_tables',
+  START: 'transaction',
+  BEGIN: 'transaction',
+  COMMIT: 'transaction',
+  ROLLBACK: 'transaction',
+  SAVEPOINT: 'transaction',
+  RELEASE: 'transaction',
+  XA: 'xa',
+};
+
+/** Statements the tool recognizes but has no specific kind for. */
+const OTHER_STARTERS = new Set([
+  'USE', 'GRANT', 'REVOKE', 'CALL', 'DO', 'PREPARE', 'EXECUTE', 'DEALLOCATE', 'TRUNCATE', 'RENAME',
+  'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'FLUSH', 'ANALYZE', 'OPTIMIZE', 'REPAIR', 'CHECK',
+  'CHECKSUM', 'HANDLER', 'LOAD', 'SOURCE', 'KILL', 'RESET', 'PURGE', 'CHANGE', 'INSTALL',
+  'UNINSTALL', 'CACHE', 'HELP', 'SIGNAL', 'RESIGNAL', 'GET', 'DECLARE', 'OPEN', 'CLOSE', 'FETCH',
+  'LEAVE', 'ITERATE', 'RETURN', 'IF', 'CASE', 'LOOP', 'REPEAT', 'WHILE', 'SHUTDOWN', 'IMPORT',
+  'BINLOG', 'STOP', 'LOCK',
+]);
+
+/** Classifies a statement from its code tokens; the parser is never needed for this. */
+export function classify(code: readonly Token[]): StatementKind {
+  let k = 0;
+  while (code[k]?.kind === 'punct' && code[k]!.text === '(') k++;
+  const head = code[k];
+  if (head === undefined || head.kind !== 'word') return 'unknown';
+  const word = head.text.toUpperCase();
+  if (word === 'CREATE' || word === 'ALTER') {
+    const objects = word === 'CREATE' ? CREATE_OBJECTS : ALTER_OBJECTS;
+    for (let j = k + 1; j < code.length && j < k + 24; j++) {
+      const t = code[j]!;
+      if (t.kind === 'punct' && t.text === '(') break;
+      if (t.kind !== 'word') continue;
+      const w = t.text.toUpperCase();
+      const kind = objects[w];
+      if (kind !== undefined) return kind;
+      if (word === 'ALTER' && w !== 'ONLINE' && w !== 'OFFLINE' && w !== 'IGNORE') return 'alter_other';
+      if (!CREATE_PREFIX_WORDS.has(w) && !isDefinerValue(code, j)) break;
+    }
+    return word === 'CREATE' ? 'create_other' : 'alter_other';
+  }
+  if (word === 'LOCK') {
+    return isWord(code[k + 1], 'TABLES') || isWord(code[k + 1], 'TABLE') ? 'lock_tables' : 'other';
+  }
+  const simple = SIMPLE_KINDS[word];
+  if (simple !== undefined) return simple;
+  if (OTHER_STARTERS.has(word)) return 'other';
+  return 'unknown';
+}
+
+/** True when code[j] is part of a `DEFINER = user@host` value. */
+function isDefinerValue(code: readonly Token[], j: number): boolean {
+  for (let b = j - 1; b >= 0 && b >= j - 4; b--) {
+    if (isWord(code[b], 'DEFINER')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,290 @@
+// MySQL tokenizer with exact offsets: the concatenation of its tokens is always the input.
+import { SqlSyntaxError } from './errors.js';
+
+export type TokenKind =
+  | 'bom'
+  | 'whitespace'
+  | 'comment'
+  | 'execOpen'
+  | 'execClose'
+  | 'string'
+  | 'quotedIdent'
+  | 'word'
+  | 'number'
+  | 'variable'
+  | 'punct'
+  | 'delimiter'
+  | 'delimiterCommand';
+
+/** A MySQL executable comment (`/*!NNNNN … *\/` or MariaDB's `/*M!NNNNNN … *\/`). */
+export interface ExecComment {
+  readonly flavor: 'mysql' | 'mariadb';
+  /** The version number after `!`, or null when none was written (always executed by MySQL). */
+  readonly version: number | null;
+  /** Offset of the `/*!` that opened it. */
+  readonly start: number;
+}
+
+export interface Token {
+  readonly kind: TokenKind;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The executable comment this token is inside (or opens/closes), else null. */
+  readonly exec: ExecComment | null;
+}
+
+/** Result of tokenizing a script. */
+export interface TokenizeResult {
+  readonly tokens: Token[];
+  /** The delimiter active at the end of the input (a script may leave `DELIMITER $$` set). */
+  readonly finalDelimiter: string;
+}
+
+const MULTI_CHAR_OPERATORS = ['<=>', '->>', '<=', '>=', '<>', '!=', ':=', '||', '&&', '<<', '>>', '->'];
+
+function isWhitespace(c: number): boolean {
+  // space, \t, \n, \v, \f, \r
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || // 0-9
+    (c >= 65 && c <= 90) || // A-Z
+    (c >= 97 && c <= 122) || // a-z
+    c === 95 || // _
+    c === 36 || // $
+    c >= 0x80
+  );
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const NUMBER_RE = /^(?:\d+\.?\d*(?:[eE][+-]?\d+)?|0x[0-9a-fA-F]+|0b[01]+)$/;
+
+/**
+ * Splits `src` into tokens. Strings, quoted identifiers and comments are single tokens; the inside
+ * of an executable comment is tokenized as code, each token carrying its `exec` wrapper. The
+ * client-side `DELIMITER` command (recognized at the start of a statement) changes the delimiter.
+ * Throws SqlSyntaxError (with the offset of the opening quote or comment) on unterminated input.
+ */
+export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
+  const tokens: Token[] = [];
+  let delimiter = initialDelimiter;
+  let exec: ExecComment | null = null;
+  let atStatementStart = true;
+  let i = 0;
+  const n = src.length;
+
+  const push = (kind: TokenKind, end: number, wrapper: ExecComment | null = exec): void => {
+    tokens.push({ kind, start: i, end, text: src.slice(i, end), exec: wrapper });
+    i = end;
+  };
+
+  if (n > 0 && src.charCodeAt(0) === 0xfeff) push('bom', 1);
+
+  while (i < n) {
+    const c = src.charCodeAt(i);
+
+    if (isWhitespace(c)) {
+      let j = i + 1;
+      while (j < n && isWhitespace(src.charCodeAt(j))) j++;
+      push('whitespace', j);
+      continue;
+    }
+
+    // The mysql client's DELIMITER command: only where a statement would begin, never inside a
+    // /*! */ comment; it runs to the end of the line.
+    if (atStatementStart && exec === null && matchesWordAt(src, i, 'DELIMITER')) {
+      const after = i + 9;
+      if (after >= n || src[after] === ' ' || src[after] === '\t') {
+        let j = after;
+        while (j < n && src[j] !== '\n' && src[j] !== '\r') j++;
+        const arg = src.slice(after, j).trim().split(/[ \t]/)[0] ?? '';
+        if (arg === '') {
+          throw new SqlSyntaxError('DELIMITER must be followed by a delimiter string', i);
+        }
+        delimiter = arg;
+        push('delimiterCommand', j);
+        atStatementStart = true;
+        continue;
+      }
+    }
+
+    if (src.startsWith(delimiter, i)) {
+      push('delimiter', i + delimiter.length);
+      atStatementStart = true;
+      continue;
+    }
+
+    // Comments.
+    if (c === 35 /* # */ || (c === 45 && src.charCodeAt(i + 1) === 45 && (i + 2 >= n || isWhitespaceOrControl(src.charCodeAt(i + 2))))) {
+      let j = i + 1;
+      while (j < n && src[j] !== '\n' && src[j] !== '\r') j++;
+      push('comment', j);
+      continue;
+    }
+    if (c === 47 /* / */ && src.charCodeAt(i + 1) === 42 /* * */) {
+      const execMatch = exec === null ? /^\/\*(M?)!(\d{5,6})?/.exec(src.slice(i, i + 10)) : null;
+      if (execMatch) {
+        // Find the closing */ now, to report an unterminated comment at its start.
+        if (findCommentEnd(src, i + 2) < 0) {
+          throw new SqlSyntaxError('unterminated executable comment', i);
+        }
+        const wrapper: ExecComment = {
+          flavor: execMatch[1] === 'M' ? 'mariadb' : 'mysql',
+          version: execMatch[2] === undefined ? null : Number(execMatch[2]),
+          start: i,
+        };
+        exec = wrapper;
+        push('execOpen', i + execMatch[0].length, wrapper);
+        continue;
+      }
+      const end = findCommentEnd(src, i + 2);
+      if (end < 0) throw new SqlSyntaxError('unterminated comment', i);
+      push('comment', end);
+      continue;
+    }
+    if (exec !== null && c === 42 /* * */ && src.charCodeAt(i + 1) === 47) {
+      push('execClose', i + 2);
+      exec = null;
+      continue;
+    }
+
+    atStatementStart = false;
+
+    if (c === 39 /* ' */ || c === 34 /* " */) {
+      push('string', scanQuoted(src, i, c, true, 'unterminated string literal'));
+      continue;
+    }
+    if (c === 96 /* ` */) {
+      push('quotedIdent', scanQuoted(src, i, c, false, 'unterminated quoted identifier'));
+      continue;
+    }
+    if (c === 64 /* @ */) {
+      let j = i + 1;
+      if (src.charCodeAt(j) === 64) j++;
+      const q = src.charCodeAt(j);
+      if (q === 39 || q === 34 || q === 96) {
+        j = scanQuoted(src, j, q, q !== 96, 'unterminated quoted variable name');
+      } else {
+        while (j < n && (isWordChar(src.charCodeAt(j)) || src[j] === '.')) {
+          if (delimiterStartsAt(src, j, delimiter)) break;
+          j++;
+        }
+      }
+      push('variable', j);
+      continue;
+    }
+    if (isWordChar(c) || (c === 46 /* . */ && isDigit(src.charCodeAt(i + 1)) && !prevIsName(tokens))) {
+      let j = i;
+      if (c === 46) j++;
+      while (j < n && isWordChar(src.charCodeAt(j))) {
+        if (j > i && delimiterStartsAt(src, j, delimiter)) break;
+        j++;
+      }
+      // A decimal point or exponent sign continues a number (1.5, 1e-3).
+      let word = src.slice(i, j);
+      if (/^\d+$/.test(word) && src[j] === '.' && !isWordChar(src.charCodeAt(j + 1) || 0)) {
+        j++;
+        word = src.slice(i, j);
+      } else if (/^\d+$/.test(word) && src[j] === '.' && isDigit(src.charCodeAt(j + 1))) {
+        j++;
+        while (j < n && isDigit(src.charCodeAt(j))) j++;
+        if ((src[j] === 'e' || src[j] === 'E') && (isDigit(src.charCodeAt(j + 1)) || ((src[j + 1] === '+' || src[j + 1] === '-') && isDigit(src.charCodeAt(j + 2))))) {
+          j += 2;
+          while (j < n && isDigit(src.charCodeAt(j))) j++;
+        }
+        word = src.slice(i, j);
+      } else if (/^\d+[eE]$/.test(word) && (src[j] === '+' || src[j] === '-') && isDigit(src.charCodeAt(j + 1))) {
+        j += 1;
+        while (j < n && isDigit(src.charCodeAt(j))) j++;
+        word = src.slice(i, j);
+      }
+      push(NUMBER_RE.test(word) || /^\.\d+(?:[eE][+-]?\d+)?$/.test(word) ? 'number' : 'word', j);
+      continue;
+    }
+    const op = MULTI_CHAR_OPERATORS.find((o) => src.startsWith(o, i));
+    push('punct', i + (op?.length ?? 1));
+  }
+
+  return { tokens, finalDelimiter: delimiter };
+}
+
+function isWhitespaceOrControl(c: number): boolean {
+  return c <= 32;
+}
+
+function matchesWordAt(src: string, i: number, word: string): boolean {
+  if (src.length < i + word.length) return false;
+  if (src.slice(i, i + word.length).toUpperCase() !== word) return false;
+  return i + word.length >= src.length || !isWordChar(src.charCodeAt(i + word.length));
+}
+
+function delimiterStartsAt(src: string, i: number, delimiter: string): boolean {
+  return delimiter !== ';' && src.startsWith(delimiter, i);
+}
+
+function prevIsName(tokens: Token[]): boolean {
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'whitespace' || t.kind === 'comment') return false;
+    return t.kind === 'word' || t.kind === 'quotedIdent';
+  }
+  return false;
+}
+
+/** Offset just past the `*\/` closing a block comment whose body starts at `from`, or -1. */
+function findCommentEnd(src: string, from: number): number {
+  const k = src.indexOf('*/', from);
+  return k < 0 ? -1 : k + 2;
+}
+
+/** Offset just past the closing quote of the quoted text opening at `start`. */
+function scanQuoted(src: string, start: number, quote: number, backslash: boolean, what: string): number {
+  let j = start + 1;
+  const n = src.length;
+  while (j < n) {
+    const c = src.charCodeAt(j);
+    if (backslash && c === 92 /* \ */) {
+      j += 2;
+      continue;
+    }
+    if (c === quote) {
+      if (src.charCodeAt(j + 1) === quote) {
+        j += 2;
+        continue;
+      }
+      return j + 1;
+    }
+    j++;
+  }
+  throw new SqlSyntaxError(what, start);
+}
+
+/** True for tokens that carry no code: whitespace, comments, BOM and executable-comment wrappers. */
+export function isTrivia(t: Token): boolean {
+  return t.kind === 'whitespace' || t.kind === 'comment' || t.kind === 'bom' || t.kind === 'execOpen' || t.kind === 'execClose';
+}
+
+/** Case-insensitive keyword test on a word token. */
+export function isWord(t: Token | undefined, word: string): boolean {
+  return t !== undefined && t.kind === 'word' && t.text.length === word.length && t.text.toUpperCase() === word;
+}
+
+/** The identifier a word, quoted identifier or string token names (quotes removed, escapes undone). */
+export function identValue(t: Token): string {
+  if (t.kind === 'quotedIdent') return t.text.slice(1, -1).replace(/``/g, '`');
+  if (t.kind === 'string') {
+    const q = t.text[0]!;
+    return t.text
+      .slice(1, -1)
+      .split(q + q)
+      .join(q)
+      .replace(/\\(.)/g, '$1');
+  }
+  return t.text;
+}
