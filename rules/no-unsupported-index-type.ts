@@ -1,4 +1,5 @@
-// Flags `USING HASH` (and any index type but BTREE) in every position MySQL allows it.
+// Flags `USING HASH` / `USING RTREE` in every position MySQL allows them, and any `USING <type>`
+// written before the column list, where ClustrixDB/Xpand's grammar has no index type.
 import { INDEX_TYPES } from '../src/catalog.js';
 import { defineRule, removalEdit } from '../src/rule.js';
 import type { Statement } from '../src/statements.js';
@@ -10,13 +11,13 @@ const INDEX_KINDS: ReadonlySet<Definition['kind']> = new Set(['index', 'primary'
 export default defineRule({
   meta: {
     id: 'no-unsupported-index-type',
-    description: 'Disallow index types other than BTREE (`USING HASH`, `USING RTREE`), which ClustrixDB/Xpand cannot build.',
+    description: 'Disallow `USING HASH` and `USING RTREE` index types, and any index type written before the column list, which ClustrixDB/Xpand do not accept.',
     severity: 'error',
     fixable: ['safe'],
     statements: ['create_index', 'create_table', 'alter_table'],
     messages: {
       beforeKeyParts:
-        'USING {{type}} is not accepted by {{target}} in this position (its grammar has the index type only after the column list), and every {{target}} index is a B+tree anyway.',
+        'USING {{type}} before the column list is not accepted by {{target}} (its grammar has the index type only after the column list); every {{target}} index is a B+tree anyway.',
       ignored: 'USING {{type}} is ignored by {{target}}: every index is a B+tree.',
     },
     source: INDEX_TYPES.source,
@@ -33,8 +34,9 @@ export default defineRule({
         const typeToken: Token | undefined = code[k + 1];
         if (typeToken === undefined || typeToken.kind !== 'word') continue;
         const type = typeToken.text.toUpperCase();
-        if (INDEX_TYPES.supported.has(type) || !['HASH', 'RTREE'].includes(type)) continue;
+        if (!['HASH', 'RTREE', 'BTREE'].includes(type)) continue;
         const before = k < span.keyPartsAt;
+        if (!before && INDEX_TYPES.supported.has(type)) continue;
         ctx.report({
           messageId: before ? 'beforeKeyParts' : 'ignored',
           data: { type },

@@ -155,7 +155,8 @@ export async function main(argv: readonly string[], io: Streams = { stdout: proc
       .wrap(Math.min(100, process.stdout.columns ?? 100))
       .exitProcess(false)
       .fail((msg, err) => {
-        throw err ?? new UsageError(msg);
+        // yargs spreads some messages over lines; the contract is one line.
+        throw err ?? new UsageError(msg.replace(/\s*\n\s*/g, ' '));
       })
       .showHelpOnFail(false);
     const parsed = await parser.parseAsync([...argv], {}, (err, _argv, output) => {

@@ -51,6 +51,7 @@ export function lintSource(source: SqlSource, rules: readonly Rule[], options: E
             const to = source.locOf(r.end);
             findings.push({
               ruleId: meta.id,
+              messageId: r.messageId,
               severity: (settings[meta.id] as Severity | undefined) ?? r.severity ?? meta.severity,
               message: formatMessage(template, { ...r.data, target: target.name }),
               start: r.start,

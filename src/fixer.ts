@@ -90,7 +90,10 @@ export function fixLoop(text: string, lint: (source: SqlSource) => Finding[], al
     passes++;
     const edits = chosen.flatMap((c) => c.edits).sort((a, b) => a.start - b.start);
     const next = applyEdits(source.text, edits);
-    guardParses(source, edits, chosen.map((c) => c.finding.ruleId));
+    const ruleIds = chosen.map((c) => c.finding.ruleId);
+    guardParses(source, edits, ruleIds);
+    const nextSource = new SqlSource(next);
+    guardStatementCount(source, nextSource, edits, ruleIds);
     for (const c of chosen) {
       applied.push({
         ruleId: c.finding.ruleId,
@@ -103,12 +106,9 @@ export function fixLoop(text: string, lint: (source: SqlSource) => Finding[], al
         edits: c.edits,
       });
     }
-    if (seen.has(next)) {
-      source = new SqlSource(next);
-      break;
-    }
+    source = nextSource;
+    if (seen.has(next)) break;
     seen.add(next);
-    source = new SqlSource(next);
     findings = lint(source);
   }
   return { output: source.text, applied, remaining: passes === 0 ? findings : lint(source), passes };
@@ -127,6 +127,16 @@ function guardParses(source: SqlSource, edits: readonly Edit[], ruleIds: readonl
         `a fix by ${[...new Set(ruleIds)].join(', ')} would make the statement at line ${at.line} unparsable; nothing was written`,
       );
     }
+  }
+}
+
+/** Throws when a pass merged or split statements (e.g. a delimiter swallowed by a comment). */
+function guardStatementCount(before: SqlSource, after: SqlSource, edits: readonly Edit[], ruleIds: readonly string[]): void {
+  const removed = before.statements.filter((st) => edits.some((e) => e.start <= st.start && e.end >= (st.delimiter?.end ?? st.end))).length;
+  if (after.statements.length !== before.statements.length - removed) {
+    throw new InternalError(
+      `a fix by ${[...new Set(ruleIds)].join(', ')} would change the script from ${before.statements.length - removed} to ${after.statements.length} statements; nothing was written`,
+    );
   }
 }
 

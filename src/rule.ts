@@ -64,6 +64,8 @@ export interface Rule {
 /** A problem found by a rule, with its location in the checked text. */
 export interface Finding {
   readonly ruleId: string;
+  /** Which of the rule's messages; tests assert this rather than the wording. */
+  readonly messageId: string;
   readonly severity: Severity;
   readonly message: string;
   readonly start: number;
@@ -128,7 +130,9 @@ export function removalEdit(source: SqlSource, first: Token, last: Token): Edit 
   const ws = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'whitespace';
   if (ws(before) && !before.text.includes('\n')) return { start: before.start, end, text: '' };
   if (ws(after) && !after.text.includes('\n')) return { start, end: after.end, text: '' };
-  if (ws(before)) {
+  // A line break that ends a `--` or `#` comment must stay, or the comment would swallow code.
+  const endsLineComment = (t: Token | undefined) => t !== undefined && t.kind === 'comment' && !t.text.startsWith('/*');
+  if (ws(before) && !endsLineComment(tokens[i - 2])) {
     let nl = before.text.lastIndexOf('\n');
     if (nl > 0 && before.text[nl - 1] === '\r') nl--;
     return { start: before.start + nl, end, text: '' };

@@ -7,6 +7,7 @@ export function formatJson(reports: readonly FileReport[]): string {
     target: r.target,
     findings: r.findings.map((f) => ({
       ruleId: f.ruleId,
+      messageId: f.messageId,
       severity: f.severity,
       message: f.message,
       line: f.line,

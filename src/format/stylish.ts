@@ -28,10 +28,11 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     appliedCount += r.applied?.length ?? 0;
     if (r.findings.length === 0 && (r.applied?.length ?? 0) === 0) continue;
     lines.push(c.underline(r.filePath));
+    const width = Math.max(0, ...[...(r.applied ?? []), ...r.findings].map((f) => `${f.line}:${f.column}`.length));
     for (const a of r.applied ?? []) {
-      lines.push(`  ${c.dim(`${a.line}:${a.column}`)}  ${c.green('fixed')}    ${a.title}${a.kind === 'lossy' ? c.yellow(' (lossy)') : ''}  ${c.dim(a.ruleId)}`);
+      const kind = a.kind === 'lossy' ? c.yellow(' (lossy)') : '';
+      lines.push(`  ${c.dim(`${a.line}:${a.column}`.padEnd(width))}  ${c.green('fixed  ')}  ${a.title}${kind}  ${c.dim(a.ruleId)}`);
     }
-    const width = Math.max(0, ...r.findings.map((f) => `${f.line}:${f.column}`.length));
     for (const f of r.findings) {
       if (f.fix?.kind === 'safe') safeFixable++;
       else if (f.fix?.kind === 'lossy') lossyFixable++;

@@ -1,0 +1,199 @@
+// The real bin in a child process: exit codes, formats, output files, and bad input.
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers.js';
+
+const SAMPLE = join(ROOT, 'fixtures', 'wso2-sample', 'input.sql');
+const tmp = () => mkdtempSync(join(tmpdir(), 'clustrix-lint-cli-'));
+const ANSI = /\u001b\[/;
+
+describe('clustrix-lint check', () => {
+  it('exits 1 with error findings, no colour when not a TTY, and a summary line', () => {
+    const r = runCli(['check', SAMPLE]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stdout).toMatch(/^\s+15:41\s+error\s+USING HASH .*no-unsupported-index-type$/m);
+    expect(r.stdout).toMatch(/✖ 7 problems \(5 errors, 2 warnings, 0 info\)/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('is the default command', () => {
+    expect(runCli([SAMPLE]).stdout).toBe(runCli(['check', SAMPLE]).stdout);
+  });
+
+  it('colours with FORCE_COLOR and never with NO_COLOR', () => {
+    expect(runCli(['check', SAMPLE], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(runCli(['check', SAMPLE], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+  });
+
+  it('exits 0 on a clean script and prints nothing', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'ok.sql'), 'CREATE TABLE t (a INT) ENGINE INNODB;\n');
+    const r = runCli(['check', join(dir, 'ok.sql')]);
+    expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 0 when only warnings are left', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'w.sql'), 'CREATE INDEX i ON t(c) USING HASH;\n');
+    const r = runCli(['check', join(dir, 'w.sql')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/1 problem \(0 errors, 1 warning, 0 info\)/);
+  });
+
+  it('--format json: one object per file with the documented fields', () => {
+    const r = runCli(['check', SAMPLE, SAMPLE, '--format', 'json', '--target', 'clustrixdb-9.2']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(out).toHaveLength(2);
+    const file = out[0]!;
+    expect(Object.keys(file)).toEqual(['filePath', 'target', 'findings', 'errorCount', 'warningCount', 'infoCount']);
+    expect(file.target).toBe('clustrixdb-9.2');
+    expect(file.errorCount).toBe(5);
+    const findings = file.findings as Array<Record<string, unknown>>;
+    expect(Object.keys(findings[0]!)).toEqual(['ruleId', 'messageId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix']);
+    expect(findings[1]).toMatchObject({
+      ruleId: 'no-unsupported-index-type',
+      line: 15,
+      column: 41,
+      endLine: 15,
+      endColumn: 51,
+      fix: { kind: 'safe', title: 'Remove USING HASH', edits: [{ text: '' }] },
+    });
+    expect(findings.at(-1)).toMatchObject({ ruleId: 'no-unsupported-partitioning', fix: { kind: 'lossy' } });
+  });
+
+  it('targets: lists the catalog versions', () => {
+    const r = runCli(['targets']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^clustrixdb-7\.0\s+ClustrixDB 7\.0$/m);
+    expect(r.stdout).toMatch(/^xpand-23\.09\s+Xpand 23\.09\s+\(default\)$/m);
+  });
+});
+
+describe('clustrix-lint fix', () => {
+  it('prints the clean script on stdout and the report on stderr when given no destination', () => {
+    const r = runCli(['fix', SAMPLE]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'fixtures', 'wso2-sample', 'expected.sql'), 'utf8').replace('\n) ENGINE=InnoDB DEFAULT CHARSET=latin1;', '\n) ENGINE=InnoDB DEFAULT CHARSET=latin1\n/*!50100 PARTITION BY HASH (`AUDIT_ID`)\nPARTITIONS 4 */;'));
+    expect(r.stderr).toMatch(/6 fixes applied|fixed/);
+    expect(r.stderr).toMatch(/1 problem \(0 errors, 1 warning, 0 info\)/);
+  });
+
+  it('-o writes the clean script atomically (no temp file left), --diff writes the report, input untouched', () => {
+    const dir = tmp();
+    const input = join(dir, 'in.sql');
+    const sql = readFileSync(SAMPLE, 'utf8');
+    writeFileSync(input, sql);
+    const r = runCli(['fix', input, '--lossy', '-o', join(dir, 'out.sql'), '--diff', join(dir, 'changes.diff')]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(input, 'utf8')).toBe(sql);
+    expect(readFileSync(join(dir, 'out.sql'), 'utf8')).not.toMatch(/USING HASH ON|PARTITION BY HASH \(`/);
+    expect(readFileSync(join(dir, 'changes.diff'), 'utf8')).toMatch(/^-CREATE INDEX REG_PATH_IND_BY_PATH_VALUE USING HASH ON/m);
+    expect(readdirSync(dir).sort()).toEqual(['changes.diff', 'in.sql', 'out.sql']);
+  });
+
+  it('--diff - prints the diff on stdout and the report on stderr', () => {
+    const r = runCli(['fix', SAMPLE, '--diff', '-']);
+    expect(r.stdout).toMatch(/^--- .*input\.sql\toriginal$/m);
+    expect(r.stdout).toMatch(/^\+SET NAMES latin1;$/m);
+    expect(r.stderr).toMatch(/fixed/);
+  });
+
+  it('--write fixes in place and keeps the file mode; a second run changes nothing', () => {
+    const dir = tmp();
+    const a = join(dir, 'a.sql');
+    const b = join(dir, 'b.sql');
+    writeFileSync(a, 'CREATE INDEX i USING HASH ON t(c);\n');
+    writeFileSync(b, 'CREATE TABLE t (a INT) DEFAULT CHARSET=ascii;\n');
+    chmodSync(a, 0o640);
+    const r = runCli(['fix', '--write', a, b]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(a, 'utf8')).toBe('CREATE INDEX i ON t(c);\n');
+    expect(readFileSync(b, 'utf8')).toBe('CREATE TABLE t (a INT) DEFAULT CHARSET=latin1;\n');
+    expect(statSync(a).mode & 0o777).toBe(0o640);
+    const mtime = statSync(a).mtimeMs;
+    expect(runCli(['fix', '--write', a, b]).status).toBe(0);
+    expect(statSync(a).mtimeMs).toBe(mtime);
+  });
+
+  it('exits 1 when error findings without a fix are left', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'x.sql'), 'CREATE TABLE t (a TEXT CHARACTER SET latin2);\n');
+    const r = runCli(['fix', join(dir, 'x.sql'), '-o', join(dir, 'y.sql')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/latin2 is not supported/);
+  });
+
+  it('leaves lossy fixes to --lossy', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'p.sql'), 'CREATE TABLE t (id INT) PARTITION BY KEY (id);\n');
+    const plain = runCli(['fix', join(dir, 'p.sql')]);
+    expect(plain.stdout).toBe('CREATE TABLE t (id INT) PARTITION BY KEY (id);\n');
+    expect(plain.status).toBe(1);
+    const lossy = runCli(['fix', join(dir, 'p.sql'), '--lossy']);
+    expect(lossy.stdout).toBe('CREATE TABLE t (id INT);\n');
+    expect(lossy.status).toBe(0);
+  });
+});
+
+describe('bad input and usage: one line, exit 2, nothing written', () => {
+  const cases: Array<[string, string | Buffer, RegExp]> = [
+    ['unterminated string', "CREATE TABLE t (a INT);\nINSERT INTO t VALUES ('oops);\n", /bad\.sql:2:23: unterminated string literal$/],
+    ['unterminated comment', 'SELECT 1;\n  /* never closed\nSELECT 2;\n', /bad\.sql:2:3: unterminated comment$/],
+    ['unterminated backtick', 'SELECT `a;\n', /bad\.sql:1:8: unterminated quoted identifier$/],
+    ['binary file', Buffer.from([0x53, 0x45, 0x4c, 0x0a, 0x00, 0x01, 0x02]), /bad\.sql:2:1: binary file \(NUL byte\)/],
+    ['invalid UTF-8', Buffer.concat([Buffer.from('SELECT 1;\nSELECT \'caf'), Buffer.from([0xe9]), Buffer.from("';\n")]), /bad\.sql:2:12: invalid UTF-8 byte 0xe9/],
+    ['UTF-16', Buffer.from('\ufeffSELECT 1;', 'utf16le'), /bad\.sql:1:1: UTF-16 text is not supported/],
+  ];
+  it.each(cases)('%s', (_name, content, message) => {
+    const dir = tmp();
+    const bad = join(dir, 'bad.sql');
+    writeFileSync(bad, content);
+    for (const args of [['check', bad], ['fix', bad, '-o', join(dir, 'out.sql')], ['fix', '--write', bad]]) {
+      const r = runCli(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr.trimEnd()).toMatch(message);
+    }
+    expect(existsSync(join(dir, 'out.sql'))).toBe(false);
+    expect(readFileSync(bad)).toEqual(Buffer.isBuffer(content) ? content : Buffer.from(content));
+    expect(readdirSync(dir)).toEqual(['bad.sql']);
+  });
+
+  it('a bad file among good ones: nothing at all is written', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'good.sql'), 'CREATE INDEX i USING HASH ON t(c);\n');
+    writeFileSync(join(dir, 'bad.sql'), "SELECT 'x;\n");
+    const r = runCli(['fix', '--write', join(dir, 'good.sql'), join(dir, 'bad.sql')]);
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(dir, 'good.sql'), 'utf8')).toBe('CREATE INDEX i USING HASH ON t(c);\n');
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['missing file', ['check', 'no/such/file.sql'], /^clustrix-lint: no\/such\/file\.sql: no such file$/],
+    ['a directory', ['check', 'fixtures'], /^clustrix-lint: fixtures: is a directory$/],
+    ['unknown target', ['check', SAMPLE, '--target', 'mysql-8'], /Invalid values:[\s\S]*target/],
+    ['unknown option', ['check', SAMPLE, '--frobnicate'], /Unknown argument: frobnicate/],
+    ['no files', ['check'], /Not enough non-option arguments/],
+    ['-o with two inputs', ['fix', SAMPLE, SAMPLE, '-o', 'x.sql'], /-o\/--output takes exactly one input file/],
+    ['-o and --write', ['fix', SAMPLE, '-o', 'x.sql', '--write'], /either -o\/--output or --write/],
+    ['-o pointing at the input', ['fix', SAMPLE, '-o', SAMPLE], /-o points at the input; use --write/],
+    ['several inputs to stdout', ['fix', SAMPLE, SAMPLE], /several inputs/],
+  ])('%s', (_name, args, message) => {
+    const r = runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr.trimEnd()).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an output path in a missing directory is an IO error, exit 2', () => {
+    const r = runCli(['fix', SAMPLE, '-o', join(tmp(), 'no', 'such', 'dir', 'out.sql')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write \(ENOENT\)/);
+  });
+});

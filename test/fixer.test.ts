@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { InternalError } from '../src/errors.js';
+import { lintSource } from '../src/engine.js';
+import { MAX_PASSES, applyEdits, fixLoop, selectFixes } from '../src/fixer.js';
+import { defineRule, type Finding, type Rule } from '../src/rule.js';
+import { SqlSource } from '../src/source.js';
+
+function finding(start: number, end: number, text: string, kind: 'safe' | 'lossy' = 'safe', extra: Array<[number, number, string]> = []): Finding {
+  return {
+    ruleId: 'r',
+    messageId: 'm',
+    severity: 'error',
+    message: 'm',
+    start,
+    end,
+    line: 1,
+    column: start + 1,
+    endLine: 1,
+    endColumn: end + 1,
+    fix: { kind, title: 't', edits: [{ start, end, text }, ...extra.map(([s, e, t]) => ({ start: s, end: e, text: t }))] },
+  };
+}
+
+/** A rule that replaces every `x` word with `text`, for driving the loop. */
+function replaceWord(word: string, text: string, kind: 'safe' | 'lossy' = 'safe'): Rule {
+  return defineRule({
+    meta: {
+      id: `replace-${word}`,
+      description: 'test',
+      severity: 'error',
+      fixable: [kind],
+      statements: 'all',
+      messages: { m: 'found {{word}}' },
+      source: { url: 'https://example.invalid', evidence: 'inferred' },
+    },
+    check(stmt, ctx) {
+      for (const t of stmt.code) {
+        if (t.kind === 'word' && t.text === word) {
+          ctx.report({ messageId: 'm', data: { word }, start: t.start, end: t.end, fix: { kind, title: `to ${text}`, edits: [{ start: t.start, end: t.end, text }] } });
+        }
+      }
+    },
+  });
+}
+
+describe('fixer', () => {
+  it('applies sorted edits and leaves every other byte alone', () => {
+    expect(applyEdits('abcdef', [{ start: 1, end: 2, text: 'X' }, { start: 4, end: 4, text: '+' }])).toBe('aXcd+ef');
+  });
+
+  it('defers a fix that overlaps one already chosen, and keeps lossy fixes out unless asked', () => {
+    const chosen = selectFixes([finding(0, 5, 'a'), finding(3, 8, 'b'), finding(8, 9, 'c'), finding(10, 11, 'd', 'lossy')], false, 20);
+    expect(chosen.map((c) => c.edits[0]!.text)).toEqual(['a', 'c']);
+    expect(selectFixes([finding(10, 11, 'd', 'lossy')], true, 20)).toHaveLength(1);
+  });
+
+  it('treats a multi-edit fix as one: it is deferred whole when any edit overlaps', () => {
+    const chosen = selectFixes([finding(0, 2, 'a'), finding(5, 6, 'b', 'safe', [[1, 3, 'z']])], false, 20);
+    expect(chosen.map((c) => c.edits.map((e) => e.text).join())).toEqual(['a']);
+  });
+
+  it('rejects edits outside the text or overlapping inside one fix', () => {
+    expect(() => selectFixes([finding(0, 50, '')], false, 10)).toThrow(InternalError);
+    expect(() => selectFixes([finding(0, 5, '', 'safe', [[3, 6, '']])], false, 10)).toThrow(InternalError);
+  });
+
+  it('re-lints between passes until nothing is left, and fixing twice equals fixing once', () => {
+    const rules = [replaceWord('a', 'b'), replaceWord('b', 'c')];
+    const lint = (s: SqlSource) => lintSource(s, rules);
+    const once = fixLoop('SELECT a;', lint, false);
+    expect(once.output).toBe('SELECT c;');
+    expect(once.passes).toBe(2);
+    expect(once.applied.map((a) => [a.ruleId, a.pass])).toEqual([
+      ['replace-a', 1],
+      ['replace-b', 2],
+    ]);
+    expect(fixLoop(once.output, lint, false).output).toBe(once.output);
+  });
+
+  it(`stops on a cycle and never runs more than ${MAX_PASSES} passes`, () => {
+    const cycle = [replaceWord('a', 'b'), replaceWord('b', 'a')];
+    const r = fixLoop('SELECT a;', (s) => lintSource(s, cycle), false);
+    expect(r.passes).toBeLessThanOrEqual(MAX_PASSES);
+    expect(r.passes).toBe(2);
+    let n = 0;
+    const growing = defineRule({
+      ...replaceWord('q', 'q'),
+      check(stmt, ctx) {
+        const t = stmt.code[stmt.code.length - 1]!;
+        n++;
+        ctx.report({ messageId: 'm', data: { word: 'q' }, start: t.end, end: t.end, fix: { kind: 'safe', title: 'grow', edits: [{ start: t.end, end: t.end, text: ` /* ${n} */` }] } });
+      },
+    });
+    const g = fixLoop('SELECT 1;', (s) => lintSource(s, [growing]), false);
+    expect(g.passes).toBe(MAX_PASSES);
+  });
+
+  it('refuses a fix that makes a parsed statement unparsable', () => {
+    const breaker = replaceWord('TABLE', 'TABEL');
+    expect(() => fixLoop('CREATE TABLE t (a INT);', (s) => lintSource(s, [breaker]), false)).toThrow(/unparsable/);
+  });
+
+  it('refuses a fix that merges statements', () => {
+    const swallow = defineRule({
+      ...replaceWord('x', 'x'),
+      check(stmt, ctx) {
+        if (stmt.index !== 0) return;
+        ctx.report({ messageId: 'm', data: { word: '' }, start: stmt.end, end: stmt.end, fix: { kind: 'safe', title: 'comment', edits: [{ start: stmt.end, end: stmt.end, text: ' -- ' }] } });
+      },
+    });
+    expect(() => fixLoop('SELECT 1;\nSELECT 2;', (s) => lintSource(s, [swallow]), false)).toThrow(/statements/);
+  });
+
+  it('keeps a BOM and CRLF line endings', () => {
+    const r = fixLoop('\uFEFFSELECT a;\r\nSELECT a;\r\n', (s) => lintSource(s, [replaceWord('a', 'bb')]), false);
+    expect(r.output).toBe('\uFEFFSELECT bb;\r\nSELECT bb;\r\n');
+  });
+});

@@ -1,0 +1,44 @@
+// Golden files: each fixtures/<case>/input.sql is checked and fixed (--lossy) by the real CLI;
+// the report, clean script and diff must match expected.txt, expected.sql and expected.diff.
+// `npm run test:update` rewrites them; review the change in the diff of the commit.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers.js';
+
+const cases = readdirSync(join(ROOT, 'fixtures'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+describe('fixtures', () => {
+  it('there is at least one fixture', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  describe.each(cases)('%s', (name) => {
+    const input = `fixtures/${name}/input.sql`;
+    const dir = join(ROOT, 'fixtures', name);
+
+    it('check report matches expected.txt', async () => {
+      const r = runCli(['check', input]);
+      expect(r.stderr).toBe('');
+      await expect(r.stdout).toMatchFileSnapshot(join(dir, 'expected.txt'));
+    });
+
+    it('fix --lossy output and diff match expected.sql and expected.diff; the input is untouched', async () => {
+      const before = readFileSync(join(ROOT, input), 'utf8');
+      const out = join(mkdtempSync(join(tmpdir(), 'clustrix-lint-fixture-')), 'clean.sql');
+      const diffFile = out.replace(/\.sql$/, '.diff');
+      const r = runCli(['fix', input, '--lossy', '-o', out, '--diff', diffFile]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      await expect(readFileSync(out, 'utf8')).toMatchFileSnapshot(join(dir, 'expected.sql'));
+      await expect(readFileSync(diffFile, 'utf8')).toMatchFileSnapshot(join(dir, 'expected.diff'));
+      expect(readFileSync(join(ROOT, input), 'utf8')).toBe(before);
+      const again = runCli(['check', out]);
+      expect(again.status).toBe(0);
+    });
+  });
+});

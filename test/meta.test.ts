@@ -1,0 +1,74 @@
+// Rule ↔ doc ↔ test ↔ registry parity, and the doc examples run as tests.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintSource } from '../src/engine.js';
+import { SqlSource } from '../src/source.js';
+import { rules } from '../rules/index.js';
+import { ROOT } from './helpers.js';
+
+const RULES_DIR = join(ROOT, 'rules');
+const HEADINGS = ['Why', 'Incorrect', 'Correct', 'Fix', 'Options', 'When not to use it'];
+const ruleFiles = readdirSync(RULES_DIR)
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+/** The ```sql blocks under one `## heading` of a doc. */
+function sqlBlocks(doc: string, heading: string): string[] {
+  const section = doc.split(/^## /m).find((s) => s.startsWith(heading + '\n'));
+  if (section === undefined) return [];
+  return [...section.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+}
+
+describe('rule registry', () => {
+  it('lists every rule file, sorted by id, and nothing else', () => {
+    const ids = rules.map((r) => r.meta.id);
+    const missing = ruleFiles.filter((f) => !ids.includes(f));
+    const extra = ids.filter((id) => !ruleFiles.includes(id));
+    expect(missing, `rules/<id>.ts without an entry in rules/index.ts: add one`).toEqual([]);
+    expect(extra, `rules/index.ts lists rules without a rules/<id>.ts`).toEqual([]);
+    expect(ids).toEqual([...ids].sort());
+  });
+});
+
+describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) => {
+  const docPath = join(RULES_DIR, `${id}.md`);
+  const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+
+  it('has a doc, a test file and a source link', () => {
+    expect(existsSync(docPath), `rules/${id}.md is missing`).toBe(true);
+    expect(existsSync(join(ROOT, 'test', 'rules', `${id}.test.ts`)), `test/rules/${id}.test.ts is missing`).toBe(true);
+    expect(rule.meta.source.url).toMatch(/^https:\/\//);
+    expect(readFileSync(join(RULES_DIR, `${id}.ts`), 'utf8')).toContain(`id: '${id}'`);
+  });
+
+  it('doc: title is the id, first paragraph is meta.description, headings in order', () => {
+    const lines = doc.split('\n');
+    expect(lines[0]).toBe(`# ${id}`);
+    expect(doc.split('\n\n')[1]).toBe(rule.meta.description);
+    expect([...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(HEADINGS);
+  });
+
+  it('doc: Why links the vendor source and says whether the fact is sourced or inferred', () => {
+    const why = doc.split(/^## /m).find((s) => s.startsWith('Why\n')) ?? '';
+    expect(why).toContain(rule.meta.source.url);
+    expect(why).toMatch(/\*\*(sourced|inferred)\*\*/);
+    expect(why).toMatch(/Severity: `(error|warning|info)`/);
+  });
+
+  it('doc: Fix names each fix kind the rule declares, or says there is none', () => {
+    const fix = doc.split(/^## /m).find((s) => s.startsWith('Fix\n')) ?? '';
+    if (rule.meta.fixable.length === 0) expect(fix).toMatch(/No automatic fix/);
+    for (const kind of rule.meta.fixable) expect(fix).toContain(`**${kind}**`);
+  });
+
+  it('doc: every Incorrect example is reported by the rule, every Correct example is not', () => {
+    const incorrect = sqlBlocks(doc, 'Incorrect');
+    const correct = sqlBlocks(doc, 'Correct');
+    expect(incorrect.length).toBeGreaterThan(0);
+    expect(correct.length).toBeGreaterThan(0);
+    for (const sql of incorrect) expect(lintSource(new SqlSource(sql), [rule]).length, sql).toBeGreaterThan(0);
+    for (const sql of correct) expect(lintSource(new SqlSource(sql), [rule]).map((f) => f.message), sql).toEqual([]);
+  });
+});
