@@ -6,15 +6,18 @@ import { CHARSET_STATEMENTS, charsetClauses } from '../src/structure.js';
 export default defineRule({
   meta: {
     id: 'no-unsupported-charset',
-    description: 'Disallow character sets the target ClustrixDB/Xpand version does not support, and replace them with the nearest one it does.',
+    description:
+      'Disallow character sets the target ClustrixDB/Xpand version does not support, and replace them with the nearest one it does.',
     severity: 'error',
     fixable: ['safe', 'lossy'],
     statements: CHARSET_STATEMENTS,
     messages: {
       replaceable: 'Character set {{name}} is not supported by {{target}}; the fix uses {{replacement}} ({{effect}}).',
-      manual: 'Character set {{name}} is not supported by {{target}} and has no equivalent there; choose one of binary, latin1, utf8, utf8mb4 by hand.',
+      manual:
+        'Character set {{name}} is not supported by {{target}} and has no equivalent there; choose one of binary, latin1, utf8, utf8mb4 by hand.',
       unknown: 'Character set {{name}} is not a MySQL character set.',
-      unverified: 'Character set {{name}} is not confirmed for {{target}} (no vendor list for this version); test it on a real cluster.',
+      unverified:
+        'Character set {{name}} is not confirmed for {{target}} (no vendor list for this version); test it on a real cluster.',
     },
     source: { url: 'https://mariadb.com/docs/reference/xpand23.09/character-sets/', evidence: 'sourced' },
   },

@@ -6,15 +6,18 @@ import { CHARSET_STATEMENTS, charsetClauses } from '../src/structure.js';
 export default defineRule({
   meta: {
     id: 'no-unsupported-collation',
-    description: 'Disallow collations the target ClustrixDB/Xpand version does not support, and replace them with the nearest one it does.',
+    description:
+      'Disallow collations the target ClustrixDB/Xpand version does not support, and replace them with the nearest one it does.',
     severity: 'error',
     fixable: ['safe', 'lossy'],
     statements: CHARSET_STATEMENTS,
     messages: {
       replaceable: 'Collation {{name}} is not supported by {{target}}; the fix uses {{replacement}}: {{effect}}.',
-      manual: 'Collation {{name}} is not supported by {{target}} and has no close equivalent there; choose a supported collation by hand.',
+      manual:
+        'Collation {{name}} is not supported by {{target}} and has no close equivalent there; choose a supported collation by hand.',
       deprecated: 'Collation {{name}} is deprecated in {{target}} (a legacy variant kept for old data).',
-      unverified: 'Collation {{name}} is not confirmed for {{target}} (no vendor list for this version); test it on a real cluster.',
+      unverified:
+        'Collation {{name}} is not confirmed for {{target}} (no vendor list for this version); test it on a real cluster.',
     },
     source: { url: 'https://mariadb.com/docs/skysql-previous-release/ref/xpand6.0/collations', evidence: 'sourced' },
   },

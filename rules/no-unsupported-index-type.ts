@@ -3,7 +3,13 @@
 import { INDEX_TYPES } from '../src/catalog.js';
 import { defineRule, removalEdit } from '../src/rule.js';
 import type { Statement } from '../src/statements.js';
-import { alterTableLayout, createIndexLayout, createTableLayout, type CodeSpan, type Definition } from '../src/structure.js';
+import {
+  alterTableLayout,
+  createIndexLayout,
+  createTableLayout,
+  type CodeSpan,
+  type Definition,
+} from '../src/structure.js';
 import { isWord, type Token } from '../src/tokenize.js';
 
 const INDEX_KINDS: ReadonlySet<Definition['kind']> = new Set(['index', 'primary', 'unique', 'fulltext', 'spatial']);
@@ -11,7 +17,8 @@ const INDEX_KINDS: ReadonlySet<Definition['kind']> = new Set(['index', 'primary'
 export default defineRule({
   meta: {
     id: 'no-unsupported-index-type',
-    description: 'Disallow `USING HASH` and `USING RTREE` index types, and any index type written before the column list, which ClustrixDB/Xpand do not accept.',
+    description:
+      'Disallow `USING HASH` and `USING RTREE` index types, and any index type written before the column list, which ClustrixDB/Xpand do not accept.',
     severity: 'error',
     fixable: ['safe'],
     statements: ['create_index', 'create_table', 'alter_table'],

@@ -27,7 +27,9 @@ export default defineRule({
     const typeToken = code[clause.typeAt] ?? first;
     const execInfo = first.exec;
     const exec = (what: string) =>
-      execInfo === null ? null : { messageId: 'inExecComment', data: { what, version: execInfo.version ?? '' }, severity: 'warning' as const };
+      execInfo === null
+        ? null
+        : { messageId: 'inExecComment', data: { what, version: execInfo.version ?? '' }, severity: 'warning' as const };
     if (!PARTITIONING.supportedTypes.has(clause.type) || clause.linear) {
       const type = (clause.linear ? 'LINEAR ' : '') + clause.type;
       const inExec = exec(`PARTITION BY ${type}`);

@@ -9,7 +9,8 @@ export default defineRule({
     fixable: [],
     statements: ['unknown'],
     messages: {
-      unrecognized: 'Statement starting with "{{head}}" is not recognized; it is kept unchanged and not checked for {{target}}.',
+      unrecognized:
+        'Statement starting with "{{head}}" is not recognized; it is kept unchanged and not checked for {{target}}.',
     },
     source: { url: 'https://dev.mysql.com/doc/refman/8.4/en/sql-statements.html', evidence: 'sourced' },
   },

@@ -76,12 +76,18 @@ const SRC = {
   charsets2309: { url: 'https://mariadb.com/docs/reference/xpand23.09/character-sets/', evidence: 'sourced' },
   utf8mb3: { url: 'https://mariadb.com/docs/ent/release-notes/mariadb-xpand-5-3/5-3-23/', evidence: 'sourced' },
   cp850: { url: 'https://mariadb.com/docs/all/ref/xpand/character-sets/cp850/', evidence: 'sourced' },
-  collations60: { url: 'https://mariadb.com/docs/skysql-previous-release/ref/xpand6.0/collations', evidence: 'sourced' },
+  collations60: {
+    url: 'https://mariadb.com/docs/skysql-previous-release/ref/xpand6.0/collations',
+    evidence: 'sourced',
+  },
   collations53: { url: 'https://mariadb.com/docs/reference/xpand5.3/collations/', evidence: 'sourced' },
   clustrixInferred: { url: 'https://mariadb.com/docs/reference/xpand5.3/collations/', evidence: 'inferred' },
   cp850Collation: { url: 'https://mariadb.com/docs/reference/xpand/collations/cp850_general_ci/', evidence: 'sourced' },
   createIndex: { url: 'https://mariadb.com/docs/reference/xpand/sql-statements/CREATE_INDEX/', evidence: 'inferred' },
-  partitions: { url: 'https://mariadb.com/docs/sql/statements/schema/partitions/xpand/limitations/', evidence: 'sourced' },
+  partitions: {
+    url: 'https://mariadb.com/docs/sql/statements/schema/partitions/xpand/limitations/',
+    evidence: 'sourced',
+  },
   unsupportedNamesAscii: { url: 'https://mariadb.com/docs/all/ref/xpand/unsupported-features/', evidence: 'sourced' },
 } as const satisfies Record<string, Source>;
 
@@ -150,11 +156,48 @@ const COLLATION_FACTS: Record<string, readonly VersionedSupport[]> = {
 
 /** Every character set MySQL 8.4 / MariaDB 11 knows (so unknown words are not taken for one). */
 export const MYSQL_CHARSETS: ReadonlySet<string> = new Set([
-  'armscii8', 'ascii', 'big5', 'binary', 'cp1250', 'cp1251', 'cp1256', 'cp1257', 'cp850', 'cp852',
-  'cp866', 'cp932', 'dec8', 'eucjpms', 'euckr', 'gb18030', 'gb2312', 'gbk', 'geostd8', 'greek',
-  'hebrew', 'hp8', 'keybcs2', 'koi8r', 'koi8u', 'latin1', 'latin2', 'latin5', 'latin7', 'macce',
-  'macroman', 'sjis', 'swe7', 'tis620', 'ucs2', 'ujis', 'utf16', 'utf16le', 'utf32', 'utf8',
-  'utf8mb3', 'utf8mb4',
+  'armscii8',
+  'ascii',
+  'big5',
+  'binary',
+  'cp1250',
+  'cp1251',
+  'cp1256',
+  'cp1257',
+  'cp850',
+  'cp852',
+  'cp866',
+  'cp932',
+  'dec8',
+  'eucjpms',
+  'euckr',
+  'gb18030',
+  'gb2312',
+  'gbk',
+  'geostd8',
+  'greek',
+  'hebrew',
+  'hp8',
+  'keybcs2',
+  'koi8r',
+  'koi8u',
+  'latin1',
+  'latin2',
+  'latin5',
+  'latin7',
+  'macce',
+  'macroman',
+  'sjis',
+  'swe7',
+  'tis620',
+  'ucs2',
+  'ujis',
+  'utf16',
+  'utf16le',
+  'utf32',
+  'utf8',
+  'utf8mb3',
+  'utf8mb4',
 ]);
 
 export interface SupportInfo {
@@ -221,12 +264,36 @@ interface CollationTraits {
   readonly language: string | null;
 }
 
-const GENERIC_PARTS = new Set(['general', 'unicode', 'bin', 'ci', 'cs', 'ai', 'as', 'ks', 'nopad', '0900', '520', 'uca1400', 'mysql500', 'legacy', 'pad', 'space']);
+const GENERIC_PARTS = new Set([
+  'general',
+  'unicode',
+  'bin',
+  'ci',
+  'cs',
+  'ai',
+  'as',
+  'ks',
+  'nopad',
+  '0900',
+  '520',
+  'uca1400',
+  'mysql500',
+  'legacy',
+  'pad',
+  'space',
+]);
 
 function collationTraits(name: string): CollationTraits | null {
   const lower = name.toLowerCase();
   if (lower === 'binary') {
-    return { charset: 'binary', caseSensitive: true, accentSensitive: true, binary: true, family: 'binary', language: null };
+    return {
+      charset: 'binary',
+      caseSensitive: true,
+      accentSensitive: true,
+      binary: true,
+      family: 'binary',
+      language: null,
+    };
   }
   const charset = [...MYSQL_CHARSETS].filter((c) => lower.startsWith(c + '_')).sort((a, b) => b.length - a.length)[0];
   if (charset === undefined) return null;
@@ -234,9 +301,20 @@ function collationTraits(name: string): CollationTraits | null {
   const binary = parts.includes('bin');
   const caseSensitive = binary || parts.includes('cs');
   const accentSensitive = binary || parts.includes('as') || (parts.includes('cs') && !parts.includes('ai'));
-  const family = binary ? 'binary' : parts.some((p) => p === 'unicode' || p === '0900' || p === '520' || p === 'uca1400') ? 'uca' : 'general';
+  const family = binary
+    ? 'binary'
+    : parts.some((p) => p === 'unicode' || p === '0900' || p === '520' || p === 'uca1400')
+      ? 'uca'
+      : 'general';
   const languageParts = parts.filter((p) => !GENERIC_PARTS.has(p));
-  return { charset, caseSensitive, accentSensitive, binary, family, language: languageParts.length > 0 ? languageParts.join('_') : null };
+  return {
+    charset,
+    caseSensitive,
+    accentSensitive,
+    binary,
+    family,
+    language: languageParts.length > 0 ? languageParts.join('_') : null,
+  };
 }
 
 export interface CollationReplacement {
@@ -262,19 +340,26 @@ export function replacementCollation(name: string, target: Target): CollationRep
   const candidates: string[] = [];
   if (from.binary) candidates.push(`${charset}_bin`);
   else if (from.caseSensitive) candidates.push(`${charset}_general_cs`, `${charset}_bin`);
-  else if (from.family === 'uca' || from.language !== null) candidates.push(`${charset}_unicode_ci`, `${charset}_general_ci`);
+  else if (from.family === 'uca' || from.language !== null)
+    candidates.push(`${charset}_unicode_ci`, `${charset}_general_ci`);
   else candidates.push(`${charset}_general_ci`, `${charset}_unicode_ci`);
   if (charset === 'latin1' && !from.caseSensitive) candidates.push('latin1_swedish_ci');
   const pick = candidates.find(supported);
   if (pick === undefined) return null;
   const to = collationTraits(pick)!;
   const changes: string[] = [];
-  if (to.caseSensitive !== from.caseSensitive) changes.push(to.caseSensitive ? 'comparisons become case-sensitive' : 'comparisons become case-insensitive');
-  if (to.accentSensitive !== from.accentSensitive) changes.push(to.accentSensitive ? 'comparisons become accent-sensitive' : 'comparisons become accent-insensitive');
+  if (to.caseSensitive !== from.caseSensitive)
+    changes.push(to.caseSensitive ? 'comparisons become case-sensitive' : 'comparisons become case-insensitive');
+  if (to.accentSensitive !== from.accentSensitive)
+    changes.push(to.accentSensitive ? 'comparisons become accent-sensitive' : 'comparisons become accent-insensitive');
   if (from.language !== null) changes.push(`the ${from.language} language rules for sorting are lost`);
   if (charset !== from.charset) changes.push(`the character set becomes ${charset}`);
   if (changes.length === 0) {
-    changes.push(to.binary ? 'sort order becomes byte order' : 'sort order of some characters and trailing-space handling may differ');
+    changes.push(
+      to.binary
+        ? 'sort order becomes byte order'
+        : 'sort order of some characters and trailing-space handling may differ',
+    );
   }
   return {
     name: pick,

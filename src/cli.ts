@@ -37,7 +37,12 @@ function useColor(stream: Streams['stdout'], env: NodeJS.ProcessEnv): boolean {
   return stream.isTTY === true;
 }
 
-function render(reports: FileReport[], format: CommonArgs['format'], stream: Streams['stdout'], env: NodeJS.ProcessEnv): string {
+function render(
+  reports: FileReport[],
+  format: CommonArgs['format'],
+  stream: Streams['stdout'],
+  env: NodeJS.ProcessEnv,
+): string {
   return format === 'json' ? formatJson(reports) : formatStylish(reports, { color: useColor(stream, env) });
 }
 
@@ -60,7 +65,8 @@ function runCheck(args: CommonArgs, io: Streams): number {
 
 function runFix(args: FixArgs, io: Streams): number {
   if (args.output !== undefined && args.write) throw new UsageError('use either -o/--output or --write, not both');
-  if (args.output !== undefined && args.files.length !== 1) throw new UsageError('-o/--output takes exactly one input file');
+  if (args.output !== undefined && args.files.length !== 1)
+    throw new UsageError('-o/--output takes exactly one input file');
   if (args.output !== undefined && args.output !== '-' && sameFile(args.output, args.files[0]!)) {
     throw new UsageError(`${args.output}: -o points at the input; use --write to fix a file in place`);
   }
@@ -68,7 +74,8 @@ function runFix(args: FixArgs, io: Streams): number {
   if (sqlToStdout && args.files.length !== 1) {
     throw new UsageError('several inputs: use --write to fix them in place, or --diff to review the changes');
   }
-  if (sqlToStdout && args.diff === '-') throw new UsageError('--diff - and the clean script cannot both go to standard output');
+  if (sqlToStdout && args.diff === '-')
+    throw new UsageError('--diff - and the clean script cannot both go to standard output');
 
   // Compute everything first: a bad file means nothing at all is written.
   const results = args.files.map((file) => {
@@ -102,7 +109,8 @@ function runFix(args: FixArgs, io: Streams): number {
 }
 
 function runTargets(io: Streams): number {
-  for (const t of TARGETS) io.stdout.write(`${t.id.padEnd(16)}${t.name}${t.id === DEFAULT_TARGET_ID ? '  (default)' : ''}\n`);
+  for (const t of TARGETS)
+    io.stdout.write(`${t.id.padEnd(16)}${t.name}${t.id === DEFAULT_TARGET_ID ? '  (default)' : ''}\n`);
   return 0;
 }
 
@@ -116,31 +124,67 @@ function describeFailure(e: unknown, debug: boolean): string {
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
-export async function main(argv: readonly string[], io: Streams = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Streams = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
   let exitCode = 0;
   let debug = argv.includes('--debug');
   const targetIds = TARGETS.map((t) => t.id);
   const common = (y: ReturnType<typeof yargs>) =>
     y
-      .positional('files', { describe: 'SQL scripts', type: 'string', array: true, demandOption: 'give at least one SQL file' })
-      .option('target', { alias: 't', describe: 'ClustrixDB/Xpand version to check against', choices: targetIds, default: DEFAULT_TARGET_ID })
-      .option('format', { alias: 'f', describe: 'report format', choices: ['stylish', 'json'] as const, default: 'stylish' as const });
+      .positional('files', {
+        describe: 'SQL scripts',
+        type: 'string',
+        array: true,
+        demandOption: 'give at least one SQL file',
+      })
+      .option('target', {
+        alias: 't',
+        describe: 'ClustrixDB/Xpand version to check against',
+        choices: targetIds,
+        default: DEFAULT_TARGET_ID,
+      })
+      .option('format', {
+        alias: 'f',
+        describe: 'report format',
+        choices: ['stylish', 'json'] as const,
+        default: 'stylish' as const,
+      });
   try {
     const parser = yargs()
       .scriptName('clustrix-lint')
       .usage('$0 [check] FILES… | $0 fix FILES… [-o FILE | --write] [--diff FILE|-] [--lossy]')
-      .command(['check <files..>', '$0 <files..>'], 'report what the target rejects or treats differently', common, (a) => {
-        exitCode = runCheck(a as unknown as CommonArgs, io);
-      })
+      .command(
+        ['check <files..>', '$0 <files..>'],
+        'report what the target rejects or treats differently',
+        common,
+        (a) => {
+          exitCode = runCheck(a as unknown as CommonArgs, io);
+        },
+      )
       .command(
         'fix <files..>',
         'write a clean script (to stdout, -o FILE or --write) and optionally a diff report',
         (y) =>
           common(y)
-            .option('output', { alias: 'o', describe: 'write the clean script here (one input; - for stdout)', type: 'string', nargs: 1 })
+            .option('output', {
+              alias: 'o',
+              describe: 'write the clean script here (one input; - for stdout)',
+              type: 'string',
+              nargs: 1,
+            })
             .option('write', { describe: 'fix the input files in place', type: 'boolean', default: false })
-            .option('diff', { describe: 'write a unified diff of the changes to FILE, or - for stdout', type: 'string', nargs: 1 })
-            .option('lossy', { describe: 'also apply fixes that drop a feature the target lacks', type: 'boolean', default: false }),
+            .option('diff', {
+              describe: 'write a unified diff of the changes to FILE, or - for stdout',
+              type: 'string',
+              nargs: 1,
+            })
+            .option('lossy', {
+              describe: 'also apply fixes that drop a feature the target lacks',
+              type: 'boolean',
+              default: false,
+            }),
         (a) => {
           exitCode = runFix(a as unknown as FixArgs, io);
         },

@@ -2,7 +2,8 @@
 // It takes the rules as an argument and never imports rules/ itself.
 import { getTarget, type Target } from './catalog.js';
 import { ConfigError, InternalError } from './errors.js';
-import { formatMessage, type Finding, type Rule, type Severity } from './rule.js';
+import { formatMessage, type Finding, type Rule, type RuleContext, type Severity } from './rule.js';
+import type { Statement } from './statements.js';
 import { SqlSource } from './source.js';
 
 export type RuleSetting = Severity | 'off';
@@ -15,7 +16,10 @@ export interface EngineOptions {
 }
 
 /** Checks that every rule id in `settings` exists; throws ConfigError naming the first that does not. */
-export function validateRuleSettings(rules: readonly Rule[], settings: Readonly<Record<string, RuleSetting>> = {}): void {
+export function validateRuleSettings(
+  rules: readonly Rule[],
+  settings: Readonly<Record<string, RuleSetting>> = {},
+): void {
   const ids = new Set(rules.map((r) => r.meta.id));
   for (const [id, value] of Object.entries(settings)) {
     if (!ids.has(id)) throw new ConfigError(`unknown rule "${id}"`);
@@ -32,46 +36,62 @@ export function lintSource(source: SqlSource, rules: readonly Rule[], options: E
   validateRuleSettings(rules, settings);
   const active = rules.filter((r) => settings[r.meta.id] !== 'off');
   const findings: Finding[] = [];
+  const contextFor = (rule: Rule): RuleContext => {
+    const meta = rule.meta;
+    return {
+      target,
+      source,
+      report(r) {
+        const template = meta.messages[r.messageId];
+        if (template === undefined)
+          throw new InternalError(`rule ${meta.id} reported unknown messageId "${r.messageId}"`);
+        if (r.fix && !meta.fixable.includes(r.fix.kind)) {
+          throw new InternalError(
+            `rule ${meta.id} offered a ${r.fix.kind} fix but does not declare it in meta.fixable`,
+          );
+        }
+        const from = source.locOf(r.start);
+        const to = source.locOf(r.end);
+        findings.push({
+          ruleId: meta.id,
+          messageId: r.messageId,
+          severity: (settings[meta.id] as Severity | undefined) ?? r.severity ?? meta.severity,
+          message: formatMessage(template, { ...r.data, target: target.name }),
+          start: r.start,
+          end: r.end,
+          line: from.line,
+          column: from.column,
+          endLine: to.line,
+          endColumn: to.column,
+          fix: r.fix ?? null,
+        });
+      },
+    };
+  };
+  const inScope = (rule: Rule, kind: Statement['kind']) =>
+    rule.meta.statements === 'all' || rule.meta.statements.includes(kind);
+  const contexts = new Map(active.map((r) => [r, contextFor(r)]));
+  const guarded = (rule: Rule, at: number, run: () => void) => {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof InternalError) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new InternalError(`rule ${rule.meta.id} crashed on the statement at line ${source.locOf(at).line}: ${why}`);
+    }
+  };
   for (const stmt of source.statements) {
     for (const rule of active) {
-      const scope = rule.meta.statements;
-      if (scope !== 'all' && !scope.includes(stmt.kind)) continue;
-      const meta = rule.meta;
-      try {
-        rule.check(stmt, {
-          target,
-          source,
-          report(r) {
-            const template = meta.messages[r.messageId];
-            if (template === undefined) throw new InternalError(`rule ${meta.id} reported unknown messageId "${r.messageId}"`);
-            if (r.fix && !meta.fixable.includes(r.fix.kind)) {
-              throw new InternalError(`rule ${meta.id} offered a ${r.fix.kind} fix but does not declare it in meta.fixable`);
-            }
-            const from = source.locOf(r.start);
-            const to = source.locOf(r.end);
-            findings.push({
-              ruleId: meta.id,
-              messageId: r.messageId,
-              severity: (settings[meta.id] as Severity | undefined) ?? r.severity ?? meta.severity,
-              message: formatMessage(template, { ...r.data, target: target.name }),
-              start: r.start,
-              end: r.end,
-              line: from.line,
-              column: from.column,
-              endLine: to.line,
-              endColumn: to.column,
-              fix: r.fix ?? null,
-            });
-          },
-        });
-      } catch (e) {
-        if (e instanceof InternalError) throw e;
-        const at = source.locOf(stmt.start);
-        const why = e instanceof Error ? e.message : String(e);
-        throw new InternalError(`rule ${meta.id} crashed on the statement at line ${at.line}: ${why}`);
-      }
+      if (inScope(rule, stmt.kind)) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
     }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  for (const rule of active) {
+    if (rule.checkScript === undefined) continue;
+    const statements = source.statements.filter((st) => inScope(rule, st.kind));
+    guarded(rule, 0, () => rule.checkScript!(statements, contexts.get(rule)!));
+  }
+  findings.sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
   return findings;
 }

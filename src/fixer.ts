@@ -47,7 +47,8 @@ function checkFix(fix: Fix, ruleId: string, textLength: number): Edit[] {
     if (e.start < 0 || e.end > textLength || e.start > e.end) {
       throw new InternalError(`rule ${ruleId} produced an edit outside the text (${e.start}-${e.end})`);
     }
-    if (k > 0 && e.start < edits[k - 1]!.end) throw new InternalError(`rule ${ruleId} produced overlapping edits in one fix`);
+    if (k > 0 && e.start < edits[k - 1]!.end)
+      throw new InternalError(`rule ${ruleId} produced overlapping edits in one fix`);
   }
   return edits;
 }
@@ -56,7 +57,11 @@ function checkFix(fix: Fix, ruleId: string, textLength: number): Edit[] {
  * Chooses which fixes to apply in one pass: by position, skipping any fix that overlaps one
  * already chosen (it stays a finding and is retried on the next pass).
  */
-export function selectFixes(findings: readonly Finding[], allowLossy: boolean, textLength: number): Array<{ finding: Finding; edits: Edit[] }> {
+export function selectFixes(
+  findings: readonly Finding[],
+  allowLossy: boolean,
+  textLength: number,
+): Array<{ finding: Finding; edits: Edit[] }> {
   const candidates = findings
     .filter((f) => f.fix !== null && (allowLossy || f.fix.kind === 'safe'))
     .map((f) => ({ finding: f, edits: checkFix(f.fix!, f.ruleId, textLength) }))
@@ -65,7 +70,11 @@ export function selectFixes(findings: readonly Finding[], allowLossy: boolean, t
   const chosen: Array<{ finding: Finding; edits: Edit[] }> = [];
   const taken: Edit[] = [];
   for (const c of candidates) {
-    const overlaps = c.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start && t.start === t.end)));
+    const overlaps = c.edits.some((e) =>
+      taken.some(
+        (t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start === t.start && t.start === t.end),
+      ),
+    );
     if (overlaps) continue;
     chosen.push(c);
     taken.push(...c.edits);
@@ -131,8 +140,15 @@ function guardParses(source: SqlSource, edits: readonly Edit[], ruleIds: readonl
 }
 
 /** Throws when a pass merged or split statements (e.g. a delimiter swallowed by a comment). */
-function guardStatementCount(before: SqlSource, after: SqlSource, edits: readonly Edit[], ruleIds: readonly string[]): void {
-  const removed = before.statements.filter((st) => edits.some((e) => e.start <= st.start && e.end >= (st.delimiter?.end ?? st.end))).length;
+function guardStatementCount(
+  before: SqlSource,
+  after: SqlSource,
+  edits: readonly Edit[],
+  ruleIds: readonly string[],
+): void {
+  const removed = before.statements.filter((st) =>
+    edits.some((e) => e.start <= st.start && e.end >= (st.delimiter?.end ?? st.end)),
+  ).length;
   if (after.statements.length !== before.statements.length - removed) {
     throw new InternalError(
       `a fix by ${[...new Set(ruleIds)].join(', ')} would change the script from ${before.statements.length - removed} to ${after.statements.length} statements; nothing was written`,

@@ -1,5 +1,15 @@
 // File input and output for the CLI: strict UTF-8 decoding with located errors, atomic writes.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  chmodSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { locateOffset } from './source.js';
@@ -58,7 +68,10 @@ export function decodeSql(buf: Uint8Array, name: string): string {
   if (firstBad >= 0) {
     const prefix = Buffer.from(buf.subarray(0, firstBad)).toString('utf8');
     const at = locateOffset(prefix, prefix.length);
-    const why = firstBad === nul ? 'binary file (NUL byte); expected a UTF-8 SQL script' : `invalid UTF-8 byte 0x${buf[firstBad]!.toString(16).padStart(2, '0')} at byte offset ${firstBad}`;
+    const why =
+      firstBad === nul
+        ? 'binary file (NUL byte); expected a UTF-8 SQL script'
+        : `invalid UTF-8 byte 0x${buf[firstBad]!.toString(16).padStart(2, '0')} at byte offset ${firstBad}`;
     throw new UsageError(`${name}:${at.line}:${at.column}: ${why}`);
   }
   return Buffer.from(buf).toString('utf8');

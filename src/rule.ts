@@ -59,6 +59,11 @@ export interface Rule {
   readonly meta: RuleMeta;
   /** Pure: inspects one statement and reports; no I/O, no state kept between calls. */
   check(stmt: Statement, ctx: RuleContext): void;
+  /**
+   * For rules that need the whole script (name collisions, table counts): called once, after
+   * `check` ran on every statement, with all statements in `meta.statements` scope.
+   */
+  checkScript?(statements: readonly Statement[], ctx: RuleContext): void;
 }
 
 /** A problem found by a rule, with its location in the checked text. */
@@ -152,4 +157,48 @@ export function inStyleOf(token: Token, name: string): string {
   if (token.kind === 'word') return cased;
   const q = token.text[0]!;
   return q + cased + q;
+}
+
+/**
+ * Removes one item of a comma-separated list (a CREATE TABLE definition, an ALTER TABLE spec)
+ * with the comma before it, or after it when it is the first item.
+ */
+export function removeListItemEdit(source: SqlSource, code: readonly Token[], from: number, to: number): Edit {
+  const first = code[from]!;
+  const last = code[to - 1]!;
+  const prev = code[from - 1];
+  const next = code[to];
+  if (prev !== undefined && prev.kind === 'punct' && prev.text === ',') {
+    return { start: prev.start, end: last.end, text: '' };
+  }
+  if (next !== undefined && next.kind === 'punct' && next.text === ',') {
+    const tokens = source.tokens;
+    const k = tokenIndexAt(tokens, next.start);
+    const after = tokens[k + 1];
+    const end = after !== undefined && after.kind === 'whitespace' ? after.end : next.end;
+    return { start: first.start, end, text: '' };
+  }
+  return removalEdit(source, first, last);
+}
+
+/** Removes a whole statement with its delimiter and the line break after it, if it owns its lines. */
+export function removeStatementEdit(source: SqlSource, stmt: Statement): Edit {
+  const tokens = source.tokens;
+  const end = stmt.delimiter?.end ?? stmt.end;
+  const k = tokenIndexAt(tokens, stmt.start);
+  const before = tokens[k - 1];
+  const startsLine =
+    before === undefined || before.kind === 'bom' || (before.kind === 'whitespace' && before.text.includes('\n'));
+  let stop = end;
+  const lastIdx = tokenIndexAt(tokens, stmt.delimiter?.start ?? stmt.tokens[stmt.tokens.length - 1]!.start);
+  const after = tokens[lastIdx + 1];
+  if (startsLine && after !== undefined && after.kind === 'whitespace') {
+    const nl = after.text.indexOf('\n');
+    if (nl >= 0) stop = after.start + nl + 1;
+  }
+  let start = stmt.start;
+  if (startsLine && before !== undefined && before.kind === 'whitespace') {
+    start = before.start + before.text.lastIndexOf('\n') + 1;
+  }
+  return { start, end: stop, text: '' };
 }

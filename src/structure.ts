@@ -166,7 +166,12 @@ export function createTableLayout(stmt: Statement): TableLayout {
   k = nameAt + 1;
   let body: CodeSpan | null = null;
   const definitions: Definition[] = [];
-  if (isPunct(code[k], '(') && !isWord(code[k + 1], 'SELECT') && !isWord(code[k + 1], 'WITH') && !isPunct(code[k + 1], '(')) {
+  if (
+    isPunct(code[k], '(') &&
+    !isWord(code[k + 1], 'SELECT') &&
+    !isWord(code[k + 1], 'WITH') &&
+    !isPunct(code[k + 1], '(')
+  ) {
     const close = matchParen(code, k);
     body = { from: k, to: close + 1 };
     for (const item of splitTopLevel(code, k + 1, close)) {
@@ -290,7 +295,17 @@ export function partitionClause(code: readonly Token[], at: number): PartitionCl
     }
     k = Math.min(close + 1, code.length);
   }
-  return { from: at, to: Math.min(k, code.length), type, linear, columns, typeAt, subpartition, definitions, subpartitionDefinitions };
+  return {
+    from: at,
+    to: Math.min(k, code.length),
+    type,
+    linear,
+    columns,
+    typeAt,
+    subpartition,
+    definitions,
+    subpartitionDefinitions,
+  };
 }
 
 /** Skips `[ALGORITHM = n] (expr)` after a partition type. */
@@ -362,7 +377,9 @@ export function charsetClauses(stmt: Statement, knownCharset: (name: string) => 
       out.push({ what, keywordAt: k, valueAt: v, value: name });
       k = v;
     } else if (t.kind === 'variable' && stmt.kind === 'set') {
-      const m = /^@@(?:(?:global|session|local|persist|persist_only)\.)?((?:character_set|collation)_[a-z_]+)$/i.exec(t.text);
+      const m = /^@@(?:(?:global|session|local|persist|persist_only)\.)?((?:character_set|collation)_[a-z_]+)$/i.exec(
+        t.text,
+      );
       if (!m || (!isPunct(code[k + 1], '=') && !isPunct(code[k + 1], ':='))) continue;
       const value = code[k + 2];
       if (!isValue(value)) continue;

@@ -121,7 +121,10 @@ export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
     }
 
     // Comments.
-    if (c === 35 /* # */ || (c === 45 && src.charCodeAt(i + 1) === 45 && (i + 2 >= n || isWhitespaceOrControl(src.charCodeAt(i + 2))))) {
+    if (
+      c === 35 /* # */ ||
+      (c === 45 && src.charCodeAt(i + 1) === 45 && (i + 2 >= n || isWhitespaceOrControl(src.charCodeAt(i + 2))))
+    ) {
       let j = i + 1;
       while (j < n && src[j] !== '\n' && src[j] !== '\r') j++;
       push('comment', j);
@@ -194,7 +197,11 @@ export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
       } else if (/^\d+$/.test(word) && src[j] === '.' && isDigit(src.charCodeAt(j + 1))) {
         j++;
         while (j < n && isDigit(src.charCodeAt(j))) j++;
-        if ((src[j] === 'e' || src[j] === 'E') && (isDigit(src.charCodeAt(j + 1)) || ((src[j + 1] === '+' || src[j + 1] === '-') && isDigit(src.charCodeAt(j + 2))))) {
+        if (
+          (src[j] === 'e' || src[j] === 'E') &&
+          (isDigit(src.charCodeAt(j + 1)) ||
+            ((src[j + 1] === '+' || src[j + 1] === '-') && isDigit(src.charCodeAt(j + 2))))
+        ) {
           j += 2;
           while (j < n && isDigit(src.charCodeAt(j))) j++;
         }
@@ -267,7 +274,13 @@ function scanQuoted(src: string, start: number, quote: number, backslash: boolea
 
 /** True for tokens that carry no code: whitespace, comments, BOM and executable-comment wrappers. */
 export function isTrivia(t: Token): boolean {
-  return t.kind === 'whitespace' || t.kind === 'comment' || t.kind === 'bom' || t.kind === 'execOpen' || t.kind === 'execClose';
+  return (
+    t.kind === 'whitespace' ||
+    t.kind === 'comment' ||
+    t.kind === 'bom' ||
+    t.kind === 'execOpen' ||
+    t.kind === 'execClose'
+  );
 }
 
 /** Case-insensitive keyword test on a word token. */

@@ -53,7 +53,17 @@ describe('clustrix-lint check', () => {
     expect(file.target).toBe('clustrixdb-9.2');
     expect(file.errorCount).toBe(5);
     const findings = file.findings as Array<Record<string, unknown>>;
-    expect(Object.keys(findings[0]!)).toEqual(['ruleId', 'messageId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix']);
+    expect(Object.keys(findings[0]!)).toEqual([
+      'ruleId',
+      'messageId',
+      'severity',
+      'message',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'fix',
+    ]);
     expect(findings[1]).toMatchObject({
       ruleId: 'no-unsupported-index-type',
       line: 15,
@@ -77,7 +87,12 @@ describe('clustrix-lint fix', () => {
   it('prints the clean script on stdout and the report on stderr when given no destination', () => {
     const r = runCli(['fix', SAMPLE]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(ROOT, 'fixtures', 'wso2-sample', 'expected.sql'), 'utf8').replace('\n) ENGINE=InnoDB DEFAULT CHARSET=latin1;', '\n) ENGINE=InnoDB DEFAULT CHARSET=latin1\n/*!50100 PARTITION BY HASH (`AUDIT_ID`)\nPARTITIONS 4 */;'));
+    expect(r.stdout).toBe(
+      readFileSync(join(ROOT, 'fixtures', 'wso2-sample', 'expected.sql'), 'utf8').replace(
+        '\n) ENGINE=InnoDB DEFAULT CHARSET=latin1;',
+        '\n) ENGINE=InnoDB DEFAULT CHARSET=latin1\n/*!50100 PARTITION BY HASH (`AUDIT_ID`)\nPARTITIONS 4 */;',
+      ),
+    );
     expect(r.stderr).toMatch(/6 fixes applied|fixed/);
     expect(r.stderr).toMatch(/1 problem \(0 errors, 1 warning, 0 info\)/);
   });
@@ -91,7 +106,9 @@ describe('clustrix-lint fix', () => {
     expect(r.status).toBe(0);
     expect(readFileSync(input, 'utf8')).toBe(sql);
     expect(readFileSync(join(dir, 'out.sql'), 'utf8')).not.toMatch(/USING HASH ON|PARTITION BY HASH \(`/);
-    expect(readFileSync(join(dir, 'changes.diff'), 'utf8')).toMatch(/^-CREATE INDEX REG_PATH_IND_BY_PATH_VALUE USING HASH ON/m);
+    expect(readFileSync(join(dir, 'changes.diff'), 'utf8')).toMatch(
+      /^-CREATE INDEX REG_PATH_IND_BY_PATH_VALUE USING HASH ON/m,
+    );
     expect(readdirSync(dir).sort()).toEqual(['changes.diff', 'in.sql', 'out.sql']);
   });
 
@@ -141,18 +158,30 @@ describe('clustrix-lint fix', () => {
 
 describe('bad input and usage: one line, exit 2, nothing written', () => {
   const cases: Array<[string, string | Buffer, RegExp]> = [
-    ['unterminated string', "CREATE TABLE t (a INT);\nINSERT INTO t VALUES ('oops);\n", /bad\.sql:2:23: unterminated string literal$/],
+    [
+      'unterminated string',
+      "CREATE TABLE t (a INT);\nINSERT INTO t VALUES ('oops);\n",
+      /bad\.sql:2:23: unterminated string literal$/,
+    ],
     ['unterminated comment', 'SELECT 1;\n  /* never closed\nSELECT 2;\n', /bad\.sql:2:3: unterminated comment$/],
     ['unterminated backtick', 'SELECT `a;\n', /bad\.sql:1:8: unterminated quoted identifier$/],
     ['binary file', Buffer.from([0x53, 0x45, 0x4c, 0x0a, 0x00, 0x01, 0x02]), /bad\.sql:2:1: binary file \(NUL byte\)/],
-    ['invalid UTF-8', Buffer.concat([Buffer.from('SELECT 1;\nSELECT \'caf'), Buffer.from([0xe9]), Buffer.from("';\n")]), /bad\.sql:2:12: invalid UTF-8 byte 0xe9/],
+    [
+      'invalid UTF-8',
+      Buffer.concat([Buffer.from("SELECT 1;\nSELECT 'caf"), Buffer.from([0xe9]), Buffer.from("';\n")]),
+      /bad\.sql:2:12: invalid UTF-8 byte 0xe9/,
+    ],
     ['UTF-16', Buffer.from('\ufeffSELECT 1;', 'utf16le'), /bad\.sql:1:1: UTF-16 text is not supported/],
   ];
   it.each(cases)('%s', (_name, content, message) => {
     const dir = tmp();
     const bad = join(dir, 'bad.sql');
     writeFileSync(bad, content);
-    for (const args of [['check', bad], ['fix', bad, '-o', join(dir, 'out.sql')], ['fix', '--write', bad]]) {
+    for (const args of [
+      ['check', bad],
+      ['fix', bad, '-o', join(dir, 'out.sql')],
+      ['fix', '--write', bad],
+    ]) {
       const r = runCli(args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');

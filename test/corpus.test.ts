@@ -10,62 +10,73 @@ const files = corpusFiles();
 const read = (f: string) => readFileSync(f, 'utf8');
 const kernel = (files ?? []).filter((f) => basename(f).startsWith('carbon-kernel') && read(f).includes('USING HASH'));
 
-describe.skipIf(files === null)(`WSO2 corpus (${files === null ? CORPUS_SKIP_REASON : `${files.length} files`})`, () => {
-  it('has the 20 scripts', () => {
-    expect(files).toHaveLength(20);
-  });
+describe.skipIf(files === null)(
+  `WSO2 corpus (${files === null ? CORPUS_SKIP_REASON : `${files.length} files`})`,
+  () => {
+    it('has the 20 scripts', () => {
+      expect(files).toHaveLength(20);
+    });
 
-  it.each((files ?? []).map((f) => [basename(f), f]))('%s: check and fix (lossy) run, keep every statement, and are idempotent', (_name, file) => {
-    const sql = read(file);
-    check(sql);
-    const before = new SqlSource(sql);
-    const result = fix(sql, { lossy: true });
-    const after = new SqlSource(result.output);
-    expect(after.statements.map((s) => s.kind)).toEqual(before.statements.map((s) => s.kind));
-    expect(result.remaining.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(fix(result.output, { lossy: true }).output).toBe(result.output);
-  });
+    it.each((files ?? []).map((f) => [basename(f), f]))(
+      '%s: check and fix (lossy) run, keep every statement, and are idempotent',
+      (_name, file) => {
+        const sql = read(file);
+        check(sql);
+        const before = new SqlSource(sql);
+        const result = fix(sql, { lossy: true });
+        const after = new SqlSource(result.output);
+        expect(after.statements.map((s) => s.kind)).toEqual(before.statements.map((s) => s.kind));
+        expect(result.remaining.filter((f) => f.severity === 'error')).toEqual([]);
+        expect(fix(result.output, { lossy: true }).output).toBe(result.output);
+      },
+    );
 
-  it('finds the three carbon-kernel scripts with USING HASH', () => {
-    expect(kernel).toHaveLength(3);
-  });
+    it('finds the three carbon-kernel scripts with USING HASH', () => {
+      expect(kernel).toHaveLength(3);
+    });
 
-  it.each(kernel.map((f) => [basename(f), f]))('%s: fix removes all 19 USING HASH and nothing else', (_name, file) => {
-    const sql = read(file);
-    const findings = check(sql).filter((f) => f.ruleId === 'no-unsupported-index-type');
-    expect(findings).toHaveLength(19);
-    const { output, diff, applied } = fix(sql);
-    expect(applied).toHaveLength(19);
-    expect(output).not.toMatch(/USING\s+HASH/i);
-    // Every other byte identical: the output is the input with exactly " USING HASH" cut out.
-    expect(output).toBe(sql.split(' USING HASH').join(''));
-    const removed = diff.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---'));
-    const added = diff.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'));
-    expect(removed).toHaveLength(19);
-    for (const line of removed) expect(line).toContain('USING HASH');
-    expect(added).toEqual(removed.map((l) => '+' + l.slice(1).replace(' USING HASH', '')));
-    expect(fix(output).output).toBe(output);
-  });
+    it.each(kernel.map((f) => [basename(f), f]))(
+      '%s: fix removes all 19 USING HASH and nothing else',
+      (_name, file) => {
+        const sql = read(file);
+        const findings = check(sql).filter((f) => f.ruleId === 'no-unsupported-index-type');
+        expect(findings).toHaveLength(19);
+        const { output, diff, applied } = fix(sql);
+        expect(applied).toHaveLength(19);
+        expect(output).not.toMatch(/USING\s+HASH/i);
+        // Every other byte identical: the output is the input with exactly " USING HASH" cut out.
+        expect(output).toBe(sql.split(' USING HASH').join(''));
+        const removed = diff.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---'));
+        const added = diff.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'));
+        expect(removed).toHaveLength(19);
+        for (const line of removed) expect(line).toContain('USING HASH');
+        expect(added).toEqual(removed.map((l) => '+' + l.slice(1).replace(' USING HASH', '')));
+        expect(fix(output).output).toBe(output);
+      },
+    );
 
-  it('the Message Broker script: the 3 USING HASH after the column list go too', () => {
-    const file = files!.find((f) => basename(f).startsWith('product-mb'))!;
-    const sql = read(file);
-    const { output, applied } = fix(sql);
-    expect(applied.map((a) => a.ruleId)).toEqual(Array(3).fill('no-unsupported-index-type'));
-    expect(output).toBe(sql.split(' USING HASH').join(''));
-  });
+    it('the Message Broker script: the 3 USING HASH after the column list go too', () => {
+      const file = files!.find((f) => basename(f).startsWith('product-mb'))!;
+      const sql = read(file);
+      const { output, applied } = fix(sql);
+      expect(applied.map((a) => a.ruleId)).toEqual(Array(3).fill('no-unsupported-index-type'));
+      expect(output).toBe(sql.split(' USING HASH').join(''));
+    });
 
-  it('CRLF and BOM survive a fix; comments and strings that merely say USING HASH are left alone', () => {
-    const file = kernel[0]!;
-    const lf = read(file) + "\n-- CREATE INDEX X USING HASH ON T(C);\nINSERT INTO REG_LOG VALUES ('USING HASH', 'PARTITION BY HASH (x)');\n/* PARTITION BY KEY (id) */\n";
-    const crlf = '\uFEFF' + lf.replace(/\n/g, '\r\n');
-    const expectedLf = fix(lf).output;
-    const r = fix(crlf);
-    expect(r.output).toBe('\uFEFF' + expectedLf.replace(/\n/g, '\r\n'));
-    expect(r.output.startsWith('\uFEFF')).toBe(true);
-    expect(r.output.replace(/\r\n/g, '').includes('\n')).toBe(false);
-    expect(r.output).toContain("-- CREATE INDEX X USING HASH ON T(C);\r\n");
-    expect(r.output).toContain("VALUES ('USING HASH', 'PARTITION BY HASH (x)')");
-    expect(check(r.output)).toEqual([]);
-  });
-});
+    it('CRLF and BOM survive a fix; comments and strings that merely say USING HASH are left alone', () => {
+      const file = kernel[0]!;
+      const lf =
+        read(file) +
+        "\n-- CREATE INDEX X USING HASH ON T(C);\nINSERT INTO REG_LOG VALUES ('USING HASH', 'PARTITION BY HASH (x)');\n/* PARTITION BY KEY (id) */\n";
+      const crlf = '\uFEFF' + lf.replace(/\n/g, '\r\n');
+      const expectedLf = fix(lf).output;
+      const r = fix(crlf);
+      expect(r.output).toBe('\uFEFF' + expectedLf.replace(/\n/g, '\r\n'));
+      expect(r.output.startsWith('\uFEFF')).toBe(true);
+      expect(r.output.replace(/\r\n/g, '').includes('\n')).toBe(false);
+      expect(r.output).toContain('-- CREATE INDEX X USING HASH ON T(C);\r\n');
+      expect(r.output).toContain("VALUES ('USING HASH', 'PARTITION BY HASH (x)')");
+      expect(check(r.output)).toEqual([]);
+    });
+  },
+);

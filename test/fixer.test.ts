@@ -5,7 +5,13 @@ import { MAX_PASSES, applyEdits, fixLoop, selectFixes } from '../src/fixer.js';
 import { defineRule, type Finding, type Rule } from '../src/rule.js';
 import { SqlSource } from '../src/source.js';
 
-function finding(start: number, end: number, text: string, kind: 'safe' | 'lossy' = 'safe', extra: Array<[number, number, string]> = []): Finding {
+function finding(
+  start: number,
+  end: number,
+  text: string,
+  kind: 'safe' | 'lossy' = 'safe',
+  extra: Array<[number, number, string]> = [],
+): Finding {
   return {
     ruleId: 'r',
     messageId: 'm',
@@ -17,7 +23,11 @@ function finding(start: number, end: number, text: string, kind: 'safe' | 'lossy
     column: start + 1,
     endLine: 1,
     endColumn: end + 1,
-    fix: { kind, title: 't', edits: [{ start, end, text }, ...extra.map(([s, e, t]) => ({ start: s, end: e, text: t }))] },
+    fix: {
+      kind,
+      title: 't',
+      edits: [{ start, end, text }, ...extra.map(([s, e, t]) => ({ start: s, end: e, text: t }))],
+    },
   };
 }
 
@@ -36,7 +46,13 @@ function replaceWord(word: string, text: string, kind: 'safe' | 'lossy' = 'safe'
     check(stmt, ctx) {
       for (const t of stmt.code) {
         if (t.kind === 'word' && t.text === word) {
-          ctx.report({ messageId: 'm', data: { word }, start: t.start, end: t.end, fix: { kind, title: `to ${text}`, edits: [{ start: t.start, end: t.end, text }] } });
+          ctx.report({
+            messageId: 'm',
+            data: { word },
+            start: t.start,
+            end: t.end,
+            fix: { kind, title: `to ${text}`, edits: [{ start: t.start, end: t.end, text }] },
+          });
         }
       }
     },
@@ -45,11 +61,20 @@ function replaceWord(word: string, text: string, kind: 'safe' | 'lossy' = 'safe'
 
 describe('fixer', () => {
   it('applies sorted edits and leaves every other byte alone', () => {
-    expect(applyEdits('abcdef', [{ start: 1, end: 2, text: 'X' }, { start: 4, end: 4, text: '+' }])).toBe('aXcd+ef');
+    expect(
+      applyEdits('abcdef', [
+        { start: 1, end: 2, text: 'X' },
+        { start: 4, end: 4, text: '+' },
+      ]),
+    ).toBe('aXcd+ef');
   });
 
   it('defers a fix that overlaps one already chosen, and keeps lossy fixes out unless asked', () => {
-    const chosen = selectFixes([finding(0, 5, 'a'), finding(3, 8, 'b'), finding(8, 9, 'c'), finding(10, 11, 'd', 'lossy')], false, 20);
+    const chosen = selectFixes(
+      [finding(0, 5, 'a'), finding(3, 8, 'b'), finding(8, 9, 'c'), finding(10, 11, 'd', 'lossy')],
+      false,
+      20,
+    );
     expect(chosen.map((c) => c.edits[0]!.text)).toEqual(['a', 'c']);
     expect(selectFixes([finding(10, 11, 'd', 'lossy')], true, 20)).toHaveLength(1);
   });
@@ -88,7 +113,13 @@ describe('fixer', () => {
       check(stmt, ctx) {
         const t = stmt.code[stmt.code.length - 1]!;
         n++;
-        ctx.report({ messageId: 'm', data: { word: 'q' }, start: t.end, end: t.end, fix: { kind: 'safe', title: 'grow', edits: [{ start: t.end, end: t.end, text: ` /* ${n} */` }] } });
+        ctx.report({
+          messageId: 'm',
+          data: { word: 'q' },
+          start: t.end,
+          end: t.end,
+          fix: { kind: 'safe', title: 'grow', edits: [{ start: t.end, end: t.end, text: ` /* ${n} */` }] },
+        });
       },
     });
     const g = fixLoop('SELECT 1;', (s) => lintSource(s, [growing]), false);
@@ -105,7 +136,13 @@ describe('fixer', () => {
       ...replaceWord('x', 'x'),
       check(stmt, ctx) {
         if (stmt.index !== 0) return;
-        ctx.report({ messageId: 'm', data: { word: '' }, start: stmt.end, end: stmt.end, fix: { kind: 'safe', title: 'comment', edits: [{ start: stmt.end, end: stmt.end, text: ' -- ' }] } });
+        ctx.report({
+          messageId: 'm',
+          data: { word: '' },
+          start: stmt.end,
+          end: stmt.end,
+          fix: { kind: 'safe', title: 'comment', edits: [{ start: stmt.end, end: stmt.end, text: ' -- ' }] },
+        });
       },
     });
     expect(() => fixLoop('SELECT 1;\nSELECT 2;', (s) => lintSource(s, [swallow]), false)).toThrow(/statements/);

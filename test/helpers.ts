@@ -60,7 +60,10 @@ export interface InvalidCase {
  * invalid cases list every finding; `output` must differ from `code`, and the output must be
  * clean for the rule; `output: null` asserts that no fix is offered; duplicate cases fail.
  */
-export function ruleTester(rule: Rule, cases: { valid: ReadonlyArray<string | ValidCase>; invalid: readonly InvalidCase[] }): void {
+export function ruleTester(
+  rule: Rule,
+  cases: { valid: ReadonlyArray<string | ValidCase>; invalid: readonly InvalidCase[] },
+): void {
   const seen = new Set<string>();
   const key = (code: string, target?: string) => `${target ?? ''}\u0000${code}`;
   for (const raw of cases.valid) {
@@ -94,11 +97,17 @@ export function ruleTester(rule: Rule, cases: { valid: ReadonlyArray<string | Va
       const lint = (s: SqlSource) => lintSource(s, [rule], { target: c.target });
       const fixed = fixLoop(c.code, lint, true);
       if (c.output === null) {
-        expect(findings.every((f) => f.fix === null), 'a fix was offered but output is null').toBe(true);
+        expect(
+          findings.every((f) => f.fix === null),
+          'a fix was offered but output is null',
+        ).toBe(true);
         expect(fixed.output).toBe(c.code);
       } else {
         expect(fixed.output).toBe(c.output);
-        expect(fixed.remaining.filter((f) => f.fix !== null), 'fixed output still has fixable findings').toEqual([]);
+        expect(
+          fixed.remaining.filter((f) => f.fix !== null),
+          'fixed output still has fixable findings',
+        ).toEqual([]);
         expect(fixLoop(fixed.output, lint, true).output, 'fix is not idempotent').toBe(fixed.output);
       }
     });
@@ -112,7 +121,10 @@ export interface RunResult {
 }
 
 /** Runs the real clustrix-lint bin (the built one) in a child process. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): RunResult {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && k !== 'FORCE_COLOR' && k !== 'NO_COLOR') env[k] = v;

@@ -69,6 +69,10 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
     expect(incorrect.length).toBeGreaterThan(0);
     expect(correct.length).toBeGreaterThan(0);
     for (const sql of incorrect) expect(lintSource(new SqlSource(sql), [rule]).length, sql).toBeGreaterThan(0);
-    for (const sql of correct) expect(lintSource(new SqlSource(sql), [rule]).map((f) => f.message), sql).toEqual([]);
+    for (const sql of correct)
+      expect(
+        lintSource(new SqlSource(sql), [rule]).map((f) => f.message),
+        sql,
+      ).toEqual([]);
   });
 });

@@ -40,7 +40,8 @@ describe('statements', () => {
   });
 
   it('splits on the active delimiter and keeps DELIMITER commands out of statements', () => {
-    const sql = 'DROP PROCEDURE IF EXISTS p;\nDELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND$$\nDELIMITER ;\nCALL p();\n';
+    const sql =
+      'DROP PROCEDURE IF EXISTS p;\nDELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND$$\nDELIMITER ;\nCALL p();\n';
     const src = new SqlSource(sql);
     expect(src.statements.map((s) => s.kind)).toEqual(['drop', 'create_procedure', 'other']);
     const proc = src.statements[1]!;
@@ -72,42 +73,45 @@ describe('statements', () => {
 
 describe('statements on the WSO2 corpus', () => {
   const files = corpusFiles();
-  it.skipIf(files === null)(`match the MANIFEST's DELIMITER-aware counts, and the parser agrees on kinds (${files === null ? CORPUS_SKIP_REASON : 'corpus present'})`, () => {
-    const manifest = readFileSync(join(CORPUS_DIR, 'MANIFEST.md'), 'utf8');
-    const expected = new Map<string, number>();
-    for (const line of manifest.split('\n')) {
-      const cells = line.split('|').map((c) => c.trim());
-      const name = /^`(.+\.sql)`$/.exec(cells[1] ?? '')?.[1];
-      const count = /^(\d+)/.exec(cells[6] ?? '')?.[1];
-      if (name && count && !expected.has(name)) expected.set(name, Number(count));
-    }
-    expect(expected.size).toBe(20);
-    const astKind: Record<string, StatementKind> = {
-      'create/table': 'create_table',
-      'create/index': 'create_index',
-      'alter/': 'alter_table',
-      'drop/table': 'drop',
-      'set/': 'set',
-      'select/': 'select',
-      'transaction/': 'transaction',
-      'call/': 'other',
-    };
-    let total = 0;
-    let parsed = 0;
-    for (const file of files!) {
-      const src = new SqlSource(readFileSync(file, 'utf8'));
-      expect(src.statements.length, basename(file)).toBe(expected.get(basename(file)));
-      total += src.statements.length;
-      for (const stmt of src.statements) {
-        expect(stmt.kind, `${basename(file)} statement ${stmt.index}`).not.toBe('unknown');
-        const p = stmt.parse();
-        if (!p.ok) continue;
-        parsed++;
-        const ast = (Array.isArray(p.ast) ? p.ast[0] : p.ast) as { type: string; keyword?: string };
-        expect(stmt.kind).toBe(astKind[`${ast.type}/${ast.keyword ?? ''}`]);
+  it.skipIf(files === null)(
+    `match the MANIFEST's DELIMITER-aware counts, and the parser agrees on kinds (${files === null ? CORPUS_SKIP_REASON : 'corpus present'})`,
+    () => {
+      const manifest = readFileSync(join(CORPUS_DIR, 'MANIFEST.md'), 'utf8');
+      const expected = new Map<string, number>();
+      for (const line of manifest.split('\n')) {
+        const cells = line.split('|').map((c) => c.trim());
+        const name = /^`(.+\.sql)`$/.exec(cells[1] ?? '')?.[1];
+        const count = /^(\d+)/.exec(cells[6] ?? '')?.[1];
+        if (name && count && !expected.has(name)) expected.set(name, Number(count));
       }
-    }
-    expect(total).toBe(2763);
-    expect(parsed).toBeGreaterThan(2500);
-  });
+      expect(expected.size).toBe(20);
+      const astKind: Record<string, StatementKind> = {
+        'create/table': 'create_table',
+        'create/index': 'create_index',
+        'alter/': 'alter_table',
+        'drop/table': 'drop',
+        'set/': 'set',
+        'select/': 'select',
+        'transaction/': 'transaction',
+        'call/': 'other',
+      };
+      let total = 0;
+      let parsed = 0;
+      for (const file of files!) {
+        const src = new SqlSource(readFileSync(file, 'utf8'));
+        expect(src.statements.length, basename(file)).toBe(expected.get(basename(file)));
+        total += src.statements.length;
+        for (const stmt of src.statements) {
+          expect(stmt.kind, `${basename(file)} statement ${stmt.index}`).not.toBe('unknown');
+          const p = stmt.parse();
+          if (!p.ok) continue;
+          parsed++;
+          const ast = (Array.isArray(p.ast) ? p.ast[0] : p.ast) as { type: string; keyword?: string };
+          expect(stmt.kind).toBe(astKind[`${ast.type}/${ast.keyword ?? ''}`]);
+        }
+      }
+      expect(total).toBe(2763);
+      expect(parsed).toBeGreaterThan(2500);
+    },
+  );
 });

@@ -2,17 +2,54 @@ import { describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/errors.js';
 import { tokenize, type TokenKind } from '../src/tokenize.js';
 
-const kinds = (src: string) => tokenize(src).tokens.filter((t) => t.kind !== 'whitespace').map((t) => `${t.kind}:${t.text}`);
+const kinds = (src: string) =>
+  tokenize(src)
+    .tokens.filter((t) => t.kind !== 'whitespace')
+    .map((t) => `${t.kind}:${t.text}`);
 
 describe('tokenize', () => {
   it.each<[string, string[]]>([
     ['SELECT 1;', ['word:SELECT', 'number:1', 'delimiter:;']],
     ["'it''s' 'a\\'b' \"q\"\"q\"", ["string:'it''s'", "string:'a\\'b'", 'string:"q""q"']],
     ['`we``ird`.`t`', ['quotedIdent:`we``ird`', 'punct:.', 'quotedIdent:`t`']],
-    ['-- c\n--\n#x\n/* b */ a--b', ['comment:-- c', 'comment:--', 'comment:#x', 'comment:/* b */', 'word:a', 'punct:-', 'punct:-', 'word:b']],
-    ['1.5 .5 1e10 2E-3 0x1F 0b101 1abc 12.', ['number:1.5', 'number:.5', 'number:1e10', 'number:2E-3', 'number:0x1F', 'number:0b101', 'word:1abc', 'number:12.']],
-    ['@a @@session.sql_mode @`x y` @\'z\'', ['variable:@a', 'variable:@@session.sql_mode', 'variable:@`x y`', "variable:@'z'"]],
-    ['a<=>b a:=1 a->>"$.x" a!=b', ['word:a', 'punct:<=>', 'word:b', 'word:a', 'punct::=', 'number:1', 'word:a', 'punct:->>', 'string:"$.x"', 'word:a', 'punct:!=', 'word:b']],
+    [
+      '-- c\n--\n#x\n/* b */ a--b',
+      ['comment:-- c', 'comment:--', 'comment:#x', 'comment:/* b */', 'word:a', 'punct:-', 'punct:-', 'word:b'],
+    ],
+    [
+      '1.5 .5 1e10 2E-3 0x1F 0b101 1abc 12.',
+      [
+        'number:1.5',
+        'number:.5',
+        'number:1e10',
+        'number:2E-3',
+        'number:0x1F',
+        'number:0b101',
+        'word:1abc',
+        'number:12.',
+      ],
+    ],
+    [
+      "@a @@session.sql_mode @`x y` @'z'",
+      ['variable:@a', 'variable:@@session.sql_mode', 'variable:@`x y`', "variable:@'z'"],
+    ],
+    [
+      'a<=>b a:=1 a->>"$.x" a!=b',
+      [
+        'word:a',
+        'punct:<=>',
+        'word:b',
+        'word:a',
+        'punct::=',
+        'number:1',
+        'word:a',
+        'punct:->>',
+        'string:"$.x"',
+        'word:a',
+        'punct:!=',
+        'word:b',
+      ],
+    ],
     ['/*$ SLICES=3 */ x', ['comment:/*$ SLICES=3 */', 'word:x']],
   ])('tokenizes %j', (src, expected) => {
     expect(kinds(src)).toEqual(expected);
@@ -36,7 +73,10 @@ describe('tokenize', () => {
   it('follows the DELIMITER command, also inside words (END$$)', () => {
     const src = 'DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\ndelimiter ;\nSELECT 2;';
     const toks = tokenize(src).tokens;
-    expect(toks.filter((t) => t.kind === 'delimiterCommand').map((t) => t.text)).toEqual(['DELIMITER $$', 'delimiter ;']);
+    expect(toks.filter((t) => t.kind === 'delimiterCommand').map((t) => t.text)).toEqual([
+      'DELIMITER $$',
+      'delimiter ;',
+    ]);
     expect(toks.filter((t) => t.kind === 'delimiter').map((t) => t.text)).toEqual(['$$', ';']);
     expect(toks.find((t) => t.text === 'END')?.kind).toBe('word');
   });
@@ -76,9 +116,9 @@ describe('tokenize', () => {
     const samples = [
       '',
       '\uFEFF-- only a comment',
-      "CREATE TABLE `t` (a INT DEFAULT '--x', b TEXT COMMENT \"/* no */\") /*!40101 ENGINE=InnoDB */;\r\n# done",
+      'CREATE TABLE `t` (a INT DEFAULT \'--x\', b TEXT COMMENT "/* no */") /*!40101 ENGINE=InnoDB */;\r\n# done',
       'DELIMITER //\nCREATE TRIGGER tr BEFORE DELETE ON t FOR EACH ROW BEGIN DELETE FROM u WHERE id = OLD.id; END;//\nDELIMITER ;\n',
-      'SELECT 1 -- trailing\n\tFROM dual WHERE a <> b AND c->>\'$.d\' = @x;;; ',
+      "SELECT 1 -- trailing\n\tFROM dual WHERE a <> b AND c->>'$.d' = @x;;; ",
       'ñandú ≠ 1; SELECT "é\\n\\\\";',
     ];
     for (const src of samples) {

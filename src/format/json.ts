@@ -14,7 +14,14 @@ export function formatJson(reports: readonly FileReport[]): string {
       column: f.column,
       endLine: f.endLine,
       endColumn: f.endColumn,
-      fix: f.fix === null ? null : { kind: f.fix.kind, title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })) },
+      fix:
+        f.fix === null
+          ? null
+          : {
+              kind: f.fix.kind,
+              title: f.fix.title,
+              edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
+            },
     })),
     ...counts(r.findings),
     ...(r.applied === undefined

@@ -31,12 +31,15 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     const width = Math.max(0, ...[...(r.applied ?? []), ...r.findings].map((f) => `${f.line}:${f.column}`.length));
     for (const a of r.applied ?? []) {
       const kind = a.kind === 'lossy' ? c.yellow(' (lossy)') : '';
-      lines.push(`  ${c.dim(`${a.line}:${a.column}`.padEnd(width))}  ${c.green('fixed  ')}  ${a.title}${kind}  ${c.dim(a.ruleId)}`);
+      lines.push(
+        `  ${c.dim(`${a.line}:${a.column}`.padEnd(width))}  ${c.green('fixed  ')}  ${a.title}${kind}  ${c.dim(a.ruleId)}`,
+      );
     }
     for (const f of r.findings) {
       if (f.fix?.kind === 'safe') safeFixable++;
       else if (f.fix?.kind === 'lossy') lossyFixable++;
-      const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      const sev =
+        f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
     }
     lines.push('');
@@ -47,7 +50,9 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     return lines.length > 0 ? lines.join('\n') + '\n' : '';
   }
   const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
-  lines.push(`${mark} ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`);
+  lines.push(
+    `${mark} ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`,
+  );
   if (safeFixable + lossyFixable > 0) {
     const parts: string[] = [];
     if (safeFixable > 0) parts.push(`${safeFixable} fixable with \`clustrix-lint fix\``);

@@ -30,7 +30,10 @@ describe('no-unsupported-charset', () => {
       {
         code: "set names 'UTF16';\nset character_set_client = ucs2;",
         output: "set names 'UTF8MB4';\nset character_set_client = utf8mb4;",
-        errors: [{ messageId: 'replaceable', line: 1 }, { messageId: 'replaceable', line: 2 }],
+        errors: [
+          { messageId: 'replaceable', line: 1 },
+          { messageId: 'replaceable', line: 2 },
+        ],
       },
       {
         code: 'CREATE DATABASE wso2 CHARACTER SET = utf32;',

@@ -56,7 +56,8 @@ describe('no-unsupported-collation', () => {
       },
       {
         code: 'ALTER TABLE t CONVERT TO CHARACTER SET ascii COLLATE ascii_bin, MODIFY a TEXT COLLATE utf16_unicode_ci;',
-        output: 'ALTER TABLE t CONVERT TO CHARACTER SET ascii COLLATE latin1_bin, MODIFY a TEXT COLLATE utf8mb4_unicode_ci;',
+        output:
+          'ALTER TABLE t CONVERT TO CHARACTER SET ascii COLLATE latin1_bin, MODIFY a TEXT COLLATE utf8mb4_unicode_ci;',
         errors: [{ messageId: 'replaceable' }, { messageId: 'replaceable' }],
       },
       {
