@@ -15,7 +15,7 @@ export default defineRule({
       replaceable: 'Character set {{name}} is not supported by {{target}}; the fix uses {{replacement}} ({{effect}}).',
       manual:
         'Character set {{name}} is not supported by {{target}} and has no equivalent there; choose one of binary, latin1, utf8, utf8mb4 by hand.',
-      unknown: 'Character set {{name}} is not a MySQL character set.',
+      unknown: 'Character set {{name}} is not a MySQL character set, and {{target}} does not know it either.',
       unverified:
         'Character set {{name}} is not confirmed for {{target}} (no vendor list for this version); test it on a real cluster.',
     },

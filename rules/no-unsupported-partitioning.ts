@@ -1,7 +1,9 @@
-// Flags HASH / KEY / LINEAR / LIST partitioning and subpartitions; RANGE partitioning is kept.
-import { PARTITIONING } from '../src/catalog.js';
+// Flags HASH / KEY / LINEAR / LIST partitioning and subpartitions; RANGE partitioning is kept,
+// but checked for functions Xpand does not allow, RANGE COLUMNS, temporary tables and counts.
+import { LIMITS, PARTITIONING, PARTITION_FUNCTIONS_UNSUPPORTED } from '../src/catalog.js';
 import { defineRule, removalEdit, type Edit } from '../src/rule.js';
-import { alterTableLayout, createTableLayout } from '../src/structure.js';
+import { alterTableLayout, createTableLayout, isPunct, matchParen } from '../src/structure.js';
+import { isWord } from '../src/tokenize.js';
 
 export default defineRule({
   meta: {
@@ -16,6 +18,11 @@ export default defineRule({
       subpartition: 'SUBPARTITION BY {{type}} is not supported by {{target}}.',
       inExecComment:
         '{{what}} inside a /*!{{version}} … */ comment: {{target}} ignores such comments, so this partitioning silently never happens there, and {{target}} would reject it if the comment were unwrapped.',
+      temporary: '{{target}} cannot partition a TEMPORARY table.',
+      partitionFunction: '{{target}} does not allow {{name}}() in a partitioning expression.',
+      rangeColumns:
+        'PARTITION BY RANGE COLUMNS is not documented for {{target}} (only integer RANGE expressions are); test it on a real cluster or rewrite it by hand.',
+      tooManyPartitions: '{{count}} partitions: {{target}} recommends at most {{max}} per table (max_partitions).',
     },
     source: PARTITIONING.source,
   },
@@ -30,6 +37,20 @@ export default defineRule({
       execInfo === null
         ? null
         : { messageId: 'inExecComment', data: { what, version: execInfo.version ?? '' }, severity: 'warning' as const };
+    const isTemporary = stmt.kind === 'create_table' && code.some((t, k) => isWord(t, 'TEMPORARY') && k < 3);
+    if (isTemporary) {
+      ctx.report({
+        messageId: 'temporary',
+        start: first.start,
+        end: typeToken.end,
+        fix: {
+          kind: 'lossy',
+          title: 'Remove the partitioning of a temporary table',
+          edits: [removalEdit(ctx.source, first, code[clause.to - 1]!)],
+        },
+      });
+      return;
+    }
     if (!PARTITIONING.supportedTypes.has(clause.type) || clause.linear) {
       const type = (clause.linear ? 'LINEAR ' : '') + clause.type;
       const inExec = exec(`PARTITION BY ${type}`);
@@ -46,6 +67,49 @@ export default defineRule({
         },
       });
       return;
+    }
+    if (clause.columns && execInfo === null) {
+      ctx.report({
+        messageId: 'rangeColumns',
+        start: first.start,
+        end: code[clause.typeAt + 1]!.end,
+        severity: 'warning',
+      });
+    }
+    // The partitioning expression: the parenthesis after RANGE [COLUMNS].
+    const open = clause.typeAt + (clause.columns ? 2 : 1);
+    if (isPunct(code[open], '(')) {
+      const close = matchParen(code, open, clause.to);
+      for (let k = open + 1; k < close; k++) {
+        const t = code[k]!;
+        if (
+          t.kind === 'word' &&
+          isPunct(code[k + 1], '(') &&
+          PARTITION_FUNCTIONS_UNSUPPORTED.has(t.text.toUpperCase())
+        ) {
+          ctx.report({
+            messageId: 'partitionFunction',
+            data: { name: t.text.toUpperCase() },
+            start: t.start,
+            end: t.end,
+          });
+        }
+      }
+    }
+    let count = 0;
+    if (clause.definitions !== null) {
+      for (let k = clause.definitions.from + 1; k < clause.definitions.to; k++) {
+        if (isWord(code[k], 'PARTITION') && (isPunct(code[k - 1], '(') || isPunct(code[k - 1], ','))) count++;
+      }
+    }
+    if (count > LIMITS.partitionsPerTable) {
+      ctx.report({
+        messageId: 'tooManyPartitions',
+        data: { count, max: LIMITS.partitionsPerTable },
+        start: first.start,
+        end: typeToken.end,
+        severity: 'warning',
+      });
     }
     const sub = clause.subpartition;
     if (sub !== null) {

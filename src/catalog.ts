@@ -383,3 +383,235 @@ export const INDEX_TYPES = {
 
 /** Source for SET NAMES ascii and other unsupported features. */
 export const UNSUPPORTED_FEATURES_SOURCE = SRC.unsupportedNamesAscii;
+
+/** True when `target` is at or after the target `since` (and at or before `until`, if given). */
+export function targetInRange(target: Target, since: string, until?: string): boolean {
+  return target.order >= order(since) && (until === undefined || target.order <= order(until));
+}
+
+const MORE = {
+  compatibility: { url: 'https://docs.clustrix.com/display/CLXDOC/MySQL+Compatibility', evidence: 'sourced' },
+  esCompat: { url: 'https://mariadb.com/docs/xpand/migration/to-xpand/compatibility/es/', evidence: 'sourced' },
+  unsupported: { url: 'https://mariadb.com/docs/all/ref/xpand/unsupported-features/', evidence: 'sourced' },
+  dataTypes: { url: 'https://mariadb.com/docs/sql/features/data-types/xpand/', evidence: 'sourced' },
+  engines: { url: 'https://docs.clustrix.com/display/SAG90/MySQL+Compatibility', evidence: 'sourced' },
+  inMemory: {
+    url: 'https://mariadb.com/docs/architecture/components/xpand/features/in-memory-tables/',
+    evidence: 'sourced',
+  },
+  createTable: { url: 'https://mariadb.com/docs/reference/xpand/sql-statements/CREATE_TABLE/', evidence: 'sourced' },
+  createTableXpand: {
+    url: 'https://mariadb.com/docs/sql/statements/schema/tables/xpand/create-table/',
+    evidence: 'sourced',
+  },
+  ddl92: {
+    url: 'https://docs.clustrix.com/pages/diffpagesbyversion.action?pageId=10912428&selectedPageVersions=3&selectedPageVersions=4',
+    evidence: 'sourced',
+  },
+  check: { url: 'https://mariadb.com/docs/sql/features/constraints/xpand/check/', evidence: 'sourced' },
+  events: {
+    url: 'https://www.mariadb.com/docs/skysql-previous-release/ref/xpand/privileges/EVENT',
+    evidence: 'sourced',
+  },
+  views: { url: 'https://mariadb.com/docs/all/ref/xpand/sql-statements/CREATE_VIEW/', evidence: 'sourced' },
+  routines: { url: 'https://docs.clustrix.com/display/CLXDOC/Stored+Routines', evidence: 'sourced' },
+  writes: { url: 'https://mariadb.com/docs/xpand/sql/statements/write/xpand/', evidence: 'sourced' },
+  reads: { url: 'https://mariadb.com/docs/xpand/sql/statements/read/xpand/', evidence: 'sourced' },
+  sqlModes: { url: 'https://mariadb.com/docs/xpand/ref/xpand23.09/sql-modes', evidence: 'sourced' },
+  generalDifferences: {
+    url: 'https://docs.clustrix.com/display/CLXDOC/General+Differences+from+MySQL',
+    evidence: 'sourced',
+  },
+  invisible: { url: 'https://docs.clustrix.com/display/SAG90/Invisible+Indexes', evidence: 'sourced' },
+  json: { url: 'https://docs.clustrix.com/display/SAG90/JSON', evidence: 'sourced' },
+  createTableSelect: { url: 'https://docs.clustrix.com/display/CLXDOC/Stored+Routines', evidence: 'sourced' },
+} as const satisfies Record<string, Source>;
+
+export const SOURCES = MORE;
+
+/** Storage engines: what ClustrixDB/Xpand do with each name MySQL/MariaDB scripts use. */
+export const ENGINES = {
+  /** Accepted as written (the Xpand engine is used). */
+  native: new Set(['INNODB']),
+  /** Accepted and ignored: the table becomes an ordinary durable, transactional Xpand table. */
+  ignored: new Set([
+    'MYISAM',
+    'ARIA',
+    'NDB',
+    'NDBCLUSTER',
+    'MRG_MYISAM',
+    'MERGE',
+    'ARCHIVE',
+    'CSV',
+    'TOKUDB',
+    'ROCKSDB',
+  ]),
+  /** Become Xpand in-memory tables: not durable, rows ≤ 32 KB. */
+  memory: new Set(['MEMORY', 'HEAP']),
+  /** Semantics that cannot survive (remote tables, discarded rows, …): a human decides. */
+  manual: new Set([
+    'FEDERATED',
+    'FEDERATEDX',
+    'BLACKHOLE',
+    'CONNECT',
+    'SPIDER',
+    'EXAMPLE',
+    'OQGRAPH',
+    'SEQUENCE',
+    'S3',
+    'COLUMNSTORE',
+    'MROONGA',
+    'SPHINX',
+  ]),
+  source: MORE.engines,
+  memorySource: MORE.inMemory,
+} as const;
+
+export function isKnownEngine(name: string): boolean {
+  const u = name.toUpperCase();
+  return ENGINES.native.has(u) || ENGINES.ignored.has(u) || ENGINES.memory.has(u) || ENGINES.manual.has(u);
+}
+
+/** Table options (knowledge base §5.2). */
+export const TABLE_OPTIONS = {
+  /** Parsed and silently ignored. */
+  ignored: new Set([
+    'AVG_ROW_LENGTH',
+    'CHECKSUM',
+    'CONNECTION',
+    'DELAY_KEY_WRITE',
+    'INSERT_METHOD',
+    'KEY_BLOCK_SIZE',
+    'MAX_ROWS',
+    'MIN_ROWS',
+    'PACK_KEYS',
+    'PAGE_CHECKSUM',
+    'PASSWORD',
+    'ROW_FORMAT',
+    'TABLESPACE',
+    'UNION',
+  ]),
+  /** In neither the accepted nor the ignored list: treated as rejected [I]. */
+  unknown: new Set([
+    'DATA',
+    'INDEX',
+    'STATS_PERSISTENT',
+    'STATS_AUTO_RECALC',
+    'STATS_SAMPLE_PAGES',
+    'COMPRESSION',
+    'ENCRYPTION',
+    'AUTOEXTEND_SIZE',
+    'SECONDARY_ENGINE',
+    'PAGE_COMPRESSED',
+    'PAGE_COMPRESSION_LEVEL',
+    'TRANSACTIONAL',
+    'ENCRYPTION_KEY_ID',
+    'ENCRYPTED',
+    'IETF_QUOTES',
+    'SECONDARY_ENGINE_ATTRIBUTE',
+    'ENGINE_ATTRIBUTE',
+    'START',
+  ]),
+  source: MORE.createTable,
+} as const;
+
+/** Words reserved in ClustrixDB/Xpand but not in MySQL/MariaDB. */
+export const RESERVED_WORDS = {
+  words: new Set(['COMPLEMENT', 'FULL', 'LEGACY', 'SIGNED', 'TEMPORARY']),
+  source: MORE.esCompat,
+} as const;
+
+/** Documented limits (knowledge base row 48, §4). */
+export const LIMITS = {
+  columnsPerTable: 200,
+  tablesPerCluster: 2000,
+  partitionsPerTable: 64,
+  decimalPrecision: 65,
+  decimalScale: 30,
+  source: MORE.generalDifferences,
+  partitionSource: SRC.partitions,
+  decimalSource: MORE.createTableXpand,
+} as const;
+
+/** sql_mode values: the few that act, and every value MySQL/MariaDB know. */
+export const SQL_MODES = {
+  acting: new Set(['STRICT_TRANS_TABLES', 'STRICT_ALL_TABLES', 'NO_AUTO_VALUE_ON_ZERO', 'TRADITIONAL']),
+  known: new Set([
+    'ALLOW_INVALID_DATES',
+    'ANSI',
+    'ANSI_QUOTES',
+    'DB2',
+    'EMPTY_STRING_IS_NULL',
+    'ERROR_FOR_DIVISION_BY_ZERO',
+    'HIGH_NOT_PRECEDENCE',
+    'IGNORE_BAD_TABLE_OPTIONS',
+    'IGNORE_SPACE',
+    'MAXDB',
+    'MSSQL',
+    'MYSQL323',
+    'MYSQL40',
+    'NO_AUTO_CREATE_USER',
+    'NO_AUTO_VALUE_ON_ZERO',
+    'NO_BACKSLASH_ESCAPES',
+    'NO_DIR_IN_CREATE',
+    'NO_ENGINE_SUBSTITUTION',
+    'NO_FIELD_OPTIONS',
+    'NO_KEY_OPTIONS',
+    'NO_TABLE_OPTIONS',
+    'NO_UNSIGNED_SUBTRACTION',
+    'NO_ZERO_DATE',
+    'NO_ZERO_IN_DATE',
+    'ONLY_FULL_GROUP_BY',
+    'ORACLE',
+    'PAD_CHAR_TO_FULL_LENGTH',
+    'PIPES_AS_CONCAT',
+    'POSTGRESQL',
+    'REAL_AS_FLOAT',
+    'SIMULTANEOUS_ASSIGNMENT',
+    'STRICT_ALL_TABLES',
+    'STRICT_TRANS_TABLES',
+    'TIME_ROUND_FRACTIONAL',
+    'TIME_TRUNCATE_FRACTIONAL',
+    'TRADITIONAL',
+  ]),
+  source: MORE.sqlModes,
+} as const;
+
+/** Functions RANGE partitioning may not use (knowledge base row 11). */
+export const PARTITION_FUNCTIONS_UNSUPPORTED = new Set([
+  'ABS',
+  'DAYOFMONTH',
+  'DAYOFWEEK',
+  'DAYOFYEAR',
+  'DATEDIFF',
+  'EXTRACT',
+  'MICROSECOND',
+  'MINUTE',
+  'MOD',
+  'MONTH',
+  'HOUR',
+  'SECOND',
+  'QUARTER',
+  'TIME_TO_SEC',
+  'WEEKDAY',
+]);
+
+/** Features that exist only from some version on. */
+export const VERSIONED_FEATURES = {
+  json: { since: 'clustrixdb-9.0', source: MORE.json },
+  invisibleIndex: { since: 'clustrixdb-9.0', source: MORE.invisible },
+  nationalVarchar: { since: 'xpand-6.1', source: MORE.dataTypes },
+} as const;
+
+/** Spatial (GIS) column types, unsupported everywhere. */
+export const SPATIAL_TYPES = new Set([
+  'GEOMETRY',
+  'POINT',
+  'LINESTRING',
+  'POLYGON',
+  'MULTIPOINT',
+  'MULTILINESTRING',
+  'MULTIPOLYGON',
+  'GEOMETRYCOLLECTION',
+  'GEOMCOLLECTION',
+]);

@@ -150,10 +150,12 @@ export function replaceEdit(token: Token, text: string): Edit {
   return { start: token.start, end: token.end, text };
 }
 
-/** `name` written the way `token` was: same quotes, upper case if the original was. */
+/** `name` written the way `token` was: same quotes, all upper or all lower case if the original was. */
 export function inStyleOf(token: Token, name: string): string {
   const raw = token.kind === 'word' ? token.text : token.text.slice(1, -1);
-  const cased = raw === raw.toUpperCase() && raw !== raw.toLowerCase() ? name.toUpperCase() : name;
+  const isUpper = raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+  const isLower = raw === raw.toLowerCase() && raw !== raw.toUpperCase();
+  const cased = isUpper ? name.toUpperCase() : isLower ? name.toLowerCase() : name;
   if (token.kind === 'word') return cased;
   const q = token.text[0]!;
   return q + cased + q;

@@ -163,7 +163,6 @@ const CREATE_OBJECTS: Record<string, StatementKind> = {
   SERVER: 'create_other',
   LOGFILE: 'create_other',
   RESOURCE: 'create_other',
-  SPATIAL: 'create_other',
 };
 
 const ALTER_OBJECTS: Record<string, StatementKind> = {
@@ -181,6 +180,7 @@ const CREATE_PREFIX_WORDS = new Set([
   'OFFLINE',
   'UNIQUE',
   'FULLTEXT',
+  'SPATIAL',
   'ALGORITHM',
   'DEFINER',
   'SQL',

@@ -70,7 +70,8 @@ export interface IndexLayout {
   readonly keyParts: CodeSpan | null;
 }
 
-function isPunct(t: Token | undefined, p: string): boolean {
+/** True when `t` is the punctuation `p`. */
+export function isPunct(t: Token | undefined, p: string): boolean {
   return t !== undefined && t.kind === 'punct' && t.text === p;
 }
 
@@ -392,5 +393,94 @@ export function charsetClauses(stmt: Statement, knownCharset: (name: string) => 
       k += 2;
     }
   }
+  return out;
+}
+
+/**
+ * Column definitions a statement creates or changes: CREATE TABLE columns, and ALTER TABLE
+ * ADD [COLUMN], MODIFY [COLUMN] c …, CHANGE [COLUMN] old new …. `from` is the column name.
+ */
+export function columnDefinitions(stmt: Statement): Definition[] {
+  const code = stmt.code;
+  if (stmt.kind === 'create_table') return createTableLayout(stmt).definitions.filter((d) => d.kind === 'column');
+  if (stmt.kind !== 'alter_table') return [];
+  const layout = alterTableLayout(stmt);
+  const out: Definition[] = layout.added.filter((d) => d.kind === 'column');
+  for (const spec of layout.specs) {
+    let k = spec.from;
+    if (isWord(code[k], 'MODIFY') || isWord(code[k], 'CHANGE')) {
+      const change = isWord(code[k], 'CHANGE');
+      k++;
+      if (isWord(code[k], 'COLUMN')) k++;
+      if (isWord(code[k], 'IF') && isWord(code[k + 1], 'EXISTS')) k += 2;
+      if (change) k++;
+      if (k < spec.to) out.push({ from: k, to: spec.to, kind: 'column' });
+    }
+  }
+  return out;
+}
+
+/** One table option: its name (upper-cased, `DATA DIRECTORY` as one) and token span. */
+export interface TableOption extends CodeSpan {
+  readonly name: string;
+  /** Index of the value's first token, or -1. */
+  readonly valueAt: number;
+}
+
+const TWO_WORD_OPTIONS = new Set(['DATA', 'INDEX', 'CHARACTER', 'START']);
+
+/**
+ * Splits a table-option region into options: `[DEFAULT] name [=] value`, with optional commas
+ * between them. Values are one token, a parenthesized list (UNION), or `ts STORAGE x`.
+ */
+export function tableOptions(code: readonly Token[], span: CodeSpan): TableOption[] {
+  const out: TableOption[] = [];
+  let k = span.from;
+  while (k < span.to) {
+    if (isPunct(code[k], ',')) {
+      k++;
+      continue;
+    }
+    const from = k;
+    if (isWord(code[k], 'DEFAULT')) k++;
+    const t = code[k];
+    if (t === undefined || t.kind !== 'word') {
+      k++;
+      continue;
+    }
+    let name = t.text.toUpperCase();
+    k++;
+    if (TWO_WORD_OPTIONS.has(name) && code[k]?.kind === 'word' && !isPunct(code[k + 1], '(')) {
+      name = `${name} ${code[k]!.text.toUpperCase()}`;
+      k++;
+    }
+    if (isPunct(code[k], '=')) k++;
+    const valueAt = k < span.to ? k : -1;
+    if (isPunct(code[k], '(')) k = matchParen(code, k, span.to) + 1;
+    else if (k < span.to) k++;
+    if (name === 'TABLESPACE' && isWord(code[k], 'STORAGE')) k += 2;
+    out.push({ from, to: Math.min(k, span.to), name, valueAt });
+  }
+  return out;
+}
+
+/** The statements inside a routine, trigger or event body: spans split on `;` at depth 0. */
+export function bodyStatements(stmt: Statement): CodeSpan[] {
+  const code = stmt.code;
+  const begin = code.findIndex((t) => isWord(t, 'BEGIN') || isWord(t, 'DO') || isWord(t, 'RETURN'));
+  if (begin < 0) return [];
+  const out: CodeSpan[] = [];
+  let start = begin + 1;
+  let depth = 0;
+  for (let k = start; k < code.length; k++) {
+    const t = code[k]!;
+    if (isPunct(t, '(')) depth++;
+    else if (isPunct(t, ')')) depth--;
+    else if (depth === 0 && isPunct(t, ';')) {
+      if (k > start) out.push({ from: start, to: k });
+      start = k + 1;
+    }
+  }
+  if (code.length > start) out.push({ from: start, to: code.length });
   return out;
 }

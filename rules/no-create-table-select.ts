@@ -1,0 +1,26 @@
+// CREATE TABLE … SELECT derives column types differently on ClustrixDB.
+import { SOURCES } from '../src/catalog.js';
+import { defineRule } from '../src/rule.js';
+import { createTableLayout } from '../src/structure.js';
+
+export default defineRule({
+  meta: {
+    id: 'no-create-table-select',
+    description: 'Report CREATE TABLE … SELECT, whose column types ClustrixDB/Xpand derive differently from MySQL.',
+    severity: 'warning',
+    fixable: [],
+    statements: ['create_table'],
+    messages: {
+      typing:
+        'CREATE TABLE … SELECT derives other column types on {{target}} (BIT becomes BIT(64), DECIMAL a variable decimal, ENUM/SET VARCHAR(256)); create the table explicitly, then INSERT … SELECT.',
+    },
+    source: SOURCES.createTableSelect,
+  },
+  check(stmt, ctx) {
+    const layout = createTableLayout(stmt);
+    const at = layout.partition?.to ?? layout.options.to;
+    const t = stmt.code[at];
+    if (t === undefined) return;
+    ctx.report({ messageId: 'typing', start: t.start, end: t.end });
+  },
+});

@@ -1,0 +1,47 @@
+// ENUM/SET members with trailing spaces: MySQL trims them, Xpand keeps them.
+import { SOURCES } from '../src/catalog.js';
+import { defineRule } from '../src/rule.js';
+import { columnDefinitions, isPunct, matchParen } from '../src/structure.js';
+import { identValue } from '../src/tokenize.js';
+
+export default defineRule({
+  meta: {
+    id: 'no-enum-trailing-space',
+    description: 'Disallow trailing spaces in ENUM and SET members, which MySQL trims but ClustrixDB/Xpand keep.',
+    severity: 'warning',
+    fixable: ['safe'],
+    statements: ['create_table', 'alter_table'],
+    messages: {
+      trailing:
+        "{{type}} member '{{member}}' ends in spaces: MySQL trims them, {{target}} keeps them, so values written without the spaces do not match. The fix trims them as MySQL did.",
+    },
+    source: SOURCES.createTableXpand,
+  },
+  check(stmt, ctx) {
+    const code = stmt.code;
+    for (const col of columnDefinitions(stmt)) {
+      const type = code[col.from + 1];
+      if (type?.kind !== 'word' || !/^(?:ENUM|SET)$/i.test(type.text) || !isPunct(code[col.from + 2], '(')) continue;
+      const close = matchParen(code, col.from + 2, col.to);
+      for (let k = col.from + 3; k < close; k++) {
+        const m = code[k]!;
+        if (m.kind !== 'string') continue;
+        const value = identValue(m);
+        if (!/ +$/.test(value)) continue;
+        const q = m.text[0]!;
+        const trimmed = m.text.slice(0, -1).replace(/ +$/, '') + q;
+        ctx.report({
+          messageId: 'trailing',
+          data: { type: type.text.toUpperCase(), member: value },
+          start: m.start,
+          end: m.end,
+          fix: {
+            kind: 'safe',
+            title: 'Trim the trailing spaces',
+            edits: [{ start: m.start, end: m.end, text: trimmed }],
+          },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,69 @@
+// Flags SPATIAL indexes, GEOMETRY-family column types and GIS functions.
+import { SOURCES, SPATIAL_TYPES } from '../src/catalog.js';
+import { defineRule, removeListItemEdit, removeStatementEdit } from '../src/rule.js';
+import { alterTableLayout, columnDefinitions, createTableLayout, isPunct } from '../src/structure.js';
+import { isWord } from '../src/tokenize.js';
+
+const GIS_FUNCTION = /^(?:ST_\w+|MBR\w+|GEOMFROMTEXT|GEOMFROMWKB|POINTFROMTEXT|ASTEXT|ASWKT|ASBINARY|ASWKB)$/i;
+
+export default defineRule({
+  meta: {
+    id: 'no-spatial',
+    description:
+      'Disallow SPATIAL indexes, GEOMETRY-family column types and GIS functions, which ClustrixDB/Xpand do not support.',
+    severity: 'error',
+    fixable: ['lossy'],
+    statements: 'all',
+    messages: {
+      index: 'SPATIAL indexes are not supported by {{target}}.',
+      type: 'Spatial type {{type}} is not supported by {{target}}; store WKB in VARBINARY/BLOB or coordinates in DECIMAL columns.',
+      function: 'GIS function {{name}}() is not supported by {{target}}.',
+    },
+    source: SOURCES.dataTypes,
+  },
+  check(stmt, ctx) {
+    const code = stmt.code;
+    if (stmt.kind === 'create_index') {
+      const kw = code.find((t, k) => isWord(t, 'SPATIAL') && k < 4);
+      if (kw) {
+        ctx.report({
+          messageId: 'index',
+          start: kw.start,
+          end: kw.end,
+          fix: { kind: 'lossy', title: 'Remove the SPATIAL index', edits: [removeStatementEdit(ctx.source, stmt)] },
+        });
+      }
+    }
+    if (stmt.kind === 'create_table' || stmt.kind === 'alter_table') {
+      const items = stmt.kind === 'create_table' ? createTableLayout(stmt).definitions : alterTableLayout(stmt).added;
+      const specs = stmt.kind === 'alter_table' ? alterTableLayout(stmt).specs : [];
+      for (const item of items) {
+        if (item.kind !== 'spatial') continue;
+        const kw = code.slice(item.from, item.to).find((t) => isWord(t, 'SPATIAL'))!;
+        const spec = specs.find((s) => s.from < item.from && s.to >= item.to);
+        const edit =
+          spec !== undefined && specs.length === 1
+            ? removeStatementEdit(ctx.source, stmt)
+            : removeListItemEdit(ctx.source, code, spec?.from ?? item.from, spec?.to ?? item.to);
+        ctx.report({
+          messageId: 'index',
+          start: kw.start,
+          end: kw.end,
+          fix: { kind: 'lossy', title: 'Remove the SPATIAL index', edits: [edit] },
+        });
+      }
+      for (const col of columnDefinitions(stmt)) {
+        const type = code[col.from + 1];
+        if (type?.kind === 'word' && SPATIAL_TYPES.has(type.text.toUpperCase())) {
+          ctx.report({ messageId: 'type', data: { type: type.text.toUpperCase() }, start: type.start, end: type.end });
+        }
+      }
+    }
+    for (let k = 0; k < code.length; k++) {
+      const t = code[k]!;
+      if (t.kind === 'word' && isPunct(code[k + 1], '(') && GIS_FUNCTION.test(t.text) && !isPunct(code[k - 1], '.')) {
+        ctx.report({ messageId: 'function', data: { name: t.text.toUpperCase() }, start: t.start, end: t.end });
+      }
+    }
+  },
+});

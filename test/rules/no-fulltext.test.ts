@@ -1,0 +1,53 @@
+import { describe } from 'vitest';
+import rule from '../../rules/no-fulltext.js';
+import { ruleTester } from '../helpers.js';
+
+describe('no-fulltext', () => {
+  ruleTester(rule, {
+    valid: [
+      'CREATE TABLE doc (id INT, body TEXT, KEY k (body(100)));',
+      "CREATE TABLE doc (note VARCHAR(40) DEFAULT 'FULLTEXT KEY ft (body)');",
+      '-- FULLTEXT KEY ft (body)\nCREATE TABLE doc (id INT);',
+      'CREATE TABLE `fulltext` (`match` INT, `against` INT);',
+      "SELECT * FROM doc WHERE body LIKE '%MATCH (body) AGAINST%';",
+    ],
+    invalid: [
+      {
+        code: 'CREATE TABLE doc (\n  id INT,\n  body TEXT,\n  FULLTEXT KEY ft_body (body)\n);',
+        output: 'CREATE TABLE doc (\n  id INT,\n  body TEXT\n);',
+        errors: [{ messageId: 'index', line: 4, column: 3, fix: 'lossy' }],
+      },
+      {
+        name: 'first item: the comma after it goes',
+        code: 'CREATE TABLE doc (FULLTEXT INDEX (body), body TEXT);',
+        output: 'CREATE TABLE doc (body TEXT);',
+        errors: [{ messageId: 'index' }],
+      },
+      {
+        code: 'create fulltext index ft on doc (body);\nselect 1;',
+        output: 'select 1;',
+        errors: [{ messageId: 'index', column: 8 }],
+      },
+      {
+        code: 'ALTER TABLE doc ADD FULLTEXT ft (body), ADD KEY k (id);',
+        output: 'ALTER TABLE doc ADD KEY k (id);',
+        errors: [{ messageId: 'index' }],
+      },
+      {
+        code: 'SELECT 1;\nALTER TABLE doc ADD FULLTEXT INDEX ft (title, body);\nSELECT 2;',
+        output: 'SELECT 1;\nSELECT 2;',
+        errors: [{ messageId: 'index', line: 2 }],
+      },
+      {
+        code: "SELECT id FROM doc WHERE MATCH (title, body) AGAINST ('xpand' IN BOOLEAN MODE);",
+        output: null,
+        errors: [{ messageId: 'match', column: 26, fix: null }],
+      },
+      {
+        code: "CREATE VIEW v AS SELECT id FROM doc WHERE match(body) against('x');",
+        output: null,
+        errors: [{ messageId: 'match' }],
+      },
+    ],
+  });
+});

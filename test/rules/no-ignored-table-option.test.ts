@@ -1,0 +1,47 @@
+import { describe } from 'vitest';
+import rule from '../../rules/no-ignored-table-option.js';
+import { ruleTester } from '../helpers.js';
+
+describe('no-ignored-table-option', () => {
+  ruleTester(rule, {
+    valid: [
+      "CREATE TABLE t (id INT) ENGINE=InnoDB AUTO_INCREMENT=5 DEFAULT CHARSET=latin1 COMMENT='ROW_FORMAT=COMPACT';",
+      'CREATE TABLE t (row_format INT, checksum INT, `password` VARCHAR(10));',
+      'ALTER TABLE t ADD COLUMN password VARCHAR(64), ADD INDEX checksum (checksum);',
+      '-- ROW_FORMAT=DYNAMIC\nCREATE TABLE t (id INT);',
+    ],
+    invalid: [
+      {
+        code: 'CREATE TABLE t (id INT) ENGINE=InnoDB ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;',
+        output: 'CREATE TABLE t (id INT) ENGINE=InnoDB;',
+        errors: [
+          { messageId: 'ignored', column: 39, severity: 'warning', fix: 'safe' },
+          { messageId: 'ignored', column: 61 },
+        ],
+      },
+      {
+        code: "create table t (id int) stats_persistent = 0, data directory = '/d', engine=innodb;",
+        output: 'create table t (id int) engine=innodb;',
+        errors: [{ messageId: 'unknown', severity: 'error' }, { messageId: 'unknown' }],
+      },
+      {
+        code: "CREATE TABLE t (id INT) ENCRYPTION='Y';",
+        output: 'CREATE TABLE t (id INT);',
+        errors: [{ messageId: 'unknown', fix: 'lossy' }],
+      },
+      {
+        code: 'ALTER TABLE t ROW_FORMAT=DYNAMIC, ADD COLUMN c INT;',
+        output: 'ALTER TABLE t ADD COLUMN c INT;',
+        errors: [{ messageId: 'ignored' }],
+      },
+      {
+        code: 'CREATE TABLE t (id INT)\r\n  ENGINE=InnoDB\r\n  PACK_KEYS=1\r\n  STATS_AUTO_RECALC=DEFAULT;\r\n',
+        output: 'CREATE TABLE t (id INT)\r\n  ENGINE=InnoDB;\r\n',
+        errors: [
+          { messageId: 'ignored', line: 3 },
+          { messageId: 'unknown', line: 4 },
+        ],
+      },
+    ],
+  });
+});

@@ -1,0 +1,28 @@
+import { describe } from 'vitest';
+import rule from '../../rules/no-invisible-index.js';
+import { ruleTester } from '../helpers.js';
+
+describe('no-invisible-index', () => {
+  ruleTester(rule, {
+    valid: [
+      'CREATE TABLE t (a INT, KEY ka (a) INVISIBLE);',
+      { code: 'CREATE TABLE t (a INT, KEY ka (a) INVISIBLE);', target: 'clustrixdb-9.0' },
+      { code: 'CREATE TABLE t (invisible INT, KEY k (invisible));', target: 'clustrixdb-7.0' },
+      { code: "CREATE TABLE t (a INT) COMMENT 'INVISIBLE';", target: 'clustrixdb-7.0' },
+    ],
+    invalid: [
+      {
+        code: 'CREATE TABLE t (a INT, KEY ka (a) INVISIBLE);',
+        target: 'clustrixdb-8.5',
+        output: 'CREATE TABLE t (a INT, KEY ka (a));',
+        errors: [{ messageId: 'visibility', column: 35, fix: 'lossy' }],
+      },
+      {
+        code: 'create index ka on t (a) visible;',
+        target: 'clustrixdb-7.0',
+        output: 'create index ka on t (a);',
+        errors: [{ messageId: 'visibility', fix: 'safe' }],
+      },
+    ],
+  });
+});
