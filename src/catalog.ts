@@ -615,3 +615,178 @@ export const SPATIAL_TYPES = new Set([
   'GEOMETRYCOLLECTION',
   'GEOMCOLLECTION',
 ]);
+
+/**
+ * Every construct of the knowledge base's summary table (rows 1–58) and what clustrix-lint does
+ * with it: the rules that cover it, or why no rule is needed for schema scripts.
+ */
+export interface Construct {
+  readonly row: number;
+  readonly construct: string;
+  readonly rules: readonly string[];
+  /** Why no rule (or what the rules leave out); required when `rules` is empty. */
+  readonly note?: string;
+}
+
+export const CONSTRUCTS: readonly Construct[] = [
+  { row: 1, construct: '/*!NNNNN … */ executable comments', rules: ['no-executable-comment'] },
+  { row: 2, construct: 'Character sets', rules: ['no-unsupported-charset'] },
+  { row: 3, construct: 'Collations', rules: ['no-unsupported-collation'] },
+  { row: 4, construct: 'utf8mb4_0900_ai_ci and other MySQL 8 collations', rules: ['no-unsupported-collation'] },
+  {
+    row: 5,
+    construct: 'latin1_general_cs',
+    rules: [],
+    note: 'Supported on every Xpand version; unconfirmed ClustrixDB 7.x/8.x versions get a warning from no-unsupported-collation.',
+  },
+  {
+    row: 6,
+    construct: 'utf8_unicode_ci / utf8mb4_unicode_ci',
+    rules: [],
+    note: 'Supported; checked per version by no-unsupported-collation.',
+  },
+  { row: 7, construct: 'COLLATE inside SELECT / expressions', rules: ['no-collate-in-expression'] },
+  { row: 8, construct: 'ALTER TABLE … CONVERT TO CHARACTER SET', rules: ['no-convert-to-charset'] },
+  { row: 9, construct: 'PARTITION BY RANGE', rules: [], note: 'Supported; its restrictions are rows 11–13.' },
+  {
+    row: 10,
+    construct: 'LIST / HASH / KEY / LINEAR partitioning, SUBPARTITION',
+    rules: ['no-unsupported-partitioning'],
+  },
+  { row: 11, construct: 'Functions not allowed in partitioning expressions', rules: ['no-unsupported-partitioning'] },
+  { row: 12, construct: 'PARTITION BY RANGE COLUMNS', rules: ['no-unsupported-partitioning'] },
+  {
+    row: 13,
+    construct: 'Partitioned TEMPORARY tables, partition maintenance, partition selection',
+    rules: ['no-unsupported-partitioning', 'no-partition-maintenance'],
+  },
+  { row: 14, construct: 'USING HASH / USING BTREE', rules: ['no-unsupported-index-type'] },
+  { row: 15, construct: 'FULLTEXT, MATCH … AGAINST', rules: ['no-fulltext'] },
+  { row: 16, construct: 'Spatial types, SPATIAL indexes, GIS functions', rules: ['no-spatial'] },
+  {
+    row: 17,
+    construct: 'Prefix indexes col(N)',
+    rules: [],
+    note: 'Accepted [I]; ClustrixDB allows longer keys than MySQL, so nothing to report.',
+  },
+  { row: 18, construct: 'Descending index parts', rules: [], note: 'In the CREATE INDEX grammar; nothing to report.' },
+  { row: 19, construct: 'INVISIBLE / VISIBLE indexes', rules: ['no-invisible-index'] },
+  { row: 20, construct: 'ENGINE=InnoDB/MyISAM/Aria/NDB/MRG_MyISAM', rules: ['no-unsupported-engine'] },
+  { row: 21, construct: 'ENGINE=MEMORY', rules: ['no-unsupported-engine'] },
+  { row: 22, construct: 'ENGINE=ARCHIVE/CSV/FEDERATED/BLACKHOLE', rules: ['no-unsupported-engine'] },
+  { row: 23, construct: 'Ignored table options', rules: ['no-ignored-table-option'] },
+  { row: 24, construct: 'ROW_FORMAT=COMPRESSED, COMPRESSION', rules: ['no-ignored-table-option'] },
+  {
+    row: 25,
+    construct: 'DATA/INDEX DIRECTORY, STATS_*, ENCRYPTION, AUTOEXTEND_SIZE',
+    rules: ['no-ignored-table-option'],
+  },
+  {
+    row: 26,
+    construct: 'AUTO_INCREMENT=n',
+    rules: [],
+    note: 'Supported; Xpand writes it in its own SHOW CREATE TABLE output.',
+  },
+  {
+    row: 27,
+    construct: 'Xpand-only options (SLICES, REPLICAS, …)',
+    rules: [],
+    note: 'Not applicable to schema scripts written for MySQL: MySQL rejects them, so they never appear outside /*$ … */.',
+  },
+  { row: 28, construct: 'Data types', rules: ['no-unsupported-data-type', 'no-spatial'] },
+  { row: 29, construct: 'JSON', rules: ['no-unsupported-data-type'] },
+  {
+    row: 30,
+    construct: 'Generated columns',
+    rules: [],
+    note: "Supported; their restrictions (no subqueries, variables, stored functions) are MySQL's own, so a MySQL script already obeys them.",
+  },
+  { row: 31, construct: 'CHECK in CREATE TABLE', rules: ['no-check-constraint'] },
+  { row: 32, construct: 'ALTER TABLE … ADD CHECK', rules: ['no-check-constraint'] },
+  {
+    row: 33,
+    construct: 'Foreign keys',
+    rules: [],
+    note: 'Supported, handled like InnoDB (RESTRICT, CASCADE, foreign_key_checks).',
+  },
+  {
+    row: 34,
+    construct: 'Triggers',
+    rules: ['no-executable-comment', 'no-unsupported-routine-feature'],
+    note: 'Supported; the run-time caveats (NOT NULL in BEFORE triggers, ENUM arithmetic) cannot be seen in the text of a script.',
+  },
+  { row: 35, construct: 'Stored procedures / functions', rules: ['no-unsupported-routine-feature'] },
+  { row: 36, construct: 'CREATE EVENT / event scheduler', rules: ['no-event'] },
+  { row: 37, construct: 'Views: WITH CHECK OPTION', rules: ['no-view-check-option'] },
+  {
+    row: 38,
+    construct: 'DEFINER= on triggers/routines',
+    rules: [],
+    note: 'Undocumented for Xpand; MySQL scripts carry it everywhere and nothing shows it fails, so no rule (stripping it would be a guess).',
+  },
+  {
+    row: 39,
+    construct: 'DELIMITER',
+    rules: [],
+    note: 'Handled by the tokenizer and statement splitter; not a server statement.',
+  },
+  { row: 40, construct: 'CREATE TEMPORARY TABLE', rules: ['no-unsupported-partitioning', 'no-reserved-identifier'] },
+  { row: 41, construct: 'LOCK TABLES / UNLOCK TABLES', rules: ['no-lock-tables'] },
+  { row: 42, construct: 'XA', rules: ['no-xa'] },
+  {
+    row: 43,
+    construct: 'SAVEPOINT family',
+    rules: ['no-unsupported-routine-feature'],
+    note: 'Supported outside routines.',
+  },
+  {
+    row: 44,
+    construct: 'Implicit commit on DDL',
+    rules: [],
+    note: 'Not applicable to schema scripts: a property of how a runner groups statements into transactions.',
+  },
+  { row: 45, construct: 'SET sql_mode', rules: ['no-discarded-sql-mode'] },
+  { row: 46, construct: 'Reserved words', rules: ['no-reserved-identifier'] },
+  {
+    row: 47,
+    construct: 'Identifier length / case',
+    rules: ['no-name-case-collision'],
+    note: 'Length: 64 as in MySQL, which already rejects longer names.',
+  },
+  {
+    row: 48,
+    construct: 'Limits (tables, columns, row size)',
+    rules: ['max-columns-per-table'],
+    note: 'Row size depends on data, not on the script.',
+  },
+  {
+    row: 49,
+    construct: 'SHOW WARNINGS',
+    rules: [],
+    note: 'Not applicable to schema scripts (a session behaviour; it is why static checking matters).',
+  },
+  { row: 50, construct: 'SET NAMES ascii', rules: ['no-unsupported-charset'] },
+  {
+    row: 51,
+    construct: 'Server version string',
+    rules: [],
+    note: 'Not applicable to schema scripts: it concerns client tools.',
+  },
+  {
+    row: 52,
+    construct: 'ENUM quirks',
+    rules: ['no-enum-trailing-space'],
+    note: 'Defaults outside the member list are rejected by MySQL, so a MySQL script never has them.',
+  },
+  { row: 53, construct: 'NOT NULL DEFAULT NULL', rules: ['no-not-null-default-null'] },
+  { row: 54, construct: 'DECIMAL precision over the maximum', rules: ['no-decimal-overflow'] },
+  {
+    row: 55,
+    construct: 'VARCHAR without length',
+    rules: [],
+    note: 'Not applicable: MySQL rejects it, so MySQL scripts never have it.',
+  },
+  { row: 56, construct: 'ALTER TABLE … DROP PRIMARY KEY', rules: ['require-lock-shared-drop-primary-key'] },
+  { row: 57, construct: 'CREATE TABLE … SELECT typing', rules: ['no-create-table-select'] },
+  { row: 58, construct: 'DML odds (DELETE IGNORE, GROUP BY ASC/DESC, ROLLUP, …)', rules: ['no-unsupported-dml'] },
+];

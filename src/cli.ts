@@ -1,14 +1,15 @@
 // The command line: yargs wiring, file I/O, report output and exit codes (0 clean, 1 errors
 // left, 2 usage/config/IO/internal failure).
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { DEFAULT_TARGET_ID, TARGETS } from './catalog.js';
 import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
 import { formatJson } from './format/json.js';
 import { formatStylish } from './format/stylish.js';
 import type { FileReport } from './format/types.js';
-import { check, fix } from './index.js';
+import { check, fix, rules } from './index.js';
 import { UsageError, readSqlFile, writeFileAtomic } from './io.js';
 
 interface Streams {
@@ -108,6 +109,40 @@ function runFix(args: FixArgs, io: Streams): number {
   return results.some((r) => r.result.remaining.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** Where the rule docs live: next to the rule sources, shipped in the package as rules/*.md. */
+const RULES_DOC_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+function runRules(format: 'table' | 'json', io: Streams): number {
+  if (format === 'json') {
+    const out = rules.map((r) => ({
+      id: r.meta.id,
+      description: r.meta.description,
+      severity: r.meta.severity,
+      fixable: r.meta.fixable,
+      source: r.meta.source,
+      docs: `rules/${r.meta.id}.md`,
+    }));
+    io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  }
+  const width = Math.max(...rules.map((r) => r.meta.id.length));
+  io.stdout.write(`${'rule'.padEnd(width)}  severity  fix          description\n`);
+  for (const r of rules) {
+    const fix = r.meta.fixable.length === 0 ? '-' : r.meta.fixable.join('/');
+    io.stdout.write(
+      `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(8)}  ${fix.padEnd(11)}  ${r.meta.description}\n`,
+    );
+  }
+  return 0;
+}
+
+function runExplain(id: string, io: Streams): number {
+  const rule = rules.find((r) => r.meta.id === id);
+  if (rule === undefined) throw new UsageError(`unknown rule "${id}" (see clustrix-lint rules)`);
+  io.stdout.write(readFileSync(join(RULES_DOC_DIR, `${id}.md`), 'utf8'));
+  return 0;
+}
+
 function runTargets(io: Streams): number {
   for (const t of TARGETS)
     io.stdout.write(`${t.id.padEnd(16)}${t.name}${t.id === DEFAULT_TARGET_ID ? '  (default)' : ''}\n`);
@@ -192,6 +227,22 @@ export async function main(
       .command('targets', 'list the ClustrixDB/Xpand versions known to the catalog', {}, () => {
         exitCode = runTargets(io);
       })
+      .command(
+        'rules',
+        'list the rules',
+        (y) => y.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
+        (a) => {
+          exitCode = runRules(a.format, io);
+        },
+      )
+      .command(
+        'explain <rule>',
+        "print a rule's documentation",
+        (y) => y.positional('rule', { type: 'string', demandOption: true }),
+        (a) => {
+          exitCode = runExplain(a.rule, io);
+        },
+      )
       .option('debug', { describe: 'print stack traces for internal errors', type: 'boolean', default: false })
       .strict()
       .help()

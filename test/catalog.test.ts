@@ -78,3 +78,19 @@ describe('catalog', () => {
     expect(replacementCharset('ascii', getTarget())?.name).toBe('latin1');
   });
 });
+
+describe('constructs of the knowledge base', () => {
+  it('covers rows 1–58, each by existing rules or with a reason', async () => {
+    const { CONSTRUCTS } = await import('../src/catalog.js');
+    const { rules } = await import('../rules/index.js');
+    const ids = new Set(rules.map((r) => r.meta.id));
+    expect(CONSTRUCTS.map((c) => c.row)).toEqual(Array.from({ length: 58 }, (_, i) => i + 1));
+    for (const c of CONSTRUCTS) {
+      for (const id of c.rules) expect(ids.has(id), `row ${c.row}: unknown rule ${id}`).toBe(true);
+      if (c.rules.length === 0) expect(c.note, `row ${c.row} needs a reason`).toMatch(/\S.{20,}/);
+    }
+    const covered = new Set(CONSTRUCTS.flatMap((c) => c.rules));
+    const unused = [...ids].filter((id) => !covered.has(id) && id !== 'unrecognized-statement');
+    expect(unused, 'rules that no construct row mentions').toEqual([]);
+  });
+});

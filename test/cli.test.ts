@@ -226,3 +226,25 @@ describe('bad input and usage: one line, exit 2, nothing written', () => {
     expect(r.stderr).toMatch(/cannot write \(ENOENT\)/);
   });
 });
+
+describe('rules, explain', () => {
+  it('rules: one line per registered rule; --format json carries the metadata', async () => {
+    const { rules } = await import('../rules/index.js');
+    const table = runCli(['rules']);
+    expect(table.status).toBe(0);
+    expect(table.stdout.trimEnd().split('\n')).toHaveLength(rules.length + 1);
+    expect(table.stdout).toMatch(/^no-unsupported-index-type\s+error\s+safe\s+Disallow `USING HASH`/m);
+    const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string; docs: string }>;
+    expect(json.map((r) => r.id)).toEqual(rules.map((r) => r.meta.id));
+    expect(json[0]!.docs).toBe(`rules/${json[0]!.id}.md`);
+  });
+
+  it("explain prints the rule's doc; an unknown id is a usage error", () => {
+    const r = runCli(['explain', 'no-unsupported-collation']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'rules', 'no-unsupported-collation.md'), 'utf8'));
+    const bad = runCli(['explain', 'no-such-rule']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('clustrix-lint: unknown rule "no-such-rule" (see clustrix-lint rules)');
+  });
+});

@@ -83,3 +83,11 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
       ).toEqual([]);
   });
 });
+
+describe('README', () => {
+  it('lists every rule with a link to its doc', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const r of rules)
+      expect(readme, r.meta.id).toContain(`| [${r.meta.id}](rules/${r.meta.id}.md) | ${r.meta.description} |`);
+  });
+});
