@@ -74,6 +74,36 @@ describe('no-unsupported-partitioning', () => {
         output: 'CREATE TABLE t (id INT) -- spread it\r\n;\r\n',
         errors: [{ messageId: 'partitionType', line: 2 }],
       },
+      {
+        name: 'a partitioned temporary table, even by RANGE',
+        code: 'CREATE TEMPORARY TABLE t (id INT) PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (10));',
+        output: 'CREATE TEMPORARY TABLE t (id INT);',
+        errors: [{ messageId: 'temporary', fix: 'lossy' }],
+      },
+      {
+        name: 'functions Xpand does not allow in the expression',
+        code: 'CREATE TABLE t (d DATE) PARTITION BY RANGE (MONTH(d) + abs(DAYOFYEAR(d))) (PARTITION p0 VALUES LESS THAN (6));',
+        output: null,
+        errors: [
+          { messageId: 'partitionFunction', column: 45, fix: null },
+          { messageId: 'partitionFunction', column: 56 },
+          { messageId: 'partitionFunction', column: 60 },
+        ],
+      },
+      {
+        code: "CREATE TABLE t (d DATE) PARTITION BY RANGE COLUMNS (d) (PARTITION p0 VALUES LESS THAN ('2020-01-01'));",
+        output: null,
+        errors: [{ messageId: 'rangeColumns', severity: 'warning' }],
+      },
+      {
+        name: 'more than 64 partitions',
+        code:
+          'CREATE TABLE t (id INT) PARTITION BY RANGE (id) (' +
+          Array.from({ length: 65 }, (_, i) => `PARTITION p${i} VALUES LESS THAN (${i + 1})`).join(', ') +
+          ');',
+        output: null,
+        errors: [{ messageId: 'tooManyPartitions', severity: 'warning' }],
+      },
     ],
   });
 });
