@@ -1,28 +1,60 @@
-// The command line: yargs wiring, file I/O, report output and exit codes (0 clean, 1 errors
-// left, 2 usage/config/IO/internal failure).
+// The command line: yargs wiring, inputs, config, report output and exit codes (0 clean, 1
+// errors left or too many warnings, 2 usage/config/IO/internal failure).
 import { readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
+import {
+  baselineEntries,
+  baselineName,
+  filterByBaseline,
+  fingerprints,
+  readBaseline,
+  type BaselineEntry,
+} from './baseline.js';
 import { DEFAULT_TARGET_ID, TARGETS } from './catalog.js';
+import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config } from './config.js';
+import type { RuleSetting } from './engine.js';
 import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
+import { IgnoreList, STDIN, expandInputs, type Input } from './files.js';
+import { formatCompact } from './format/compact.js';
+import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
+import { formatJunit } from './format/junit.js';
+import { formatSarif } from './format/sarif.js';
 import { formatStylish } from './format/stylish.js';
 import type { FileReport } from './format/types.js';
-import { check, fix, rules } from './index.js';
-import { UsageError, readSqlFile, writeFileAtomic } from './io.js';
+import { checkDetailed, fix, rules } from './index.js';
+import { UsageError, decodeSql, readSqlFile, writeFileAtomic } from './io.js';
+import type { Finding } from './rule.js';
 
-interface Streams {
+export interface Streams {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
+  /** Reads all of standard input. */
+  readonly readStdin: () => Buffer;
+  readonly cwd: string;
 }
+
+const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
 
 interface CommonArgs {
   files: string[];
-  target: string;
-  format: 'stylish' | 'json';
-  debug: boolean;
+  target?: string;
+  format: Format;
+  outputFile?: string;
+  config?: string | false;
+  rule: string[];
+  inlineConfig: boolean;
+  reportUnusedDisableDirectives: boolean;
+  maxWarnings: number;
+  quiet: boolean;
+  baseline?: string;
+  baselineWrite?: string;
+  stdin: boolean;
+  stdinFilename?: string;
 }
 
 interface FixArgs extends CommonArgs {
@@ -32,19 +64,41 @@ interface FixArgs extends CommonArgs {
   lossy: boolean;
 }
 
+/** Where the rule docs live: next to the rule sources, shipped in the package as rules/*.md. */
+const RULES_DOC_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
+
 function useColor(stream: Streams['stdout'], env: NodeJS.ProcessEnv): boolean {
   if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true;
 }
 
-function render(
-  reports: FileReport[],
-  format: CommonArgs['format'],
-  stream: Streams['stdout'],
-  env: NodeJS.ProcessEnv,
-): string {
-  return format === 'json' ? formatJson(reports) : formatStylish(reports, { color: useColor(stream, env) });
+function ruleDoc(id: string): string | undefined {
+  try {
+    return readFileSync(join(RULES_DOC_DIR, `${id}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function render(reports: FileReport[], format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return formatJson(reports);
+    case 'compact':
+      return formatCompact(reports);
+    case 'github':
+      return formatGithub(reports);
+    case 'junit':
+      return formatJunit(reports);
+    case 'sarif': {
+      const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
+      return formatSarif(reports, { rules, version, docs: ruleDoc });
+    }
+    default:
+      return formatStylish(reports, { color });
+  }
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -55,62 +109,210 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** Settings from repeated `--rule id:severity`. */
+function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
+  const ids = new Set(rules.map((r) => r.meta.id));
+  const out: Record<string, RuleSetting> = {};
+  for (const flag of flags) {
+    const at = flag.lastIndexOf(':');
+    const id = at < 0 ? flag : flag.slice(0, at);
+    if (at < 0) throw new UsageError(`--rule ${flag}: expected rule-id:severity`);
+    if (!ids.has(id)) throw new UsageError(`--rule ${flag}: unknown rule "${id}"`);
+    out[id] = parseSeverity(flag.slice(at + 1), `--rule ${flag}`);
+  }
+  return out;
+}
+
+/** Everything decided once per run: inputs, config lookup, ignore lists, rule flags. */
+interface Plan {
+  readonly inputs: Input[];
+  readonly configFor: (path: string) => Config;
+  readonly ignored: (input: Input, config: Config) => boolean;
+  readonly ruleFlags: Record<string, RuleSetting>;
+}
+
+function plan(args: CommonArgs, io: Streams): Plan {
+  const fileArgs = args.stdin ? [...args.files, STDIN] : args.files;
+  if (fileArgs.length === 0) throw new UsageError('give at least one SQL file, directory or glob (or - / --stdin)');
+  if (args.stdinFilename !== undefined && !fileArgs.includes(STDIN))
+    throw new UsageError('--stdin-filename needs --stdin or -');
+  const inputs = expandInputs(fileArgs, io.cwd);
+  let configFor: (path: string) => Config;
+  if (args.config === false) configFor = () => EMPTY_CONFIG;
+  else if (typeof args.config === 'string') {
+    const config = loadConfigFile(resolve(io.cwd, args.config), rules);
+    configFor = () => config;
+  } else {
+    const finder = new ConfigFinder(rules);
+    configFor = (path) => finder.forFile(resolve(io.cwd, path));
+  }
+  const ignoreFile = IgnoreList.fromIgnoreFile(io.cwd);
+  const ignored = (input: Input, config: Config): boolean => {
+    const path = input.path === STDIN ? args.stdinFilename : input.path;
+    if (path === undefined) return false;
+    const abs = resolve(io.cwd, path);
+    if (ignoreFile?.ignores(abs)) return true;
+    return config.ignore.length > 0 && new IgnoreList(config.baseDir, config.ignore).ignores(abs);
+  };
+  return { inputs, configFor, ignored, ruleFlags: parseRuleFlags(args.rule) };
+}
+
+interface Unit {
+  readonly input: Input;
+  /** The name reports use: the path, or --stdin-filename, or <stdin>. */
+  readonly name: string;
+  readonly sql: string;
+  readonly target: string;
+  readonly settings: Record<string, RuleSetting>;
+}
+
+/** Reads every input that is not ignored, with its config resolved. */
+function units(args: CommonArgs, io: Streams): Unit[] {
+  const p = plan(args, io);
+  const out: Unit[] = [];
+  let stdinText: string | undefined;
+  for (const input of p.inputs) {
+    const name = input.path === STDIN ? (args.stdinFilename ?? '<stdin>') : input.path;
+    const configPath = input.path === STDIN ? (args.stdinFilename ?? join(io.cwd, '<stdin>')) : input.path;
+    const config = p.configFor(configPath);
+    if (p.ignored(input, config)) continue;
+    let sql: string;
+    if (input.path === STDIN) {
+      stdinText ??= decodeSql(io.readStdin(), name);
+      sql = stdinText;
+    } else {
+      sql = readSqlFile(resolve(io.cwd, input.path), input.path);
+    }
+    const target = args.target ?? config.target ?? DEFAULT_TARGET_ID;
+    out.push({ input, name, sql, target, settings: { ...config.rules, ...p.ruleFlags } });
+  }
+  return out;
+}
+
+/** Applies the baseline (reading or writing it), --quiet, and reports; returns the exit code. */
+function finish(
+  reports: FileReport[],
+  sqlOf: Map<FileReport, string>,
+  args: CommonArgs,
+  io: Streams,
+  reportStream: Streams['stdout'],
+): number {
+  if (args.baselineWrite !== undefined) {
+    const entries: BaselineEntry[] = [];
+    for (const r of reports) {
+      const name = baselineName(resolve(io.cwd, r.filePath), resolve(io.cwd, args.baselineWrite));
+      entries.push(...baselineEntries(name, r.findings, fingerprints(sqlOf.get(r)!, r.findings)));
+    }
+    writeFileAtomic(
+      resolve(io.cwd, args.baselineWrite),
+      JSON.stringify({ version: 1, findings: entries }, null, 2) + '\n',
+    );
+  }
+  const baselinePath = args.baseline ?? args.baselineWrite;
+  let shown = reports;
+  if (baselinePath !== undefined) {
+    const baseline = readBaseline(resolve(io.cwd, baselinePath));
+    shown = reports.map((r) => {
+      const name = baselineName(resolve(io.cwd, r.filePath), resolve(io.cwd, baselinePath));
+      const findings = filterByBaseline(baseline, name, r.findings, fingerprints(sqlOf.get(r)!, r.findings));
+      return { ...r, findings };
+    });
+  }
+  const all = shown.flatMap((r) => r.findings as Finding[]);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (args.quiet) shown = shown.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+  const stream = args.outputFile === undefined ? reportStream : undefined;
+  const text = render(shown, args.format, stream !== undefined && useColor(stream, io.env));
+  if (args.outputFile !== undefined) writeFileAtomic(resolve(io.cwd, args.outputFile), text);
+  else reportStream.write(text);
+  if (errors > 0) return 1;
+  if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
+    io.stderr.write(`clustrix-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function lintOptions(args: CommonArgs, u: Unit) {
+  return {
+    target: u.target,
+    filename: u.name,
+    rules: u.settings,
+    inlineDirectives: args.inlineConfig,
+    reportUnusedDirectives: args.reportUnusedDisableDirectives ? ('warning' as const) : undefined,
+  };
+}
+
 function runCheck(args: CommonArgs, io: Streams): number {
-  const reports: FileReport[] = args.files.map((file) => {
-    const sql = readSqlFile(file);
-    return { filePath: file, target: args.target, findings: check(sql, { target: args.target, filename: file }) };
+  const sqlOf = new Map<FileReport, string>();
+  const reports = units(args, io).map((u) => {
+    const result = checkDetailed(u.sql, lintOptions(args, u));
+    const report: FileReport = {
+      filePath: u.name,
+      target: u.target,
+      findings: result.findings,
+      suppressed: result.suppressed,
+    };
+    sqlOf.set(report, u.sql);
+    return report;
   });
-  io.stdout.write(render(reports, args.format, io.stdout, io.env));
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return finish(reports, sqlOf, args, io, io.stdout);
 }
 
 function runFix(args: FixArgs, io: Streams): number {
   if (args.output !== undefined && args.write) throw new UsageError('use either -o/--output or --write, not both');
-  if (args.output !== undefined && args.files.length !== 1)
-    throw new UsageError('-o/--output takes exactly one input file');
-  if (args.output !== undefined && args.output !== '-' && sameFile(args.output, args.files[0]!)) {
+  const all = units(args, io);
+  const usesStdin = all.some((u) => u.input.path === STDIN);
+  if (args.write && usesStdin) throw new UsageError('--write cannot write to standard input; use -o');
+  if (args.output !== undefined && all.length !== 1) throw new UsageError('-o/--output takes exactly one input file');
+  if (
+    args.output !== undefined &&
+    args.output !== '-' &&
+    !usesStdin &&
+    sameFile(resolve(io.cwd, args.output), resolve(io.cwd, all[0]!.input.path))
+  ) {
     throw new UsageError(`${args.output}: -o points at the input; use --write to fix a file in place`);
   }
   const sqlToStdout = args.output === '-' || (args.output === undefined && !args.write && args.diff === undefined);
-  if (sqlToStdout && args.files.length !== 1) {
+  if (sqlToStdout && all.length !== 1) {
     throw new UsageError('several inputs: use --write to fix them in place, or --diff to review the changes');
   }
   if (sqlToStdout && args.diff === '-')
     throw new UsageError('--diff - and the clean script cannot both go to standard output');
 
   // Compute everything first: a bad file means nothing at all is written.
-  const results = args.files.map((file) => {
-    const sql = readSqlFile(file);
-    return { file, sql, result: fix(sql, { target: args.target, lossy: args.lossy, filename: file }) };
+  const results = all.map((u) => ({ u, result: fix(u.sql, { ...lintOptions(args, u), lossy: args.lossy }) }));
+  const sqlOf = new Map<FileReport, string>();
+  const reports: FileReport[] = results.map(({ u, result }) => {
+    const report: FileReport = {
+      filePath: u.name,
+      target: u.target,
+      findings: result.remaining,
+      applied: result.applied,
+      ...(args.format === 'json' && !sqlToStdout ? { output: result.output } : {}),
+    };
+    sqlOf.set(report, result.output);
+    return report;
   });
 
-  const reports: FileReport[] = results.map(({ file, result }) => ({
-    filePath: file,
-    target: args.target,
-    findings: result.remaining,
-    applied: result.applied,
-    ...(args.format === 'json' && !sqlToStdout ? { output: result.output } : {}),
-  }));
-
-  if (args.output !== undefined && args.output !== '-') writeFileAtomic(args.output, results[0]!.result.output);
+  if (args.output !== undefined && args.output !== '-')
+    writeFileAtomic(resolve(io.cwd, args.output), results[0]!.result.output);
   if (args.write) {
-    for (const { file, sql, result } of results) {
-      if (result.output !== sql) writeFileAtomic(file, result.output, file);
+    for (const { u, result } of results) {
+      const path = resolve(io.cwd, u.input.path);
+      if (result.output !== u.sql) writeFileAtomic(path, result.output, path);
     }
   }
   if (args.diff !== undefined) {
     const diff = results.map((r) => r.result.diff).join('');
     if (args.diff === '-') io.stdout.write(diff);
-    else writeFileAtomic(args.diff, diff);
+    else writeFileAtomic(resolve(io.cwd, args.diff), diff);
   }
   if (sqlToStdout) io.stdout.write(results[0]!.result.output);
   const reportStream = sqlToStdout || args.diff === '-' ? io.stderr : io.stdout;
-  reportStream.write(render(reports, args.format, reportStream, io.env));
-  return results.some((r) => r.result.remaining.some((f) => f.severity === 'error')) ? 1 : 0;
+  return finish(reports, sqlOf, args, io, reportStream);
 }
-
-/** Where the rule docs live: next to the rule sources, shipped in the package as rules/*.md. */
-const RULES_DOC_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
 function runRules(format: 'table' | 'json', io: Streams): number {
   if (format === 'json') {
@@ -128,24 +330,25 @@ function runRules(format: 'table' | 'json', io: Streams): number {
   const width = Math.max(...rules.map((r) => r.meta.id.length));
   io.stdout.write(`${'rule'.padEnd(width)}  severity  fix          description\n`);
   for (const r of rules) {
-    const fix = r.meta.fixable.length === 0 ? '-' : r.meta.fixable.join('/');
+    const fixKinds = r.meta.fixable.length === 0 ? '-' : r.meta.fixable.join('/');
     io.stdout.write(
-      `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(8)}  ${fix.padEnd(11)}  ${r.meta.description}\n`,
+      `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(8)}  ${fixKinds.padEnd(11)}  ${r.meta.description}\n`,
     );
   }
   return 0;
 }
 
 function runExplain(id: string, io: Streams): number {
-  const rule = rules.find((r) => r.meta.id === id);
-  if (rule === undefined) throw new UsageError(`unknown rule "${id}" (see clustrix-lint rules)`);
-  io.stdout.write(readFileSync(join(RULES_DOC_DIR, `${id}.md`), 'utf8'));
+  const doc = rules.some((r) => r.meta.id === id) ? ruleDoc(id) : undefined;
+  if (doc === undefined) throw new UsageError(`unknown rule "${id}" (see clustrix-lint rules)`);
+  io.stdout.write(doc);
   return 0;
 }
 
 function runTargets(io: Streams): number {
-  for (const t of TARGETS)
+  for (const t of TARGETS) {
     io.stdout.write(`${t.id.padEnd(16)}${t.name}${t.id === DEFAULT_TARGET_ID ? '  (default)' : ''}\n`);
+  }
   return 0;
 }
 
@@ -158,40 +361,113 @@ function describeFailure(e: unknown, debug: boolean): string {
   return `clustrix-lint: internal error: ${e instanceof Error ? e.message : String(e)} (run with --debug for details)`;
 }
 
+const DEFAULT_STREAMS: Streams = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  readStdin: () => readFileSync(0),
+  cwd: process.cwd(),
+};
+
+/** Options that take a value, so a `-` after them is that value, not standard input. */
+const VALUE_OPTIONS = new Set([
+  '-o',
+  '--output',
+  '--diff',
+  '--output-file',
+  '-c',
+  '--config',
+  '--baseline',
+  '--baseline-write',
+  '--stdin-filename',
+  '-f',
+  '--format',
+  '-t',
+  '--target',
+  '--rule',
+  '--max-warnings',
+]);
+
+/** yargs drops a lone `-` positional; it means standard input, so turn it into --stdin. */
+function stdinDashToFlag(argv: readonly string[]): string[] {
+  return argv.map((a, i) => (a === '-' && (i === 0 || !VALUE_OPTIONS.has(argv[i - 1]!)) ? '--stdin' : a));
+}
+
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
-export async function main(
-  argv: readonly string[],
-  io: Streams = { stdout: process.stdout, stderr: process.stderr, env: process.env },
-): Promise<number> {
+export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAMS): Promise<number> {
   let exitCode = 0;
-  let debug = argv.includes('--debug');
+  const debug = argv.includes('--debug');
   const targetIds = TARGETS.map((t) => t.id);
   const common = (y: ReturnType<typeof yargs>) =>
     y
       .positional('files', {
-        describe: 'SQL scripts',
+        describe: 'SQL files, directories or quoted globs; - for standard input',
         type: 'string',
         array: true,
-        demandOption: 'give at least one SQL file',
+        default: [],
       })
       .option('target', {
         alias: 't',
-        describe: 'ClustrixDB/Xpand version to check against',
+        describe: `ClustrixDB/Xpand version (default ${DEFAULT_TARGET_ID})`,
         choices: targetIds,
-        default: DEFAULT_TARGET_ID,
       })
-      .option('format', {
-        alias: 'f',
-        describe: 'report format',
-        choices: ['stylish', 'json'] as const,
-        default: 'stylish' as const,
+      .option('format', { alias: 'f', describe: 'report format', choices: FORMATS, default: 'stylish' as Format })
+      .option('output-file', {
+        describe: 'write the report to FILE instead of standard output',
+        type: 'string',
+        nargs: 1,
+      })
+      .option('config', {
+        alias: 'c',
+        describe: 'use this config file (or --no-config for none)',
+        type: 'string',
+        nargs: 1,
+      })
+      .option('rule', {
+        describe: 'set a rule severity: id:off|info|warn|error (repeatable)',
+        type: 'string',
+        array: true,
+        default: [],
+      })
+      .option('inline-config', {
+        describe: 'honour clustrix-lint-disable comments (--no-inline-config to ignore them)',
+        type: 'boolean',
+        default: true,
+      })
+      .option('report-unused-disable-directives', {
+        describe: 'warn about disable comments that suppress nothing',
+        type: 'boolean',
+        default: false,
+      })
+      .option('max-warnings', {
+        describe: 'exit 1 when there are more warnings than this',
+        type: 'number',
+        default: -1,
+      })
+      .option('quiet', { alias: 'q', describe: 'report errors only', type: 'boolean', default: false })
+      .option('baseline', {
+        describe: 'report only findings not recorded in this baseline file',
+        type: 'string',
+        nargs: 1,
+      })
+      .option('baseline-write', {
+        describe: 'record the current findings in this baseline file',
+        type: 'string',
+        nargs: 1,
+      })
+      .option('stdin', { describe: 'read SQL from standard input', type: 'boolean', default: false })
+      .option('stdin-filename', {
+        describe: 'name standard input in reports and for config lookup',
+        type: 'string',
+        nargs: 1,
       });
   try {
     const parser = yargs()
       .scriptName('clustrix-lint')
       .usage('$0 [check] FILES… | $0 fix FILES… [-o FILE | --write] [--diff FILE|-] [--lossy]')
+      .parserConfiguration({ 'camel-case-expansion': true })
       .command(
-        ['check <files..>', '$0 <files..>'],
+        ['check [files..]', '$0 [files..]'],
         'report what the target rejects or treats differently',
         common,
         (a) => {
@@ -199,7 +475,7 @@ export async function main(
         },
       )
       .command(
-        'fix <files..>',
+        'fix [files..]',
         'write a clean script (to stdout, -o FILE or --write) and optionally a diff report',
         (y) =>
           common(y)
@@ -254,10 +530,9 @@ export async function main(
         throw err ?? new UsageError(msg.replace(/\s*\n\s*/g, ' '));
       })
       .showHelpOnFail(false);
-    const parsed = await parser.parseAsync([...argv], {}, (err, _argv, output) => {
+    await parser.parseAsync(stdinDashToFlag(argv), {}, (err, _argv, output) => {
       if (output && !err) io.stdout.write(output + '\n');
     });
-    debug = Boolean((parsed as { debug?: boolean }).debug);
     return exitCode;
   } catch (e) {
     io.stderr.write(describeFailure(e, debug) + '\n');

@@ -1,10 +1,11 @@
 // The public API: string in, findings or a clean script out. No I/O.
 import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog.js';
-import { lintSource, type RuleSetting } from './engine.js';
+import { lintSource, lintSourceDetailed, type RuleSetting } from './engine.js';
+import type { Suppressed } from './directives.js';
 import { SqlSyntaxError } from './errors.js';
 import { fixLoop, type AppliedFix } from './fixer.js';
 import { unifiedDiff } from './format/diff.js';
-import type { Finding } from './rule.js';
+import type { Finding, Severity } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
 import { rules } from '../rules/index.js';
 
@@ -15,6 +16,16 @@ export interface CheckOptions {
   readonly filename?: string;
   /** Per-rule severity overrides, or 'off'. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Honour `clustrix-lint-disable…` comments (default true). */
+  readonly inlineDirectives?: boolean;
+  /** Report directives that suppressed nothing, with this severity. */
+  readonly reportUnusedDirectives?: Severity;
+}
+
+export interface CheckResult {
+  readonly findings: readonly Finding[];
+  /** Findings suppressed by `clustrix-lint-disable…` comments, with the directive. */
+  readonly suppressed: readonly Suppressed[];
 }
 
 export interface FixOptions extends CheckOptions {
@@ -51,6 +62,12 @@ export function check(sql: string, options: CheckOptions = {}): Finding[] {
   return withLocation(sql, options.filename, () => lintSource(new SqlSource(sql), rules, options));
 }
 
+/** Like `check`, and also returns the findings inline directives suppressed. */
+export function checkDetailed(sql: string, options: CheckOptions = {}): CheckResult {
+  getTarget(options.target);
+  return withLocation(sql, options.filename, () => lintSourceDetailed(new SqlSource(sql), rules, options));
+}
+
 /** Fixes `sql` for the target: safe fixes always, lossy ones when `lossy` is set. */
 export function fix(sql: string, options: FixOptions = {}): FixResult {
   getTarget(options.target);
@@ -72,3 +89,4 @@ export type { Edit, Finding, Fix, FixKind, Rule, RuleContext, RuleMeta, Severity
 export type { AppliedFix } from './fixer.js';
 export type { Target } from './catalog.js';
 export type { RuleSetting } from './engine.js';
+export type { Directive, Suppressed } from './directives.js';

@@ -77,20 +77,20 @@ export function decodeSql(buf: Uint8Array, name: string): string {
   return Buffer.from(buf).toString('utf8');
 }
 
-/** Reads and decodes a script file; errors name the file. */
-export function readSqlFile(path: string): string {
+/** Reads and decodes a script file; errors name it as `name` (the path the user gave). */
+export function readSqlFile(path: string, name = path): string {
   let buf: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${path}: is a directory`);
+    if (statSync(path).isDirectory()) throw new UsageError(`${name}: is a directory`);
     buf = readFileSync(path);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${path}: no such file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${path}: permission denied`);
-    throw new UsageError(`${path}: cannot read (${code ?? String(e)})`);
+    if (code === 'ENOENT') throw new UsageError(`${name}: no such file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${name}: permission denied`);
+    throw new UsageError(`${name}: cannot read (${code ?? String(e)})`);
   }
-  return decodeSql(buf, path);
+  return decodeSql(buf, name);
 }
 
 /**

@@ -44,7 +44,9 @@ describe('clustrix-lint check', () => {
   });
 
   it('--format json: one object per file with the documented fields', () => {
-    const r = runCli(['check', SAMPLE, SAMPLE, '--format', 'json', '--target', 'clustrixdb-9.2']);
+    const copy = join(tmp(), 'copy.sql');
+    writeFileSync(copy, readFileSync(SAMPLE));
+    const r = runCli(['check', SAMPLE, copy, '--format', 'json', '--target', 'clustrixdb-9.2']);
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(out).toHaveLength(2);
@@ -204,14 +206,19 @@ describe('bad input and usage: one line, exit 2, nothing written', () => {
 
   it.each<[string, string[], RegExp]>([
     ['missing file', ['check', 'no/such/file.sql'], /^clustrix-lint: no\/such\/file\.sql: no such file$/],
-    ['a directory', ['check', 'fixtures'], /^clustrix-lint: fixtures: is a directory$/],
+    ['a directory without SQL files', ['check', 'src'], /^clustrix-lint: src: no \.sql files in this directory$/],
+    [
+      'a glob matching nothing',
+      ['check', 'nowhere/**/*.sql'],
+      /^clustrix-lint: nowhere\/\*\*\/\*\.sql: no files match this pattern$/,
+    ],
     ['unknown target', ['check', SAMPLE, '--target', 'mysql-8'], /Invalid values:[\s\S]*target/],
     ['unknown option', ['check', SAMPLE, '--frobnicate'], /Unknown argument: frobnicate/],
-    ['no files', ['check'], /Not enough non-option arguments/],
-    ['-o with two inputs', ['fix', SAMPLE, SAMPLE, '-o', 'x.sql'], /-o\/--output takes exactly one input file/],
+    ['no files', ['check'], /give at least one SQL file/],
+    ['-o with two inputs', ['fix', 'fixtures', '-o', 'x.sql'], /-o\/--output takes exactly one input file/],
     ['-o and --write', ['fix', SAMPLE, '-o', 'x.sql', '--write'], /either -o\/--output or --write/],
     ['-o pointing at the input', ['fix', SAMPLE, '-o', SAMPLE], /-o points at the input; use --write/],
-    ['several inputs to stdout', ['fix', SAMPLE, SAMPLE], /several inputs/],
+    ['several inputs to stdout', ['fix', SAMPLE, 'test/../fixtures'], /several inputs/],
   ])('%s', (_name, args, message) => {
     const r = runCli(args);
     expect(r.status).toBe(2);

@@ -21,10 +21,17 @@ describe('fixtures', () => {
     const input = `fixtures/${name}/input.sql`;
     const dir = join(ROOT, 'fixtures', name);
 
-    it('check report matches expected.txt', async () => {
-      const r = runCli(['check', input]);
+    it.each([
+      ['stylish', 'expected.txt'],
+      ['compact', 'expected.compact.txt'],
+      ['json', 'expected.json'],
+      ['sarif', 'expected.sarif'],
+      ['github', 'expected.github.txt'],
+      ['junit', 'expected.junit.xml'],
+    ])('check --format %s matches %s', async (format, file) => {
+      const r = runCli(['check', input, '--format', format]);
       expect(r.stderr).toBe('');
-      await expect(r.stdout).toMatchFileSnapshot(join(dir, 'expected.txt'));
+      await expect(r.stdout).toMatchFileSnapshot(join(dir, file));
     });
 
     it('fix --lossy output and diff match expected.sql and expected.diff; the input is untouched', async () => {

@@ -1,4 +1,5 @@
 // What the formatters print: one entry per checked (or fixed) file.
+import type { Suppressed } from '../directives.js';
 import type { AppliedFix } from '../fixer.js';
 import type { Finding } from '../rule.js';
 
@@ -6,6 +7,8 @@ export interface FileReport {
   readonly filePath: string;
   readonly target: string;
   readonly findings: readonly Finding[];
+  /** Findings inline directives suppressed (SARIF reports them as suppressed results). */
+  readonly suppressed?: readonly Suppressed[];
   /** Set for `fix`: the fixes applied and the clean script. */
   readonly applied?: readonly AppliedFix[];
   readonly output?: string;

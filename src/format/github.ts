@@ -1,0 +1,26 @@
+// GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+import type { FileReport } from './types.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/** Escaping from the workflow-command spec: data escapes %, CR, LF; properties also : and ,. */
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function formatGithub(reports: readonly FileReport[]): string {
+  let out = '';
+  for (const r of reports) {
+    for (const f of r.findings) {
+      const props = [
+        `file=${escapeProperty(r.filePath)}`,
+        `line=${f.line}`,
+        `col=${f.column}`,
+        `endLine=${f.endLine}`,
+        `endColumn=${f.endColumn}`,
+        `title=${escapeProperty(f.ruleId)}`,
+      ].join(',');
+      out += `::${LEVEL[f.severity]} ${props}::${escapeData(f.message)}\n`;
+    }
+  }
+  return out;
+}

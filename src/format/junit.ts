@@ -1,0 +1,40 @@
+// JUnit XML for CI test reports: one test suite per file, one failing test case per finding,
+// and one passing case for a clean file.
+import { counts, type FileReport } from './types.js';
+
+const xml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // Characters XML 1.0 cannot carry at all.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+export function formatJunit(reports: readonly FileReport[]): string {
+  const lines = ['<?xml version="1.0" encoding="utf-8"?>'];
+  const total = reports.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
+  const failures = reports.reduce((n, r) => n + r.findings.length, 0);
+  lines.push(`<testsuites name="clustrix-lint" tests="${total}" failures="${failures}" errors="0">`);
+  for (const r of reports) {
+    const c = counts(r.findings);
+    const name = xml(r.filePath);
+    lines.push(
+      `  <testsuite name="${name}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0">`,
+    );
+    lines.push(
+      `    <properties><property name="target" value="${xml(r.target)}" /><property name="errors" value="${c.errorCount}" /><property name="warnings" value="${c.warningCount}" /></properties>`,
+    );
+    if (r.findings.length === 0) lines.push(`    <testcase name="${name}" classname="clustrix-lint" />`);
+    for (const f of r.findings) {
+      lines.push(`    <testcase name="${xml(`${f.ruleId} at ${f.line}:${f.column}`)}" classname="${name}">`);
+      lines.push(
+        `      <failure type="${f.severity}" message="${xml(f.message)}">${xml(`${r.filePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message}`)}</failure>`,
+      );
+      lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,105 @@
+// SARIF 2.1.0 for code scanning (GitHub, Azure DevOps): rules with their help, results with
+// regions and fixes, and suppressed findings kept as suppressed results so waivers stay visible.
+import { pathToFileURL } from 'node:url';
+import { isAbsolute } from 'node:path';
+import type { Rule } from '../rule.js';
+import type { FileReport } from './types.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export interface SarifOptions {
+  readonly rules: readonly Rule[];
+  readonly version: string;
+  /** The markdown documentation of a rule, if available. */
+  readonly docs: (ruleId: string) => string | undefined;
+}
+
+/** An artifact URI: relative paths stay relative (to the SRCROOT base), absolute become file:// URIs. */
+function artifactUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return path.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
+}
+
+export function formatSarif(reports: readonly FileReport[], options: SarifOptions): string {
+  const index = new Map(options.rules.map((r, i) => [r.meta.id, i]));
+  const results: unknown[] = [];
+  for (const r of reports) {
+    const uri = artifactUri(r.filePath);
+    const location = (f: FileReport['findings'][number]) => ({
+      physicalLocation: {
+        artifactLocation: { uri, uriBaseId: isAbsolute(r.filePath) ? undefined : '%SRCROOT%' },
+        region: {
+          startLine: f.line,
+          startColumn: f.column,
+          endLine: f.endLine,
+          endColumn: f.endColumn,
+          charOffset: f.start,
+          charLength: f.end - f.start,
+        },
+      },
+    });
+    const result = (f: FileReport['findings'][number]) => ({
+      ruleId: f.ruleId,
+      ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [location(f)],
+      ...(f.fix === null
+        ? {}
+        : {
+            fixes: [
+              {
+                description: { text: `${f.fix.title} (${f.fix.kind})` },
+                artifactChanges: [
+                  {
+                    artifactLocation: { uri },
+                    replacements: f.fix.edits.map((e) => ({
+                      deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
+                      insertedContent: { text: e.text },
+                    })),
+                  },
+                ],
+              },
+            ],
+          }),
+    });
+    for (const f of r.findings) results.push(result(f));
+    for (const s of r.suppressed ?? []) {
+      results.push({
+        ...result(s.finding),
+        suppressions: [
+          { kind: 'inSource', ...(s.directive.reason === null ? {} : { justification: s.directive.reason }) },
+        ],
+      });
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'clustrix-lint',
+            version: options.version,
+            informationUri: 'https://www.npmjs.com/package/clustrix-lint',
+            rules: options.rules.map((rule) => {
+              const markdown = options.docs(rule.meta.id);
+              return {
+                id: rule.meta.id,
+                shortDescription: { text: rule.meta.description },
+                // The vendor page the rule rests on; the rule's own page travels in `help`.
+                helpUri: rule.meta.source.url,
+                ...(markdown === undefined ? {} : { help: { text: rule.meta.description, markdown } }),
+                defaultConfiguration: { level: LEVEL[rule.meta.severity] },
+                properties: { fixable: rule.meta.fixable, evidence: rule.meta.source.evidence },
+              };
+            }),
+          },
+        },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

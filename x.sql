@@ -1,0 +1,49 @@
+-- WSO2-style registry and API-manager schema, written for clustrix-lint's README and tests.
+-- It carries what ClustrixDB/Xpand reject in real WSO2 scripts: USING HASH before ON and after
+-- the column list, a MySQL 8 collation, an ASCII session and HASH partitioning from mysqldump.
+
+SET NAMES latin1;
+
+CREATE TABLE IF NOT EXISTS REG_PATH(
+             REG_PATH_ID         INTEGER NOT NULL AUTO_INCREMENT,
+             REG_PATH_VALUE      VARCHAR(750) CHARACTER SET latin1 COLLATE latin1_general_cs NOT NULL,
+             REG_PATH_PARENT_ID  INTEGER,
+             REG_TENANT_ID       INTEGER DEFAULT 0,
+             CONSTRAINT PK_REG_PATH PRIMARY KEY(REG_PATH_ID, REG_TENANT_ID)
+)ENGINE INNODB;
+
+CREATE INDEX REG_PATH_IND_BY_PATH_VALUE ON REG_PATH(REG_PATH_VALUE, REG_TENANT_ID);
+CREATE INDEX REG_PATH_IND_BY_PATH_PARENT_ID ON REG_PATH(REG_PATH_PARENT_ID, REG_TENANT_ID);
+
+-- Comments and strings that mention USING HASH or PARTITION BY HASH are not touched.
+CREATE TABLE IF NOT EXISTS REG_LOG (
+             REG_LOG_ID           INTEGER AUTO_INCREMENT,
+             REG_PATH             VARCHAR (750),
+             REG_ACTION_DATA      VARCHAR (500) DEFAULT 'USING HASH',
+             REG_LOGGED_TIME      TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+             REG_CONTENT          BLOB(1024),
+             REG_TENANT_ID        INTEGER DEFAULT 0,
+             PRIMARY KEY (REG_LOG_ID, REG_TENANT_ID),
+             KEY REG_LOG_IND_BY_TIME (REG_LOGGED_TIME)
+)ENGINE INNODB;
+
+CREATE TABLE IF NOT EXISTS AM_API (
+            API_ID INTEGER AUTO_INCREMENT,
+            API_UUID VARCHAR(256),
+            API_PROVIDER VARCHAR(200),
+            API_NAME VARCHAR(200) COLLATE utf8mb4_unicode_ci,
+            CONTEXT VARCHAR(256),
+            PRIMARY KEY(API_ID),
+            UNIQUE (API_UUID)
+)ENGINE INNODB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `AM_API_AUDIT` (
+  `AUDIT_ID` int NOT NULL,
+  `API_ID` int NOT NULL,
+  `ACTION` varchar(45) DEFAULT 'PARTITION BY HASH',
+  PRIMARY KEY (`AUDIT_ID`)
+) ENGINE=InnoDB DEFAULT CHARSET=latin1
+PARTITION BY HASH (`AUDIT_ID`)
+PARTITIONS 4;
+
+INSERT INTO REG_LOG (REG_PATH, REG_ACTION_DATA) VALUES ('/_system', 'created; USING HASH');
