@@ -91,3 +91,25 @@ describe('README', () => {
       expect(readme, r.meta.id).toContain(`| [${r.meta.id}](rules/${r.meta.id}.md) | ${r.meta.description} |`);
   });
 });
+
+describe('README examples', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it('the configuration example is a valid config', async () => {
+    const { validateConfig } = await import('../src/config.js');
+    const block = /### Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!;
+    const config = validateConfig(JSON.parse(block) as unknown, 'README', rules);
+    expect(config.target).toBe('clustrixdb-9.2');
+  });
+
+  it('the suppression example suppresses every finding it contains', async () => {
+    const { checkDetailed } = await import('../src/index.js');
+    const block = /### Suppressing a finding[\s\S]*?```sql\n([\s\S]*?)```/.exec(readme)![1]!;
+    const r = checkDetailed(block);
+    expect(r.findings).toEqual([]);
+    expect(r.suppressed.map((s) => s.finding.ruleId).sort()).toEqual([
+      'no-lock-tables',
+      'no-unsupported-engine',
+      'no-unsupported-index-type',
+    ]);
+  });
+});
