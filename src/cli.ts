@@ -314,6 +314,56 @@ function runFix(args: FixArgs, io: Streams): number {
   return finish(reports, sqlOf, args, io, reportStream);
 }
 
+interface VerifyCommandArgs {
+  file: string;
+  url?: string;
+  socket?: string;
+  passwordFile?: string;
+  charset?: string;
+  keep: boolean;
+  target?: string;
+  lossy: boolean;
+  format: 'stylish' | 'json';
+}
+
+async function runVerify(args: VerifyCommandArgs, io: Streams): Promise<number> {
+  const { connectionOptions, mysqlConnect, formatVerifyStylish, hasProblems } = await import('./verify/cli.js');
+  const { verify } = await import('./verify/run.js');
+  const options = connectionOptions(args, io.env);
+  const path = resolve(io.cwd, args.file);
+  const config = new ConfigFinder(rules).forFile(path);
+  const target = args.target ?? config.target ?? DEFAULT_TARGET_ID;
+  const sql = readSqlFile(path, args.file);
+  const fixed = fix(sql, { target, lossy: args.lossy, filename: args.file, rules: config.rules });
+  const report = await verify(
+    {
+      original: sql,
+      clean: fixed.output,
+      applied: fixed.applied,
+      charset: args.charset,
+      keep: args.keep,
+      onInterrupt: (cleanup) => {
+        const handler = () => {
+          void cleanup().finally(() => process.exit(130));
+        };
+        process.once('SIGINT', handler);
+        process.once('SIGTERM', handler);
+        return () => {
+          process.removeListener('SIGINT', handler);
+          process.removeListener('SIGTERM', handler);
+        };
+      },
+    },
+    await mysqlConnect(options),
+  );
+  io.stdout.write(
+    args.format === 'json'
+      ? JSON.stringify({ filePath: args.file, target, ...report }, null, 2) + '\n'
+      : formatVerifyStylish(args.file, target, report),
+  );
+  return hasProblems(report) ? 1 : 0;
+}
+
 function runRules(format: 'table' | 'json', io: Streams): number {
   if (format === 'json') {
     const out = rules.map((r) => ({
@@ -498,6 +548,44 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
             }),
         (a) => {
           exitCode = runFix(a as unknown as FixArgs, io);
+        },
+      )
+      .command(
+        'verify <file>',
+        'load the original and the clean script into two scratch databases and compare their schemas',
+        (y) =>
+          y
+            .positional('file', { type: 'string', demandOption: true })
+            .option('url', {
+              describe: 'server to use: mysql://user[:password]@host[:port]/',
+              type: 'string',
+              nargs: 1,
+            })
+            .option('socket', {
+              describe: 'reach the server over this unix socket (user still from --url)',
+              type: 'string',
+              nargs: 1,
+            })
+            .option('password-file', {
+              describe: 'read the password from this file (else the URL, else MYSQL_PWD)',
+              type: 'string',
+              nargs: 1,
+            })
+            .option('charset', {
+              describe: "character set of the scratch databases (default: the server's)",
+              type: 'string',
+              nargs: 1,
+            })
+            .option('keep', { describe: 'keep the scratch databases for inspection', type: 'boolean', default: false })
+            .option('target', {
+              alias: 't',
+              describe: `ClustrixDB/Xpand version (default ${DEFAULT_TARGET_ID})`,
+              choices: targetIds,
+            })
+            .option('lossy', { describe: 'also apply lossy fixes', type: 'boolean', default: false })
+            .option('format', { alias: 'f', choices: ['stylish', 'json'] as const, default: 'stylish' as const }),
+        async (a) => {
+          exitCode = await runVerify(a as unknown as VerifyCommandArgs, io);
         },
       )
       .command('targets', 'list the ClustrixDB/Xpand versions known to the catalog', {}, () => {

@@ -19,6 +19,8 @@ export interface AppliedFix {
   readonly line: number;
   readonly column: number;
   readonly edits: readonly Edit[];
+  /** The statement the fix changed, as it read before the fix (for verify's explanations). */
+  readonly statement: { readonly index: number; readonly kind: string; readonly text: string } | null;
 }
 
 export interface FixLoopResult {
@@ -104,7 +106,11 @@ export function fixLoop(text: string, lint: (source: SqlSource) => Finding[], al
     const nextSource = new SqlSource(next);
     guardStatementCount(source, nextSource, edits, ruleIds);
     for (const c of chosen) {
+      const at = c.edits[0]!.start;
+      const stmt = source.statements.find((st) => at <= (st.delimiter?.end ?? st.end)) ?? null;
       applied.push({
+        statement:
+          stmt === null ? null : { index: stmt.index, kind: stmt.kind, text: source.text.slice(stmt.start, stmt.end) },
         ruleId: c.finding.ruleId,
         kind: c.finding.fix!.kind,
         title: c.finding.fix!.title,

@@ -1,0 +1,102 @@
+// The `verify` command: connection options, the report, the exit code.
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../io.js';
+import type { Connect, ConnectionOptions, VerifyReport } from './run.js';
+
+export interface VerifyArgs {
+  readonly url?: string;
+  readonly socket?: string;
+  readonly passwordFile?: string;
+}
+
+/** Connection options from --url, --socket, --password-file and MYSQL_PWD; never echoes a password. */
+export function connectionOptions(args: VerifyArgs, env: NodeJS.ProcessEnv): ConnectionOptions {
+  if (args.url === undefined) throw new UsageError('verify needs --url mysql://user[:password]@host[:port]/');
+  let url: URL;
+  try {
+    url = new URL(args.url);
+  } catch {
+    throw new UsageError('--url: not a URL (expected mysql://user[:password]@host[:port]/)');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:')
+    throw new UsageError(`--url: expected a mysql:// URL, not ${url.protocol}//`);
+  let password: string | undefined = url.password === '' ? undefined : decodeURIComponent(url.password);
+  if (args.passwordFile !== undefined) {
+    try {
+      password = readFileSync(args.passwordFile, 'utf8').replace(/\r?\n$/, '');
+    } catch (e) {
+      throw new UsageError(
+        `${args.passwordFile}: cannot read the password file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+  }
+  password ??= env.MYSQL_PWD;
+  return {
+    user: url.username === '' ? undefined : decodeURIComponent(url.username),
+    password,
+    ...(args.socket !== undefined
+      ? { socketPath: args.socket }
+      : { host: url.hostname || 'localhost', port: url.port === '' ? 3306 : Number(url.port) }),
+  };
+}
+
+/** A connect function over mysql2 (loaded only for verify). */
+export async function mysqlConnect(options: ConnectionOptions): Promise<Connect> {
+  const mysql = await import('mysql2/promise');
+  const where = options.socketPath ?? `${options.host ?? 'localhost'}:${options.port ?? 3306}`;
+  return async (database?: string) => {
+    try {
+      return await mysql.createConnection({
+        ...options,
+        database,
+        multipleStatements: false,
+        supportBigNumbers: true,
+        dateStrings: true,
+      });
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      throw new UsageError(`cannot connect to ${where}: ${err.message ?? err.code ?? String(e)}`);
+    }
+  };
+}
+
+export function hasProblems(r: VerifyReport): boolean {
+  return r.unexplained.length > 0 || r.cleanFailed.length > 0;
+}
+
+function firstLine(s: string): string {
+  const line = s.replace(/\s+/g, ' ').trim();
+  return line.length > 90 ? `${line.slice(0, 87)}…` : line;
+}
+
+export function formatVerifyStylish(file: string, target: string, r: VerifyReport): string {
+  const out: string[] = [
+    `${file} (clean script for ${target}, ${r.databases.kept ? `kept in ${r.databases.original} / ${r.databases.clean}` : 'scratch databases dropped'})`,
+  ];
+  out.push(`  statements: ${r.statements.original} original, ${r.statements.clean} clean`);
+  if (r.skipped.length > 0)
+    out.push(
+      `  skipped (would reach beyond the scratch database): ${r.skipped.length}, e.g. line ${r.skipped[0]!.line}: ${firstLine(r.skipped[0]!.text)}`,
+    );
+  if (r.originalFailed.length > 0) {
+    out.push(`  original does not load on this server: ${r.originalFailed.length} statement(s)`);
+    for (const f of r.originalFailed.slice(0, 5)) out.push(`    line ${f.line}: ${firstLine(f.error)}`);
+    if (r.originalFailed.length > 5) out.push(`    … ${r.originalFailed.length - 5} more`);
+  }
+  for (const f of r.bothFailed) out.push(`  fails on both sides, line ${f.line}: ${firstLine(f.error)}`);
+  for (const f of r.cleanFailed)
+    out.push(`  ✖ clean script fails where the original loaded, line ${f.line}: ${firstLine(f.error)}`);
+  const groups = new Map<string, number>();
+  for (const e of r.explained) groups.set(e.because, (groups.get(e.because) ?? 0) + 1);
+  out.push(`  explained differences: ${r.explained.length}`);
+  for (const [because, n] of groups) out.push(`    ${n} × ${firstLine(because)}`);
+  out.push(`  unexplained differences: ${r.unexplained.length}`);
+  for (const d of r.unexplained)
+    out.push(`    ✖ ${d.object} ${d.property}: ${d.original ?? '(absent)'} → ${d.clean ?? '(absent)'}`);
+  out.push(
+    hasProblems(r)
+      ? '✖ the clean script does not create the same schema'
+      : '✔ every difference is explained by an applied fix',
+  );
+  return out.join('\n') + '\n';
+}
