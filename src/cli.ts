@@ -24,8 +24,8 @@ import { formatJunit } from './format/junit.js';
 import { formatSarif } from './format/sarif.js';
 import { formatStylish } from './format/stylish.js';
 import type { FileReport } from './format/types.js';
-import { checkDetailed, fix, rules } from './index.js';
-import { UsageError, decodeSql, readSqlFile, writeFileAtomic } from './io.js';
+import { checkDetailed, checkStream, fix, fixStream, rules } from './index.js';
+import { AtomicWriter, UsageError, decodeSql, openSqlStream, readSqlFile, writeFileAtomic } from './io.js';
 import type { Finding } from './rule.js';
 
 export interface Streams {
@@ -34,6 +34,8 @@ export interface Streams {
   readonly env: NodeJS.ProcessEnv;
   /** Reads all of standard input. */
   readonly readStdin: () => Buffer;
+  /** Standard input as a stream of chunks. */
+  readonly stdinStream: () => AsyncIterable<Uint8Array>;
   readonly cwd: string;
 }
 
@@ -161,12 +163,15 @@ interface Unit {
   readonly input: Input;
   /** The name reports use: the path, or --stdin-filename, or <stdin>. */
   readonly name: string;
-  readonly sql: string;
+  /** The whole script (read on first use). */
+  readonly sql: () => string;
+  /** The script as a stream of chunks, for constant-memory checking and fixing. */
+  readonly stream: () => AsyncIterable<Uint8Array>;
   readonly target: string;
   readonly settings: Record<string, RuleSetting>;
 }
 
-/** Reads every input that is not ignored, with its config resolved. */
+/** Every input that is not ignored, with its config resolved; nothing is read yet. */
 function units(args: CommonArgs, io: Streams): Unit[] {
   const p = plan(args, io);
   const out: Unit[] = [];
@@ -176,15 +181,15 @@ function units(args: CommonArgs, io: Streams): Unit[] {
     const configPath = input.path === STDIN ? (args.stdinFilename ?? join(io.cwd, '<stdin>')) : input.path;
     const config = p.configFor(configPath);
     if (p.ignored(input, config)) continue;
-    let sql: string;
-    if (input.path === STDIN) {
-      stdinText ??= decodeSql(io.readStdin(), name);
-      sql = stdinText;
-    } else {
-      sql = readSqlFile(resolve(io.cwd, input.path), input.path);
-    }
+    const path = resolve(io.cwd, input.path);
+    let text: string | undefined;
+    const sql =
+      input.path === STDIN
+        ? () => (stdinText ??= decodeSql(io.readStdin(), name))
+        : () => (text ??= readSqlFile(path, input.path));
+    const stream = input.path === STDIN ? io.stdinStream : () => openSqlStream(path, input.path);
     const target = args.target ?? config.target ?? DEFAULT_TARGET_ID;
-    out.push({ input, name, sql, target, settings: { ...config.rules, ...p.ruleFlags } });
+    out.push({ input, name, sql, stream, target, settings: { ...config.rules, ...p.ruleFlags } });
   }
   return out;
 }
@@ -244,23 +249,41 @@ function lintOptions(args: CommonArgs, u: Unit) {
   };
 }
 
-function runCheck(args: CommonArgs, io: Streams): number {
+/** Whole-text processing is needed for baselines (fingerprints), SARIF suppressions, JSON output and diffs. */
+function needsWholeText(args: CommonArgs & { diff?: string }): boolean {
+  return (
+    args.baseline !== undefined ||
+    args.baselineWrite !== undefined ||
+    args.format === 'sarif' ||
+    args.format === 'json' ||
+    args.diff !== undefined
+  );
+}
+
+async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
   const sqlOf = new Map<FileReport, string>();
-  const reports = units(args, io).map((u) => {
-    const result = checkDetailed(u.sql, lintOptions(args, u));
-    const report: FileReport = {
-      filePath: u.name,
-      target: u.target,
-      findings: result.findings,
-      suppressed: result.suppressed,
-    };
-    sqlOf.set(report, u.sql);
-    return report;
-  });
+  const reports: FileReport[] = [];
+  for (const u of units(args, io)) {
+    if (needsWholeText(args)) {
+      const sql = u.sql();
+      const result = checkDetailed(sql, lintOptions(args, u));
+      const report: FileReport = {
+        filePath: u.name,
+        target: u.target,
+        findings: result.findings,
+        suppressed: result.suppressed,
+      };
+      sqlOf.set(report, sql);
+      reports.push(report);
+    } else {
+      const findings = await checkStream(u.stream(), lintOptions(args, u));
+      reports.push({ filePath: u.name, target: u.target, findings });
+    }
+  }
   return finish(reports, sqlOf, args, io, io.stdout);
 }
 
-function runFix(args: FixArgs, io: Streams): number {
+async function runFix(args: FixArgs, io: Streams): Promise<number> {
   if (args.output !== undefined && args.write) throw new UsageError('use either -o/--output or --write, not both');
   const all = units(args, io);
   const usesStdin = all.some((u) => u.input.path === STDIN);
@@ -280,9 +303,14 @@ function runFix(args: FixArgs, io: Streams): number {
   }
   if (sqlToStdout && args.diff === '-')
     throw new UsageError('--diff - and the clean script cannot both go to standard output');
+  const reportStream = sqlToStdout || args.diff === '-' ? io.stderr : io.stdout;
+  if (!needsWholeText(args)) return runFixStreaming(args, io, all, sqlToStdout, reportStream);
 
   // Compute everything first: a bad file means nothing at all is written.
-  const results = all.map((u) => ({ u, result: fix(u.sql, { ...lintOptions(args, u), lossy: args.lossy }) }));
+  const results = all.map((u) => {
+    const sql = u.sql();
+    return { u, sql, result: fix(sql, { ...lintOptions(args, u), lossy: args.lossy }) };
+  });
   const sqlOf = new Map<FileReport, string>();
   const reports: FileReport[] = results.map(({ u, result }) => {
     const report: FileReport = {
@@ -299,9 +327,9 @@ function runFix(args: FixArgs, io: Streams): number {
   if (args.output !== undefined && args.output !== '-')
     writeFileAtomic(resolve(io.cwd, args.output), results[0]!.result.output);
   if (args.write) {
-    for (const { u, result } of results) {
+    for (const { u, sql, result } of results) {
       const path = resolve(io.cwd, u.input.path);
-      if (result.output !== u.sql) writeFileAtomic(path, result.output, path);
+      if (result.output !== sql) writeFileAtomic(path, result.output, path);
     }
   }
   if (args.diff !== undefined) {
@@ -310,8 +338,56 @@ function runFix(args: FixArgs, io: Streams): number {
     else writeFileAtomic(resolve(io.cwd, args.diff), diff);
   }
   if (sqlToStdout) io.stdout.write(results[0]!.result.output);
-  const reportStream = sqlToStdout || args.diff === '-' ? io.stderr : io.stdout;
   return finish(reports, sqlOf, args, io, reportStream);
+}
+
+/**
+ * fix without whole-text needs: each input streams through the fixer into a temporary file (or
+ * standard output); temporary files are renamed into place only when every input succeeded.
+ */
+async function runFixStreaming(
+  args: FixArgs,
+  io: Streams,
+  all: Unit[],
+  sqlToStdout: boolean,
+  reportStream: Streams['stdout'],
+): Promise<number> {
+  const pending: Array<{ writer: AtomicWriter; keepModeOf?: string; changed: boolean }> = [];
+  const reports: FileReport[] = [];
+  try {
+    for (const u of all) {
+      const path = resolve(io.cwd, u.input.path);
+      let writer: AtomicWriter | undefined;
+      let write: (text: string) => void | Promise<void>;
+      if (sqlToStdout) write = (text) => writeToStream(io.stdout, text);
+      else {
+        const w = new AtomicWriter(args.write ? path : resolve(io.cwd, args.output!));
+        writer = w;
+        write = (text) => w.write(text);
+      }
+      const entry =
+        writer === undefined ? undefined : { writer, keepModeOf: args.write ? path : undefined, changed: false };
+      if (entry !== undefined) pending.push(entry);
+      const result = await fixStream(u.stream(), write, { ...lintOptions(args, u), lossy: args.lossy });
+      if (entry !== undefined) entry.changed = result.applied.length > 0;
+      reports.push({ filePath: u.name, target: u.target, findings: result.remaining, applied: result.applied });
+    }
+  } catch (e) {
+    for (const p of pending) p.writer.abort();
+    throw e;
+  }
+  for (const p of pending) {
+    // With --write, a file that needed no fix is left exactly as it was (no new mtime).
+    if (args.write && !p.changed) p.writer.abort();
+    else p.writer.commit(p.keepModeOf);
+  }
+  return finish(reports, new Map(), args, io, reportStream);
+}
+
+/** Writes to a stream, waiting when it asks us to (so a slow reader does not fill memory). */
+function writeToStream(stream: Streams['stdout'], text: string): void | Promise<void> {
+  if (stream.write(text)) return;
+  return new Promise((resolveDrain) => stream.once('drain', () => resolveDrain()));
 }
 
 interface VerifyCommandArgs {
@@ -416,6 +492,7 @@ const DEFAULT_STREAMS: Streams = {
   stderr: process.stderr,
   env: process.env,
   readStdin: () => readFileSync(0),
+  stdinStream: () => process.stdin,
   cwd: process.cwd(),
 };
 
@@ -520,8 +597,8 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
         ['check [files..]', '$0 [files..]'],
         'report what the target rejects or treats differently',
         common,
-        (a) => {
-          exitCode = runCheck(a as unknown as CommonArgs, io);
+        async (a) => {
+          exitCode = await runCheck(a as unknown as CommonArgs, io);
         },
       )
       .command(
@@ -546,8 +623,8 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
               type: 'boolean',
               default: false,
             }),
-        (a) => {
-          exitCode = runFix(a as unknown as FixArgs, io);
+        async (a) => {
+          exitCode = await runFix(a as unknown as FixArgs, io);
         },
       )
       .command(

@@ -4,7 +4,7 @@ import { InternalError } from './errors.js';
 import type { Edit, Finding, Fix, FixKind } from './rule.js';
 import { SqlSource } from './source.js';
 import { parseSql, parseView, type Statement } from './statements.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type Token } from './tokenize.js';
 
 export const MAX_PASSES = 10;
 
@@ -89,8 +89,14 @@ export function selectFixes(
  * Guards the design's promise: a statement node-sql-parser accepted before a pass must still be
  * accepted after it, else this throws InternalError rather than emit a broken script.
  */
-export function fixLoop(text: string, lint: (source: SqlSource) => Finding[], allowLossy: boolean): FixLoopResult {
-  let source = new SqlSource(text);
+export function fixLoop(
+  text: string,
+  lint: (source: SqlSource) => Finding[],
+  allowLossy: boolean,
+  delimiter = ';',
+  tokens?: Token[],
+): FixLoopResult {
+  let source = new SqlSource(text, { delimiter, tokens });
   let findings = lint(source);
   const applied: AppliedFix[] = [];
   const seen = new Set<string>([text]);
@@ -103,7 +109,7 @@ export function fixLoop(text: string, lint: (source: SqlSource) => Finding[], al
     const next = applyEdits(source.text, edits);
     const ruleIds = chosen.map((c) => c.finding.ruleId);
     guardParses(source, edits, ruleIds);
-    const nextSource = new SqlSource(next);
+    const nextSource = new SqlSource(next, { delimiter });
     guardStatementCount(source, nextSource, edits, ruleIds);
     for (const c of chosen) {
       const at = c.edits[0]!.start;

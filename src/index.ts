@@ -7,6 +7,7 @@ import { fixLoop, type AppliedFix } from './fixer.js';
 import { unifiedDiff } from './format/diff.js';
 import type { Finding, Severity } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
+import { checkStreamWith, fixStreamWith, type StreamFixResult } from './stream.js';
 import { rules } from '../rules/index.js';
 
 export interface CheckOptions {
@@ -82,7 +83,27 @@ export function fix(sql: string, options: FixOptions = {}): FixResult {
   });
 }
 
+/**
+ * Checks a script read from a stream (file, stdin, …) in constant memory, segment by segment.
+ * Script-wide rules see one segment (about 1 MB) at a time.
+ */
+export function checkStream(input: AsyncIterable<Uint8Array | string>, options: CheckOptions = {}): Promise<Finding[]> {
+  getTarget(options.target);
+  return checkStreamWith(rules, input, options);
+}
+
+/** Fixes a script read from a stream, handing the clean script to `write` as it is produced. */
+export function fixStream(
+  input: AsyncIterable<Uint8Array | string>,
+  write: (text: string) => void | Promise<void>,
+  options: FixOptions = {},
+): Promise<StreamFixResult> {
+  getTarget(options.target);
+  return fixStreamWith(rules, input, write, options);
+}
+
 export { rules, TARGETS, DEFAULT_TARGET_ID };
+export type { StreamFixResult } from './stream.js';
 export { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
 export { defineRule } from './rule.js';
 export type { Edit, Finding, Fix, FixKind, Rule, RuleContext, RuleMeta, Severity } from './rule.js';

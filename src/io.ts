@@ -12,7 +12,9 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { locateOffset } from './source.js';
+import { firstInvalidUtf8 } from './utf8.js';
 
 /** A user-facing failure: the CLI prints its message alone and exits with code 2. */
 export class UsageError extends Error {
@@ -20,41 +22,6 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
-}
-
-/** Offset of the first byte that is not valid UTF-8, or -1. */
-export function firstInvalidUtf8(buf: Uint8Array): number {
-  let i = 0;
-  const n = buf.length;
-  while (i < n) {
-    const b = buf[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else return i;
-    if (i + need >= n) return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = buf[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
 }
 
 /** Decodes a script, rejecting binary and non-UTF-8 input with `file:line:col: reason`. */
@@ -93,25 +60,76 @@ export function readSqlFile(path: string, name = path): string {
   return decodeSql(buf, name);
 }
 
-/**
- * Writes `content` to `path` atomically: a temporary file in the same directory, fsync, rename.
- * With `keepModeOf`, the new file gets that file's permission bits.
- */
+/** Writes `content` to `path` atomically; with `keepModeOf`, the new file gets that file's mode. */
 export function writeFileAtomic(path: string, content: string, keepModeOf?: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', 0o666);
-    writeSync(fd, content);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    if (keepModeOf !== undefined) chmodSync(tmp, statSync(keepModeOf).mode & 0o7777);
-    renameSync(tmp, path);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: cannot write (${code ?? String(e)})`);
+  const w = new AtomicWriter(path);
+  w.write(content);
+  w.commit(keepModeOf);
+}
+
+/** A file written atomically in pieces: a temporary file beside it, renamed over it by commit(). */
+export class AtomicWriter {
+  private fd: number | undefined;
+  private readonly tmp: string;
+
+  constructor(private readonly path: string) {
+    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      this.fd = openSync(this.tmp, 'wx', 0o666);
+    } catch (e) {
+      throw new UsageError(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
   }
+
+  write(text: string): void {
+    try {
+      writeSync(this.fd!, text);
+    } catch (e) {
+      this.abort();
+      throw new UsageError(`${this.path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+  }
+
+  /** fsync, keep the mode of `keepModeOf` if given, rename into place. */
+  commit(keepModeOf?: string): void {
+    try {
+      fsyncSync(this.fd!);
+      closeSync(this.fd!);
+      this.fd = undefined;
+      if (keepModeOf !== undefined) chmodSync(this.tmp, statSync(keepModeOf).mode & 0o7777);
+      renameSync(this.tmp, this.path);
+    } catch (e) {
+      this.abort();
+      throw new UsageError(`${this.path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+  }
+
+  /** Removes the temporary file; the destination is untouched. */
+  abort(): void {
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = undefined;
+    }
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** A script file as a stream of chunks; a missing file or a directory fails at once, with its name. */
+export function openSqlStream(path: string, name = path): AsyncIterable<Uint8Array> {
+  let fd: number;
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`${name}: is a directory`);
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${name}: no such file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${name}: permission denied`);
+    throw new UsageError(`${name}: cannot read (${code ?? String(e)})`);
+  }
+  return createReadStream(path, { fd, highWaterMark: 1024 * 1024 });
 }

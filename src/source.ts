@@ -14,39 +14,55 @@ export class SqlSource {
   readonly tokens: readonly Token[];
   readonly statements: readonly Statement[];
   readonly hasBom: boolean;
-  /** The dominant line ending, so inserted text can match it. */
-  readonly eol: '\n' | '\r\n';
-  private readonly lineStarts: number[];
+  private lineStartsCache: number[] | undefined;
+  private eolCache: '\n' | '\r\n' | undefined;
 
-  constructor(text: string) {
+  /**
+   * @param text the script (or a segment of it that starts at a statement boundary)
+   * @param options.delimiter the delimiter active at the start of `text`
+   * @param options.tokens tokens of `text` already made by the tokenizer
+   */
+  constructor(text: string, options: { delimiter?: string; tokens?: Token[] } = {}) {
     this.text = text;
-    const { tokens } = tokenize(text);
+    const tokens = options.tokens ?? tokenize(text, options.delimiter).tokens;
     this.tokens = tokens;
     this.statements = splitStatements(tokens);
     this.hasBom = text.charCodeAt(0) === 0xfeff;
-    this.lineStarts = [0];
-    let crlf = 0;
-    let lf = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) {
-        this.lineStarts.push(i + 1);
-        if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-        else lf++;
-      }
+  }
+
+  /** Offsets where lines start; computed on first use (most segments of a big dump never need it). */
+  private get lineStarts(): number[] {
+    if (this.lineStartsCache === undefined) {
+      const starts = [0];
+      const text = this.text;
+      for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
+      this.lineStartsCache = starts;
     }
-    this.eol = crlf > lf ? '\r\n' : '\n';
+    return this.lineStartsCache;
+  }
+
+  /** The dominant line ending, so inserted text can match it. */
+  get eol(): '\n' | '\r\n' {
+    if (this.eolCache === undefined) {
+      let crlf = 0;
+      const starts = this.lineStarts;
+      for (let k = 1; k < starts.length; k++) if (this.text.charCodeAt(starts[k]! - 2) === 13) crlf++;
+      this.eolCache = crlf > (starts.length - 1) / 2 ? '\r\n' : '\n';
+    }
+    return this.eolCache;
   }
 
   /** 1-based line and column of `offset` (a BOM does not count as a column). */
   locOf(offset: number): Location {
+    const lineStarts = this.lineStarts;
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
+      if (lineStarts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const lineStart = this.lineStarts[lo]!;
+    const lineStart = lineStarts[lo]!;
     const bomShift = lo === 0 && this.hasBom && offset > 0 ? 1 : 0;
     return { line: lo + 1, column: offset - lineStart + 1 - bomShift };
   }

@@ -14,7 +14,9 @@ export type TokenKind =
   | 'variable'
   | 'punct'
   | 'delimiter'
-  | 'delimiterCommand';
+  | 'delimiterCommand'
+  /** The VALUES payload of an INSERT/REPLACE, kept as one opaque token (see scanData). */
+  | 'data';
 
 /** A MySQL executable comment (`/*!NNNNN … *\/` or MariaDB's `/*M!NNNNNN … *\/`). */
 export interface ExecComment {
@@ -39,6 +41,16 @@ export interface TokenizeResult {
   readonly tokens: Token[];
   /** The delimiter active at the end of the input (a script may leave `DELIMITER $$` set). */
   readonly finalDelimiter: string;
+}
+
+/** Result of tokenizing the complete statements at the start of a buffer that may continue. */
+export interface PartialTokenizeResult {
+  /** Tokens of src[0, end). */
+  readonly tokens: Token[];
+  /** Where the complete part ends: after a delimiter (and the rest of its line), at a statement start. */
+  readonly end: number;
+  /** The delimiter active at `end`. */
+  readonly delimiter: string;
 }
 
 const MULTI_CHAR_OPERATORS = ['<=>', '->>', '<=', '>=', '<>', '!=', ':=', '||', '&&', '<<', '>>', '->'];
@@ -73,11 +85,60 @@ const NUMBER_RE = /^(?:\d+\.?\d*(?:[eE][+-]?\d+)?|0x[0-9a-fA-F]+|0b[01]+)$/;
  */
 export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
   const tokens: Token[] = [];
+  const delimiter = run(src, initialDelimiter, tokens, null);
+  return { tokens, finalDelimiter: delimiter };
+}
+
+/**
+ * Tokenizes the complete statements at the start of `src`, a buffer more input will follow:
+ * stops at the last statement boundary, so no token is cut by the end of the buffer. Returns
+ * end 0 when the buffer holds no complete statement yet.
+ */
+export function tokenizePartial(src: string, initialDelimiter = ';'): PartialTokenizeResult {
+  const tokens: Token[] = [];
+  const cut = { end: 0, count: 0, delimiter: initialDelimiter };
+  try {
+    run(src, initialDelimiter, tokens, cut);
+  } catch (e) {
+    // Running into the end of the buffer inside a string or comment: it continues later.
+    if (!(e instanceof SqlSyntaxError) || !e.reason.startsWith('unterminated')) throw e;
+  }
+  return { tokens: tokens.slice(0, cut.count), end: cut.end, delimiter: cut.delimiter };
+}
+
+/** The tokenizer proper; records statement boundaries in `cut` when given. Returns the final delimiter. */
+function run(
+  src: string,
+  initialDelimiter: string,
+  tokens: Token[],
+  cut: { end: number; count: number; delimiter: string } | null,
+): string {
   let delimiter = initialDelimiter;
   let exec: ExecComment | null = null;
   let atStatementStart = true;
   let i = 0;
   const n = src.length;
+  // INSERT/REPLACE payloads after VALUES are scanned in bulk (data token), never word by word.
+  let dataStatement = false;
+  let depth = 0;
+  const boundary = () => {
+    // After a delimiter (or DELIMITER command) and the rest of its line, when that line ended
+    // inside the buffer: the next segment starts at a line start, outside any comment.
+    if (cut === null || exec !== null) return;
+    let j = i;
+    while (j < n && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
+    if (j < n && src[j] === '\n') {
+      cut.end = j + 1;
+      // Tokens up to the delimiter; the rest of the line is whitespace, tokenized next time.
+      cut.count = tokens.length;
+      cut.delimiter = delimiter;
+      if (j + 1 > i) {
+        tokens.push({ kind: 'whitespace', start: i, end: j + 1, text: src.slice(i, j + 1), exec: null });
+        cut.count = tokens.length;
+        i = j + 1;
+      }
+    }
+  };
 
   const push = (kind: TokenKind, end: number, wrapper: ExecComment | null = exec): void => {
     tokens.push({ kind, start: i, end, text: src.slice(i, end), exec: wrapper });
@@ -110,6 +171,7 @@ export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
         delimiter = arg;
         push('delimiterCommand', j);
         atStatementStart = true;
+        boundary();
         continue;
       }
     }
@@ -117,6 +179,9 @@ export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
     if (src.startsWith(delimiter, i)) {
       push('delimiter', i + delimiter.length);
       atStatementStart = true;
+      dataStatement = false;
+      depth = 0;
+      boundary();
       continue;
     }
 
@@ -157,6 +222,10 @@ export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
       continue;
     }
 
+    if (atStatementStart) {
+      dataStatement = matchesWordAt(src, i, 'INSERT') || matchesWordAt(src, i, 'REPLACE');
+      depth = 0;
+    }
     atStatementStart = false;
 
     if (c === 39 /* ' */ || c === 34 /* " */) {
@@ -212,13 +281,106 @@ export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
         word = src.slice(i, j);
       }
       push(NUMBER_RE.test(word) || /^\.\d+(?:[eE][+-]?\d+)?$/.test(word) ? 'number' : 'word', j);
+      if (
+        dataStatement &&
+        depth === 0 &&
+        exec === null &&
+        (word.length === 6 || word.length === 5) &&
+        /^VALUES?$/i.test(word)
+      ) {
+        const end = scanData(src, i, delimiter);
+        if (end > i) push('data', end);
+        dataStatement = false;
+      }
       continue;
     }
     const op = MULTI_CHAR_OPERATORS.find((o) => src.startsWith(o, i));
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */) depth--;
     push('punct', i + (op?.length ?? 1));
   }
 
-  return { tokens, finalDelimiter: delimiter };
+  return delimiter;
+}
+
+/**
+ * End of an INSERT/REPLACE payload starting at `from`: the offset of the next delimiter outside
+ * strings, quoted identifiers and comments (or the end of `src`). Uses indexOf-based skips, so a
+ * multi-gigabyte dump of extended INSERTs costs about a memory scan. Throws SqlSyntaxError for an
+ * unterminated string or comment, like the tokenizer.
+ */
+export function scanData(src: string, from: number, delimiter: string): number {
+  const n = src.length;
+  const special = specialRegExp(delimiter);
+  let i = from;
+  while (i < n) {
+    // Jump to the next character that can start a string, comment, identifier or the delimiter.
+    special.lastIndex = i;
+    const m = special.exec(src);
+    if (m === null) return n;
+    i = m.index;
+    const c = src.charCodeAt(i);
+    if (c === 39 || c === 34) {
+      // A string: jump from quote to quote; a backslash or a doubled quote escapes.
+      const q = c === 39 ? "'" : '"';
+      let j = i + 1;
+      for (;;) {
+        const k = src.indexOf(q, j);
+        if (k < 0) throw new SqlSyntaxError('unterminated string literal', i);
+        let backslashes = 0;
+        for (let b = k - 1; b > i && src.charCodeAt(b) === 92; b--) backslashes++;
+        if (backslashes % 2 === 1) {
+          j = k + 1;
+          continue;
+        }
+        if (src.charCodeAt(k + 1) === c) {
+          j = k + 2;
+          continue;
+        }
+        i = k + 1;
+        break;
+      }
+      continue;
+    }
+    if (c === 96) {
+      const k = src.indexOf('`', i + 1);
+      if (k < 0) throw new SqlSyntaxError('unterminated quoted identifier', i);
+      i = k + 1;
+      continue;
+    }
+    if (c === 47) {
+      if (src.charCodeAt(i + 1) !== 42) {
+        if (src.startsWith(delimiter, i)) return i;
+        i++;
+        continue;
+      }
+      const k = src.indexOf('*/', i + 2);
+      if (k < 0) throw new SqlSyntaxError('unterminated comment', i);
+      i = k + 2;
+      continue;
+    }
+    if (c === 35 || (c === 45 && src.charCodeAt(i + 1) === 45 && (i + 2 >= n || src.charCodeAt(i + 2) <= 32))) {
+      const k = src.indexOf('\n', i);
+      i = k < 0 ? n : k;
+      continue;
+    }
+    if (src.startsWith(delimiter, i)) return i;
+    i++;
+  }
+  return n;
+}
+
+const specialCache = new Map<string, RegExp>();
+
+/** Matches any character that may start a string, comment or quoted name, or the delimiter. */
+function specialRegExp(delimiter: string): RegExp {
+  let re = specialCache.get(delimiter);
+  if (re === undefined) {
+    const escaped = delimiter.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    re = new RegExp(`['"\`#/-]|${escaped}`, 'g');
+    specialCache.set(delimiter, re);
+  }
+  return re;
 }
 
 function isWhitespaceOrControl(c: number): boolean {

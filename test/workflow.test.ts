@@ -65,7 +65,7 @@ describe('inputs', () => {
   it('rejects non-UTF-8 standard input with a position', () => {
     const r = runCli(['check', '-'], { cwd: tmp(), input: 'SELECT 1;\n\u0000' });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('clustrix-lint: <stdin>:2:1: binary file (NUL byte); expected a UTF-8 SQL script');
+    expect(r.stderr.trim()).toBe('<stdin>:2:1: binary file (NUL byte); expected a UTF-8 SQL script');
   });
 
   it('.clustrix-lintignore and the config ignore key skip files', () => {

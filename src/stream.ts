@@ -1,0 +1,202 @@
+// Streaming: a script is cut at statement boundaries into segments of about SEGMENT_SIZE
+// characters, and each segment is checked and fixed on its own, so memory does not grow with the
+// input. Findings carry offsets and lines in the whole input.
+import { Buffer, isUtf8 } from 'node:buffer';
+import { lintSourceDetailed, type EngineOptions } from './engine.js';
+import { SqlSyntaxError } from './errors.js';
+import { fixLoop, type AppliedFix } from './fixer.js';
+import { firstInvalidUtf8 } from './utf8.js';
+import type { Finding, Rule } from './rule.js';
+import { SqlSource, locateOffset } from './source.js';
+import { tokenize, tokenizePartial, type Token } from './tokenize.js';
+
+/** Characters per segment: small enough for constant memory, large enough that a normal schema file is one segment. */
+export const SEGMENT_SIZE = 1024 * 1024;
+
+export interface Segment {
+  readonly text: string;
+  /** Tokens of `text`, offsets relative to it. */
+  readonly tokens: Token[];
+  /** Offset of the segment in the whole input (UTF-16 code units). */
+  readonly base: number;
+  /** Line of the segment's first character in the whole input (1-based); segments start at a line start. */
+  readonly line: number;
+  /** The delimiter active at the start of the segment. */
+  readonly delimiter: string;
+}
+
+/** Length of `bytes` without a trailing, incomplete UTF-8 sequence. */
+function completeLength(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+/** Decodes UTF-8 chunks strictly, with `name:line:col` errors for NUL bytes or invalid UTF-8. */
+async function* decode(input: AsyncIterable<Uint8Array | string>, name: string): AsyncGenerator<string> {
+  let pending: Uint8Array = new Uint8Array(0);
+  let first = true;
+  let lineCount = 1;
+  let column = 1;
+  const advance = (text: string) => {
+    const nl = text.lastIndexOf('\n');
+    if (nl < 0) column += text.length;
+    else {
+      for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lineCount++;
+      column = text.length - nl;
+    }
+  };
+  const fail = (reason: string, bytes: Uint8Array, at: number): never => {
+    const before = Buffer.from(bytes.buffer, bytes.byteOffset, at).toString('utf8');
+    const loc = locateOffset(before, before.length);
+    const line = lineCount + loc.line - 1;
+    const col = loc.line === 1 ? column + loc.column - 1 : loc.column;
+    throw new SqlSyntaxError(reason, -1).locate(line, col, name);
+  };
+  const check = (bytes: Uint8Array): string => {
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) fail('binary file (NUL byte); expected a UTF-8 SQL script', bytes, nul);
+    if (!isUtf8(bytes)) {
+      const bad = Math.max(0, firstInvalidUtf8(bytes));
+      fail(`invalid UTF-8 byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}`, bytes, bad);
+    }
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    advance(text);
+    return text;
+  };
+  for await (const chunk of input) {
+    let bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (
+      first &&
+      bytes.length >= 2 &&
+      ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    ) {
+      throw new SqlSyntaxError('UTF-16 text is not supported; convert the file to UTF-8', 0).locate(1, 1, name);
+    }
+    first = false;
+    if (pending.length > 0) bytes = Buffer.concat([pending, bytes]);
+    const cut = completeLength(bytes);
+    pending = bytes.subarray(cut);
+    if (cut > 0) yield check(bytes.subarray(0, cut));
+  }
+  if (pending.length > 0) yield check(pending);
+}
+
+/** Cuts decoded text into segments at statement boundaries. */
+export async function* segments(input: AsyncIterable<Uint8Array | string>, name: string): AsyncGenerator<Segment> {
+  let buffer = '';
+  let base = 0;
+  let line = 1;
+  let delimiter = ';';
+  let want = SEGMENT_SIZE;
+  const lines = (s: string) => {
+    let n = 0;
+    for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) n++;
+    return n;
+  };
+  const locate = (e: unknown) => {
+    if (e instanceof SqlSyntaxError && e.line === undefined) {
+      const at = locateOffset(buffer, e.offset);
+      e.locate(line + at.line - 1, at.column, name);
+    }
+    return e;
+  };
+  for await (const text of decode(input, name)) {
+    buffer += text;
+    if (buffer.length < want) continue;
+    let partial;
+    try {
+      partial = tokenizePartial(buffer, delimiter);
+    } catch (e) {
+      throw locate(e);
+    }
+    if (partial.end === 0) {
+      // One statement longer than the segment: wait for more, doubling so the retries stay linear.
+      want = buffer.length * 2;
+      continue;
+    }
+    const segText = buffer.slice(0, partial.end);
+    yield { text: segText, tokens: partial.tokens, base, line, delimiter };
+    base += segText.length;
+    line += lines(segText);
+    delimiter = partial.delimiter;
+    buffer = buffer.slice(partial.end);
+    want = Math.max(SEGMENT_SIZE, buffer.length + 1);
+  }
+  if (buffer.length > 0 || base === 0) {
+    let tokens: Token[];
+    try {
+      tokens = tokenize(buffer, delimiter).tokens;
+    } catch (e) {
+      throw locate(e);
+    }
+    yield { text: buffer, tokens, base, line, delimiter };
+  }
+}
+
+/** Moves a segment-relative finding to the whole input (segments start at a line start). */
+function shift<T extends { start: number; end: number; line: number; endLine: number }>(f: T, seg: Segment): T {
+  return {
+    ...f,
+    start: f.start + seg.base,
+    end: f.end + seg.base,
+    line: f.line + seg.line - 1,
+    endLine: f.endLine + seg.line - 1,
+  };
+}
+
+export interface StreamOptions extends EngineOptions {
+  readonly filename?: string;
+}
+
+/**
+ * Checks a script read from a stream. Script-wide rules (table counts, name collisions) see one
+ * segment at a time; a disable/enable block does not reach across segments.
+ */
+export async function checkStreamWith(
+  rules: readonly Rule[],
+  input: AsyncIterable<Uint8Array | string>,
+  options: StreamOptions = {},
+): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for await (const seg of segments(input, options.filename ?? '<input>')) {
+    const source = new SqlSource(seg.text, { tokens: seg.tokens, delimiter: seg.delimiter });
+    for (const f of lintSourceDetailed(source, rules, options).findings) out.push(shift(f, seg));
+  }
+  return out;
+}
+
+export interface StreamFixResult {
+  readonly applied: AppliedFix[];
+  readonly remaining: Finding[];
+}
+
+/** Fixes a script read from a stream, writing the clean script segment by segment. */
+export async function fixStreamWith(
+  rules: readonly Rule[],
+  input: AsyncIterable<Uint8Array | string>,
+  write: (text: string) => void | Promise<void>,
+  options: StreamOptions & { lossy?: boolean } = {},
+): Promise<StreamFixResult> {
+  const applied: AppliedFix[] = [];
+  const remaining: Finding[] = [];
+  let outBase = 0;
+  let outLine = 1;
+  for await (const seg of segments(input, options.filename ?? '<input>')) {
+    const lint = (s: SqlSource) => lintSourceDetailed(s, rules, options).findings;
+    const result = fixLoop(seg.text, lint, options.lossy === true, seg.delimiter, seg.tokens);
+    for (const a of result.applied) applied.push({ ...a, line: a.line + seg.line - 1 });
+    // Remaining findings are positioned in the output.
+    const outSeg = { ...seg, base: outBase, line: outLine };
+    for (const f of result.remaining) remaining.push(shift(f, outSeg));
+    await write(result.output);
+    outBase += result.output.length;
+    for (let k = result.output.indexOf('\n'); k >= 0; k = result.output.indexOf('\n', k + 1)) outLine++;
+  }
+  return { applied, remaining };
+}
