@@ -17,12 +17,6 @@ import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config 
 import type { RuleSetting } from './engine.js';
 import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
 import { IgnoreList, STDIN, expandInputs, type Input } from './files.js';
-import { formatCompact } from './format/compact.js';
-import { formatGithub } from './format/github.js';
-import { formatJson } from './format/json.js';
-import { formatJunit } from './format/junit.js';
-import { formatSarif } from './format/sarif.js';
-import { formatStylish } from './format/stylish.js';
 import type { FileReport } from './format/types.js';
 import { checkDetailed, checkStream, fix, fixStream, rules } from './index.js';
 import { AtomicWriter, UsageError, decodeSql, openSqlStream, readSqlFile, writeFileAtomic } from './io.js';
@@ -84,22 +78,23 @@ function ruleDoc(id: string): string | undefined {
   }
 }
 
-function render(reports: FileReport[], format: Format, color: boolean): string {
+/** Formats a report, loading only the formatter asked for (chalk only for stylish, and so on). */
+async function render(reports: FileReport[], format: Format, color: boolean): Promise<string> {
   switch (format) {
     case 'json':
-      return formatJson(reports);
+      return (await import('./format/json.js')).formatJson(reports);
     case 'compact':
-      return formatCompact(reports);
+      return (await import('./format/compact.js')).formatCompact(reports);
     case 'github':
-      return formatGithub(reports);
+      return (await import('./format/github.js')).formatGithub(reports);
     case 'junit':
-      return formatJunit(reports);
+      return (await import('./format/junit.js')).formatJunit(reports);
     case 'sarif': {
       const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
-      return formatSarif(reports, { rules, version, docs: ruleDoc });
+      return (await import('./format/sarif.js')).formatSarif(reports, { rules, version, docs: ruleDoc });
     }
     default:
-      return formatStylish(reports, { color });
+      return (await import('./format/stylish.js')).formatStylish(reports, { color });
   }
 }
 
@@ -195,13 +190,13 @@ function units(args: CommonArgs, io: Streams): Unit[] {
 }
 
 /** Applies the baseline (reading or writing it), --quiet, and reports; returns the exit code. */
-function finish(
+async function finish(
   reports: FileReport[],
   sqlOf: Map<FileReport, string>,
   args: CommonArgs,
   io: Streams,
   reportStream: Streams['stdout'],
-): number {
+): Promise<number> {
   if (args.baselineWrite !== undefined) {
     const entries: BaselineEntry[] = [];
     for (const r of reports) {
@@ -228,7 +223,7 @@ function finish(
   const warnings = all.filter((f) => f.severity === 'warning').length;
   if (args.quiet) shown = shown.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
   const stream = args.outputFile === undefined ? reportStream : undefined;
-  const text = render(shown, args.format, stream !== undefined && useColor(stream, io.env));
+  const text = await render(shown, args.format, stream !== undefined && useColor(stream, io.env));
   if (args.outputFile !== undefined) writeFileAtomic(resolve(io.cwd, args.outputFile), text);
   else reportStream.write(text);
   if (errors > 0) return 1;
@@ -695,9 +690,7 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
         throw err ?? new UsageError(msg.replace(/\s*\n\s*/g, ' '));
       })
       .showHelpOnFail(false);
-    await parser.parseAsync(stdinDashToFlag(argv), {}, (err, _argv, output) => {
-      if (output && !err) io.stdout.write(output + '\n');
-    });
+    await parser.parseAsync(stdinDashToFlag(argv));
     return exitCode;
   } catch (e) {
     io.stderr.write(describeFailure(e, debug) + '\n');

@@ -139,7 +139,8 @@ export function fixLoop(
 function guardParses(source: SqlSource, edits: readonly Edit[], ruleIds: readonly string[]): void {
   for (const stmt of source.statements) {
     const inside = edits.filter((e) => e.start >= stmt.start && e.end <= stmt.end);
-    if (inside.length === 0 || !stmt.parse().ok) continue;
+    if (inside.length === 0 || inside.every((e) => isValueSwap(source.text, e))) continue;
+    if (!stmt.parse().ok) continue;
     const local = inside.map((e) => ({ start: e.start - stmt.start, end: e.end - stmt.start, text: e.text }));
     const after = applyEdits(source.text.slice(stmt.start, stmt.end), local);
     if (!reparses(after, stmt)) {
@@ -166,6 +167,26 @@ function guardStatementCount(
       `a fix by ${[...new Set(ruleIds)].join(', ')} would change the script from ${before.statements.length - removed} to ${after.statements.length} statements; nothing was written`,
     );
   }
+}
+
+/**
+ * An edit that swaps one plain name for another in a value position (after `=`, ENGINE, CHARSET,
+ * CHARACTER SET, COLLATE or NAMES: an engine, charset or collation name) cannot change how the
+ * statement parses, so the guard skips the parser for it: the parse is the costly part of fixing
+ * a dump whose every CREATE TABLE says ENGINE=NDB. Any other edit is checked.
+ */
+function isValueSwap(text: string, e: Edit): boolean {
+  const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  const QUOTED = /^(['"`])[A-Za-z0-9_]+\1$/;
+  const before = text.slice(e.start, e.end);
+  const sameShape =
+    (NAME.test(before) && NAME.test(e.text)) || (QUOTED.test(before) && QUOTED.test(e.text) && before[0] === e.text[0]);
+  if (!sameShape) return false;
+  const head = text
+    .slice(Math.max(0, e.start - 16), e.start)
+    .trimEnd()
+    .toUpperCase();
+  return /(?:=|\bENGINE|\bCHARSET|\bSET|\bCOLLATE|\bNAMES)$/.test(head);
 }
 
 function reparses(text: string, stmt: Statement): boolean {

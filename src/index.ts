@@ -87,7 +87,10 @@ export function fix(sql: string, options: FixOptions = {}): FixResult {
  * Checks a script read from a stream (file, stdin, …) in constant memory, segment by segment.
  * Script-wide rules see one segment (about 1 MB) at a time.
  */
-export function checkStream(input: AsyncIterable<Uint8Array | string>, options: CheckOptions = {}): Promise<Finding[]> {
+export function checkStream(
+  input: AsyncIterable<Uint8Array | string>,
+  options: CheckOptions & { segmentSize?: number } = {},
+): Promise<Finding[]> {
   getTarget(options.target);
   return checkStreamWith(rules, input, options);
 }
@@ -96,7 +99,7 @@ export function checkStream(input: AsyncIterable<Uint8Array | string>, options: 
 export function fixStream(
   input: AsyncIterable<Uint8Array | string>,
   write: (text: string) => void | Promise<void>,
-  options: FixOptions = {},
+  options: FixOptions & { segmentSize?: number } = {},
 ): Promise<StreamFixResult> {
   getTarget(options.target);
   return fixStreamWith(rules, input, write, options);

@@ -88,12 +88,16 @@ async function* decode(input: AsyncIterable<Uint8Array | string>, name: string):
 }
 
 /** Cuts decoded text into segments at statement boundaries. */
-export async function* segments(input: AsyncIterable<Uint8Array | string>, name: string): AsyncGenerator<Segment> {
+export async function* segments(
+  input: AsyncIterable<Uint8Array | string>,
+  name: string,
+  segmentSize = SEGMENT_SIZE,
+): AsyncGenerator<Segment> {
   let buffer = '';
   let base = 0;
   let line = 1;
   let delimiter = ';';
-  let want = SEGMENT_SIZE;
+  let want = segmentSize;
   const lines = (s: string) => {
     let n = 0;
     for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) n++;
@@ -126,7 +130,7 @@ export async function* segments(input: AsyncIterable<Uint8Array | string>, name:
     line += lines(segText);
     delimiter = partial.delimiter;
     buffer = buffer.slice(partial.end);
-    want = Math.max(SEGMENT_SIZE, buffer.length + 1);
+    want = Math.max(segmentSize, buffer.length + 1);
   }
   if (buffer.length > 0 || base === 0) {
     let tokens: Token[];
@@ -152,6 +156,8 @@ function shift<T extends { start: number; end: number; line: number; endLine: nu
 
 export interface StreamOptions extends EngineOptions {
   readonly filename?: string;
+  /** Characters per segment (default SEGMENT_SIZE). */
+  readonly segmentSize?: number;
 }
 
 /**
@@ -164,7 +170,7 @@ export async function checkStreamWith(
   options: StreamOptions = {},
 ): Promise<Finding[]> {
   const out: Finding[] = [];
-  for await (const seg of segments(input, options.filename ?? '<input>')) {
+  for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
     const source = new SqlSource(seg.text, { tokens: seg.tokens, delimiter: seg.delimiter });
     for (const f of lintSourceDetailed(source, rules, options).findings) out.push(shift(f, seg));
   }
@@ -187,7 +193,7 @@ export async function fixStreamWith(
   const remaining: Finding[] = [];
   let outBase = 0;
   let outLine = 1;
-  for await (const seg of segments(input, options.filename ?? '<input>')) {
+  for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
     const lint = (s: SqlSource) => lintSourceDetailed(s, rules, options).findings;
     const result = fixLoop(seg.text, lint, options.lossy === true, seg.delimiter, seg.tokens);
     for (const a of result.applied) applied.push({ ...a, line: a.line + seg.line - 1 });

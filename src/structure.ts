@@ -156,8 +156,23 @@ export function definitionKind(code: readonly Token[], from: number, to: number)
 /** Words that end the table-option list of CREATE TABLE and start its query part. */
 const QUERY_STARTERS = new Set(['SELECT', 'AS', 'IGNORE', 'REPLACE', 'WITH', 'TABLE', 'VALUES']);
 
+/** Layouts are pure functions of a statement, asked for by many rules: computed once each. */
+function memo<T>(compute: (stmt: Statement) => T): (stmt: Statement) => T {
+  const cache = new WeakMap<Statement, T>();
+  return (stmt) => {
+    let v = cache.get(stmt);
+    if (v === undefined) {
+      v = compute(stmt);
+      cache.set(stmt, v);
+    }
+    return v;
+  };
+}
+
 /** Layout of a CREATE TABLE statement. */
-export function createTableLayout(stmt: Statement): TableLayout {
+export const createTableLayout = memo(computeCreateTableLayout);
+
+function computeCreateTableLayout(stmt: Statement): TableLayout {
   const code = stmt.code;
   let k = 0;
   while (k < code.length && !isWord(code[k], 'TABLE')) k++;
@@ -193,7 +208,9 @@ export function createTableLayout(stmt: Statement): TableLayout {
 }
 
 /** Layout of an ALTER TABLE statement. */
-export function alterTableLayout(stmt: Statement): AlterTableLayout {
+export const alterTableLayout = memo(computeAlterTableLayout);
+
+function computeAlterTableLayout(stmt: Statement): AlterTableLayout {
   const code = stmt.code;
   let k = 0;
   while (k < code.length && !isWord(code[k], 'TABLE')) k++;
@@ -232,7 +249,9 @@ export function alterTableLayout(stmt: Statement): AlterTableLayout {
 }
 
 /** Layout of a CREATE INDEX statement. */
-export function createIndexLayout(stmt: Statement): IndexLayout {
+export const createIndexLayout = memo(computeCreateIndexLayout);
+
+function computeCreateIndexLayout(stmt: Statement): IndexLayout {
   const code = stmt.code;
   const indexAt = code.findIndex((t) => isWord(t, 'INDEX'));
   let onAt = -1;
@@ -400,7 +419,9 @@ export function charsetClauses(stmt: Statement, knownCharset: (name: string) => 
  * Column definitions a statement creates or changes: CREATE TABLE columns, and ALTER TABLE
  * ADD [COLUMN], MODIFY [COLUMN] c …, CHANGE [COLUMN] old new …. `from` is the column name.
  */
-export function columnDefinitions(stmt: Statement): Definition[] {
+export const columnDefinitions = memo(computeColumnDefinitions);
+
+function computeColumnDefinitions(stmt: Statement): Definition[] {
   const code = stmt.code;
   if (stmt.kind === 'create_table') return createTableLayout(stmt).definitions.filter((d) => d.kind === 'column');
   if (stmt.kind !== 'alter_table') return [];

@@ -1,0 +1,158 @@
+// Streaming: any chunking and any segment size give exactly what the whole-text API gives, and
+// memory stays bounded on a 200 MB dump.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check, checkStream, fix, fixStream } from '../src/index.js';
+import { segments } from '../src/stream.js';
+import { BIN, ROOT, corpusFiles } from './helpers.js';
+// @ts-expect-error: a plain JavaScript development tool, without types
+import { dumpChunks, parseSize } from '../bin/gen-dump.mjs';
+
+/** Splits text into chunks of the given sizes (cycling), as UTF-8 bytes, cutting characters too. */
+function* chunked(text: string, sizes: number[]): Generator<Uint8Array> {
+  const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
+  for (let k = 0; at < bytes.length; k++) {
+    const n = sizes[k % sizes.length]!;
+    yield bytes.subarray(at, at + n);
+    at += n;
+  }
+}
+
+async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {
+  for (const x of it) yield x;
+}
+
+const samples: Array<[string, string]> = [
+  ['fixture all-severities', readFileSync(join(ROOT, 'fixtures', 'all-severities', 'input.sql'), 'utf8')],
+  ['fixture wso2-sample', readFileSync(join(ROOT, 'fixtures', 'wso2-sample', 'input.sql'), 'utf8')],
+  [
+    'DELIMITER, CRLF, BOM, multibyte',
+    "\uFEFFSET NAMES ascii;\r\nDELIMITER $$\r\nCREATE PROCEDURE p() BEGIN SELECT 'é;ü'; END$$\r\nDELIMITER ;\r\nCREATE INDEX i USING HASH ON t(c); -- ñ\r\n",
+  ],
+  ...(corpusFiles() ?? []).map((f): [string, string] => [basename(f), readFileSync(f, 'utf8')]),
+];
+
+describe('streaming', () => {
+  it.each(samples)(
+    '%s: chunked and segmented like the whole-text API',
+    async (_name, sql) => {
+      const expectedFix = fix(sql, { lossy: true });
+      const expectedCheck = check(sql);
+      for (const [sizes, segmentSize] of [
+        [[1, 2, 3, 5, 7], 64],
+        [[4096], 1000],
+        [[1 << 20], 1 << 20],
+      ] as Array<[number[], number]>) {
+        let out = '';
+        const r = await fixStream(toAsync(chunked(sql, sizes)), (t) => void (out += t), { lossy: true, segmentSize });
+        expect(out).toBe(expectedFix.output);
+        expect(r.applied.map((a) => [a.ruleId, a.line])).toEqual(expectedFix.applied.map((a) => [a.ruleId, a.line]));
+        // Script-wide rules only see one segment; every other finding is the same.
+        const scriptWide = new Set(['max-columns-per-table', 'no-name-case-collision']);
+        const strip = (fs: typeof expectedCheck) =>
+          fs.filter((f) => !scriptWide.has(f.ruleId)).map((f) => [f.ruleId, f.line, f.column, f.start]);
+        expect(strip(await checkStream(toAsync(chunked(sql, sizes)), { segmentSize }))).toEqual(strip(expectedCheck));
+      }
+    },
+    60_000,
+  );
+
+  it('cuts segments only at statement starts, and they add up to the input', async () => {
+    const sql = samples[2]![1].repeat(50);
+    let joined = '';
+    let count = 0;
+    for await (const seg of segments(toAsync(chunked(sql, [13])), 'x', 100)) {
+      expect(seg.base).toBe(joined.length);
+      joined += seg.text;
+      count++;
+    }
+    expect(joined).toBe(sql);
+    expect(count).toBeGreaterThan(20);
+  });
+
+  it('reports bad input at its place in the whole stream', async () => {
+    const sql = 'SELECT 1;\n'.repeat(1000) + "SELECT 'never closed;\n" + 'SELECT 2;\n'.repeat(10);
+    await expect(checkStream(toAsync(chunked(sql, [100])), { filename: 'big.sql', segmentSize: 500 })).rejects.toThrow(
+      'big.sql:1001:8: unterminated string literal',
+    );
+    const bytes = Buffer.concat([
+      Buffer.from('SELECT 1;\n'.repeat(300)),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(';\n'),
+    ]);
+    await expect(
+      checkStream(toAsync([bytes.subarray(0, 1001), bytes.subarray(1001)]), { filename: 'u.sql' }),
+    ).rejects.toThrow('u.sql:301:1: invalid UTF-8 byte 0xc3');
+  });
+
+  it('a 200 MB mysqldump streams through fix with a 64 MB heap, byte-exact but for the fixes', async () => {
+    const size = parseSize('200M') as number;
+    // What the fixes change is all in the header and footer, so a small dump shows the byte delta.
+    const small = [...(dumpChunks(parseSize('2M')) as Iterable<string>)].join('');
+    const delta = Buffer.byteLength(small) - Buffer.byteLength(fix(small).output);
+    const child = spawn(process.execPath, ['--max-old-space-size=64', BIN, 'fix', '--stdin', '-o', '-'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let outBytes = 0;
+    let tail = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => {
+      outBytes += b.length;
+      tail = (tail + b.toString('latin1')).slice(-200);
+    });
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    let inBytes = 0;
+    for (const chunk of dumpChunks(size) as Iterable<string>) {
+      inBytes += Buffer.byteLength(chunk);
+      if (!child.stdin.write(chunk)) await new Promise((r) => child.stdin.once('drain', r));
+    }
+    child.stdin.end();
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    expect(stderr).toMatch(/LOCK TABLES is a no-op/);
+    expect(code).toBe(0);
+    expect(inBytes).toBeGreaterThanOrEqual(size - 1024 * 1024);
+    expect(outBytes).toBe(inBytes - delta);
+    expect(tail).toMatch(/UNLOCK TABLES;\nSET SQL_MODE=@OLD_SQL_MODE;\n$/);
+  }, 300_000);
+});
+
+describe('start-up', () => {
+  const loaded = (args: string[]) =>
+    new Promise<string[]>((resolveLoads) => {
+      const child = spawn(process.execPath, ['--import', join(ROOT, 'test', 'load-trace.mjs'), BIN, ...args], {
+        cwd: ROOT,
+      });
+      let err = '';
+      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      child.stdout.resume();
+      child.once('exit', () =>
+        resolveLoads(
+          err
+            .split('\n')
+            .filter((l) => l.startsWith('@@load '))
+            .map((l) => l.slice(7)),
+        ),
+      );
+    });
+
+  it('a JSON check loads no chalk, diff, mysql2, node-sql-parser, SARIF or stylish code', async () => {
+    const files = await loaded(['check', 'fixtures/all-severities/input.sql', '--format', 'json']);
+    expect(files.some((f) => f.includes('/dist/src/format/json.js'))).toBe(true);
+    const unwanted = files.filter((f) =>
+      /\/node_modules\/(chalk|diff|mysql2|node-sql-parser)\/|\/format\/(sarif|stylish)\.js$/.test(f),
+    );
+    expect(unwanted).toEqual([]);
+  });
+
+  it('the trace does see them when a command needs them', async () => {
+    const files = await loaded(['fix', 'fixtures/all-severities/input.sql', '--diff', '-']);
+    for (const name of ['chalk', 'diff', 'node-sql-parser'])
+      expect(
+        files.some((f) => f.includes(`/node_modules/${name}/`)),
+        name,
+      ).toBe(true);
+  });
+});
