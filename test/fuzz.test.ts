@@ -1,0 +1,244 @@
+// Property and fuzz tests (fast-check): random SQL-ish token soups and byte-level mutations of
+// every corpus file. CI runs a fixed seed and a small count; `npm run fuzz -- --runs N [--seed S]`
+// runs as many as asked (FUZZ_RUNS / FUZZ_SEED / FUZZ_CORPUS_RUNS).
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SqlSyntaxError } from '../src/errors.js';
+import { applyEdits } from '../src/fixer.js';
+import { check, fix } from '../src/index.js';
+import { SqlSource } from '../src/source.js';
+import { tokenize } from '../src/tokenize.js';
+import { corpusFiles } from './helpers.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
+const CORPUS_RUNS = Number(process.env.FUZZ_CORPUS_RUNS ?? Math.max(20, Math.floor(RUNS / 5)));
+const params = { numRuns: RUNS, seed: SEED, endOnFailure: true };
+
+const WORDS = [
+  'CREATE',
+  'TABLE',
+  'INDEX',
+  'UNIQUE',
+  'KEY',
+  'PRIMARY',
+  'USING',
+  'HASH',
+  'BTREE',
+  'ON',
+  'ALTER',
+  'ADD',
+  'DROP',
+  'PARTITION',
+  'BY',
+  'LINEAR',
+  'RANGE',
+  'LIST',
+  'PARTITIONS',
+  'SUBPARTITION',
+  'VALUES',
+  'LESS',
+  'THAN',
+  'MAXVALUE',
+  'ENGINE',
+  'NDB',
+  'MEMORY',
+  'InnoDB',
+  'CHARACTER',
+  'SET',
+  'CHARSET',
+  'COLLATE',
+  'utf8mb4_0900_ai_ci',
+  'ascii',
+  'latin1',
+  'NAMES',
+  'DEFAULT',
+  'NOT',
+  'NULL',
+  'INT',
+  'VARCHAR',
+  'DECIMAL',
+  'ENUM',
+  'FULLTEXT',
+  'SPATIAL',
+  'POINT',
+  'CHECK',
+  'CONSTRAINT',
+  'FOREIGN',
+  'REFERENCES',
+  'VIEW',
+  'AS',
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'DESC',
+  'WITH',
+  'OPTION',
+  'INSERT',
+  'INTO',
+  'REPLACE',
+  'LOCK',
+  'TABLES',
+  'WRITE',
+  'XA',
+  'START',
+  'EVENT',
+  'SCHEDULE',
+  'PROCEDURE',
+  'BEGIN',
+  'END',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'RESIGNAL',
+  'SAVEPOINT',
+  'full',
+  'signed',
+  'ROW_FORMAT',
+  'sql_mode',
+  'DELIMITER $$\n',
+  'DELIMITER ;\n',
+  'DELIMITER ;;\n',
+  't',
+  'c',
+  '`t`',
+  '`we``ird`',
+  "'s'",
+  "'it''s'",
+  "'a\\'b'",
+  '"d"',
+  '1',
+  '1.5',
+  '0x1F',
+  '(',
+  ')',
+  ',',
+  ';',
+  ';;',
+  '$$',
+  '=',
+  '.',
+  '@v',
+  '@@session.sql_mode',
+  '-- c\n',
+  '#x\n',
+  '/* c */',
+  '/*!50100',
+  '/*!40101',
+  '/*M!100100',
+  '*/',
+  '/*$ SLICES=3 */',
+  '\n',
+  '\r\n',
+  ' ',
+  '\t',
+  'é',
+  '😀',
+];
+/** Fragments that may leave a string or comment open: bad input, but never a crash. */
+const OPENERS = ["'", '"', '`', '/*', '/*!50100 '];
+
+const soup = (withOpeners: boolean) =>
+  fc
+    .array(fc.constantFrom(...WORDS, ...(withOpeners ? OPENERS : [])), { maxLength: 60 })
+    .chain((parts) =>
+      fc
+        .array(fc.constantFrom(' ', '', '\n'), { minLength: parts.length, maxLength: parts.length })
+        .map((sep) => parts.map((p, i) => p + sep[i]).join('')),
+    );
+
+/** Runs f; SqlSyntaxError is an accepted outcome (bad input), anything else fails the property. */
+function tolerant<T>(f: () => T, located = true): T | SqlSyntaxError {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SqlSyntaxError) {
+      // The public API says where: file:line:col (the tokenizer alone gives the offset).
+      if (located) expect(e.message).toMatch(/^.+:\d+:\d+: /);
+      return e;
+    }
+    throw e;
+  }
+}
+
+/** The properties every input must have. */
+function properties(sql: string): void {
+  const t = tolerant(() => tokenize(sql), false);
+  if (!(t instanceof SqlSyntaxError)) {
+    expect(t.tokens.map((x) => x.text).join('')).toBe(sql);
+    let at = 0;
+    for (const x of t.tokens) {
+      expect(x.start).toBe(at);
+      at = x.end;
+    }
+  }
+  const findings = tolerant(() => check(sql));
+  const fixed = tolerant(() => fix(sql, { lossy: true }));
+  if (findings instanceof SqlSyntaxError || fixed instanceof SqlSyntaxError) {
+    expect(findings instanceof SqlSyntaxError && fixed instanceof SqlSyntaxError).toBe(true);
+    return;
+  }
+  // Fixing twice equals fixing once.
+  expect(fix(fixed.output, { lossy: true }).output).toBe(fixed.output);
+  // Bytes outside the edits are untouched: the first pass's edits rebuild its output exactly.
+  const firstPass = fixed.applied.filter((a) => a.pass === 1).flatMap((a) => a.edits);
+  if (fixed.applied.every((a) => a.pass === 1)) {
+    expect(
+      applyEdits(
+        sql,
+        [...firstPass].sort((a, b) => a.start - b.start),
+      ),
+    ).toBe(fixed.output);
+  }
+  // Every statement node-sql-parser accepted still parses (the fixer refuses otherwise; this
+  // re-checks it from outside), and no statement is lost but those a fix removed on purpose.
+  const before = new SqlSource(sql).statements;
+  const after = new SqlSource(fixed.output).statements;
+  expect(after.length).toBeLessThanOrEqual(before.length);
+  const parsedBefore = before.filter((s) => s.parse().ok).length;
+  const parsedAfter = after.filter((s) => s.parse().ok).length;
+  if (after.length === before.length) expect(parsedAfter).toBeGreaterThanOrEqual(parsedBefore);
+}
+
+describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed ${SEED})`, () => {
+  it('SQL-ish token soups', () => {
+    fc.assert(fc.property(soup(false), properties), params);
+  }, 0);
+
+  it('soups with unterminated strings and comments', () => {
+    fc.assert(fc.property(soup(true), properties), params);
+  }, 0);
+
+  it('arbitrary text, any Unicode', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), properties), params);
+  }, 0);
+
+  const files = corpusFiles() ?? [];
+  it.skipIf(files.length === 0)(
+    'byte-level mutations of every corpus file',
+    () => {
+      const texts = files.map((f) => readFileSync(f, 'utf8'));
+      const mutation = fc.record({
+        file: fc.nat({ max: texts.length - 1 }),
+        edits: fc.array(
+          fc.record({ at: fc.nat(), len: fc.nat({ max: 40 }), insert: fc.constantFrom('', ...WORDS, ...OPENERS) }),
+          { minLength: 1, maxLength: 4 },
+        ),
+      });
+      fc.assert(
+        fc.property(mutation, ({ file, edits }) => {
+          let sql = texts[file]!;
+          for (const e of edits) {
+            const at = e.at % (sql.length + 1);
+            sql = sql.slice(0, at) + e.insert + sql.slice(Math.min(sql.length, at + e.len));
+          }
+          properties(sql);
+        }),
+        { ...params, numRuns: CORPUS_RUNS },
+      );
+    },
+    600_000,
+  );
+});
