@@ -27,9 +27,11 @@ export default defineRule({
         const m = code[k]!;
         if (m.kind !== 'string') continue;
         const value = identValue(m);
-        if (!/ +$/.test(value)) continue;
-        const q = m.text[0]!;
-        const trimmed = m.text.slice(0, -1).replace(/ +$/, '') + q;
+        if (!value.endsWith(' ')) continue;
+        // The member's text without the spaces before its closing quote (no regex: see redos test).
+        let end = m.text.length - 1;
+        while (m.text[end - 1] === ' ') end--;
+        const trimmed = m.text.slice(0, end) + m.text[0]!;
         ctx.report({
           messageId: 'trailing',
           data: { type: type.text.toUpperCase(), member: value },

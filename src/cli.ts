@@ -687,7 +687,16 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
       .exitProcess(false)
       .fail((msg, err) => {
         // yargs spreads some messages over lines; the contract is one line.
-        throw err ?? new UsageError(msg.replace(/\s*\n\s*/g, ' '));
+        throw (
+          err ??
+          new UsageError(
+            msg
+              .split('\n')
+              .map((line) => line.trim())
+              .filter((line) => line !== '')
+              .join(' '),
+          )
+        );
       })
       .showHelpOnFail(false);
     await parser.parseAsync(stdinDashToFlag(argv));

@@ -75,7 +75,7 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-const NUMBER_RE = /^(?:\d+\.?\d*(?:[eE][+-]?\d+)?|0x[0-9a-fA-F]+|0b[01]+)$/;
+const NUMBER_RE = /^(?:\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|0x[0-9a-fA-F]+|0b[01]+)$/;
 
 /**
  * Splits `src` into tokens. Strings, quoted identifiers and comments are single tokens; the inside

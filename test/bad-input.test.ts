@@ -1,0 +1,174 @@
+// The bad-input table: each case through the real bin, one clear message (file:line:col where it
+// applies), exit 2 or the right finding, no stack trace, no partial output, input unchanged.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli } from './helpers.js';
+
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'clustrix-lint-bad-'));
+  chmodSync(d, 0o755);
+  return d;
+};
+
+interface Row {
+  readonly name: string;
+  readonly content: string | Buffer;
+  /** Expected exit code of check and of fix -o (fixStatus when the fix clears the findings). */
+  readonly status: number;
+  readonly fixStatus?: number;
+  /** The one-line message on stderr (exit 2), or a pattern the report must show. */
+  readonly message?: RegExp;
+  readonly report?: RegExp;
+}
+
+const nested = 'SELECT ' + '('.repeat(10_000) + '1' + ')'.repeat(10_000) + ';\n';
+const rows: Row[] = [
+  { name: 'empty file', content: '', status: 0 },
+  { name: 'comments only', content: '-- nothing\n/* at */ # all\n', status: 0 },
+  {
+    name: 'binary (NUL bytes)',
+    content: Buffer.from([0x2d, 0x2d, 0x0a, 0x00, 0xff]),
+    status: 2,
+    message: /^in\.sql:2:1: binary file \(NUL byte\)/,
+  },
+  {
+    name: 'invalid UTF-8',
+    content: Buffer.from([0x53, 0x45, 0x4c, 0x0a, 0x20, 0xfe, 0x3b]),
+    status: 2,
+    message: /^in\.sql:2:2: invalid UTF-8 byte 0xfe/,
+  },
+  {
+    name: 'UTF-16 with BOM',
+    content: Buffer.from('\ufeffSELECT 1;', 'utf16le'),
+    status: 2,
+    message: /^in\.sql:1:1: UTF-16 text is not supported/,
+  },
+  {
+    name: 'unterminated string',
+    content: "SELECT 1;\nSELECT 'abc;\n",
+    status: 2,
+    message: /^in\.sql:2:8: unterminated string literal$/,
+  },
+  {
+    name: 'unterminated backtick',
+    content: 'CREATE TABLE `t (a INT);\n',
+    status: 2,
+    message: /^in\.sql:1:14: unterminated quoted identifier$/,
+  },
+  {
+    name: 'unterminated block comment',
+    content: 'SELECT 1; /* oops\n',
+    status: 2,
+    message: /^in\.sql:1:11: unterminated comment$/,
+  },
+  {
+    name: 'unterminated executable comment',
+    content: 'CREATE TABLE t (a INT)\n/*!50100 PARTITION BY HASH (a);\n',
+    status: 2,
+    message: /^in\.sql:2:1: unterminated executable comment$/,
+  },
+  {
+    name: 'DELIMITER never reset',
+    content: 'DELIMITER $$\nCREATE INDEX i USING HASH ON t(c)$$\n',
+    status: 1,
+    fixStatus: 0,
+    report: /2:16 .*USING HASH/,
+  },
+  {
+    name: '10,000 nested parentheses',
+    content: nested + 'CREATE INDEX i USING HASH ON t(c);\n',
+    status: 1,
+    fixStatus: 0,
+    report: /2:16 .*USING HASH/,
+  },
+];
+
+describe('bad input', () => {
+  it.each(rows)(
+    '$name',
+    (row) => {
+      const dir = tmp();
+      const input = join(dir, 'in.sql');
+      writeFileSync(input, row.content);
+      const check = runCli(['check', 'in.sql'], { cwd: dir });
+      const fix = runCli(['fix', 'in.sql', '-o', 'out.sql'], { cwd: dir });
+      for (const [r, status] of [
+        [check, row.status],
+        [fix, row.fixStatus ?? row.status],
+      ] as const) {
+        expect(r.status, r.stderr).toBe(status);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        if (row.message) {
+          expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+          expect(r.stderr.trimEnd()).toMatch(row.message);
+        }
+      }
+      if (row.report) expect(check.stdout).toMatch(row.report);
+      expect(readFileSync(input)).toEqual(Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content));
+      // No partial output: out.sql exists only when the run succeeded, and no temporary file is left.
+      expect(existsSync(join(dir, 'out.sql'))).toBe(row.status !== 2);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('a 50 MB single line streams through check and fix', () => {
+    const dir = tmp();
+    const row = `('${'x'.repeat(90)}','it''s; USING HASH \\' ok')`;
+    const values = Array.from({ length: Math.ceil((50 * 1024 * 1024) / (row.length + 1)) }, () => row).join(',');
+    const sql = `CREATE INDEX i USING HASH ON t(c); INSERT INTO t VALUES ${values};`;
+    writeFileSync(join(dir, 'big.sql'), sql);
+    const check = runCli(['check', 'big.sql', '--format', 'compact'], { cwd: dir });
+    expect(check.stdout).toBe(
+      'big.sql:1:16: error no-unsupported-index-type USING HASH before the column list is not accepted by Xpand 23.09 (its grammar has the index type only after the column list); every Xpand 23.09 index is a B+tree anyway.\n',
+    );
+    const fix = runCli(['fix', 'big.sql', '-o', 'out.sql'], { cwd: dir });
+    expect(fix.status).toBe(0);
+    expect(readFileSync(join(dir, 'out.sql'), 'utf8') === sql.replace(' USING HASH ON', ' ON')).toBe(true);
+  }, 120_000);
+
+  it('a directory as fix -o: exit 2, nothing written', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'in.sql'), 'CREATE INDEX i USING HASH ON t(c);\n');
+    mkdirSync(join(dir, 'outdir'));
+    const r = runCli(['fix', 'in.sql', '-o', 'outdir'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^clustrix-lint: .*outdir: cannot write \(EISDIR\)$/);
+    expect(readdirSync(dir).sort()).toEqual(['in.sql', 'outdir']);
+    expect(readdirSync(join(dir, 'outdir'))).toEqual([]);
+  });
+
+  // Permissions do not stop root, so these run the bin as the unprivileged user `nobody`.
+  const isRoot = process.getuid?.() === 0;
+  const runuser = isRoot && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
+  const asUser = (args: string[], cwd: string) => {
+    const cmd = runuser
+      ? ['runuser', '-u', 'nobody', '--', process.execPath, BIN, ...args]
+      : [process.execPath, BIN, ...args];
+    const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd, encoding: 'utf8' });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  it.skipIf(isRoot && !runuser)(
+    `an unreadable file, an output in a read-only directory${isRoot && !runuser ? ' (skipped: root without runuser)' : ''}`,
+    () => {
+      const dir = tmp();
+      writeFileSync(join(dir, 'secret.sql'), 'SELECT 1;\n');
+      chmodSync(join(dir, 'secret.sql'), 0o000);
+      const r = asUser(['check', 'secret.sql'], dir);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim()).toBe('clustrix-lint: secret.sql: permission denied');
+      const ro = tmp();
+      writeFileSync(join(ro, 'in.sql'), 'CREATE INDEX i USING HASH ON t(c);\n');
+      chmodSync(join(ro, 'in.sql'), 0o644);
+      chmodSync(ro, 0o555);
+      const w = asUser(['fix', 'in.sql', '-o', 'out.sql'], ro);
+      expect(w.status).toBe(2);
+      expect(w.stderr.trim()).toMatch(/out\.sql: cannot write \(EACCES\)$/);
+      chmodSync(ro, 0o755);
+      expect(readdirSync(ro)).toEqual(['in.sql']);
+    },
+  );
+});
