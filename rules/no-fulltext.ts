@@ -1,7 +1,7 @@
 // Flags FULLTEXT indexes (inline, CREATE FULLTEXT INDEX, ALTER … ADD FULLTEXT) and MATCH … AGAINST.
 import { SOURCES } from '../src/catalog.js';
-import { defineRule, removeListItemEdit, removeStatementEdit } from '../src/rule.js';
-import { alterTableLayout, createTableLayout, isPunct, splitTopLevel } from '../src/structure.js';
+import { defineRule, indexRemovals } from '../src/rule.js';
+import { isPunct, splitTopLevel } from '../src/structure.js';
 import { isWord } from '../src/tokenize.js';
 
 export default defineRule({
@@ -33,37 +33,13 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const code = stmt.code;
-    if (stmt.kind === 'create_index') {
-      const kw = code.find((t, k) => isWord(t, 'FULLTEXT') && k < 4);
-      if (kw) {
-        ctx.report({
-          messageId: 'index',
-          start: kw.start,
-          end: kw.end,
-          fix: { kind: 'lossy', title: 'Remove the FULLTEXT index', edits: [removeStatementEdit(ctx.source, stmt)] },
-        });
-      }
-      return;
-    }
-    if (stmt.kind === 'create_table' || stmt.kind === 'alter_table') {
-      const items = stmt.kind === 'create_table' ? createTableLayout(stmt).definitions : alterTableLayout(stmt).added;
-      const specs = stmt.kind === 'alter_table' ? alterTableLayout(stmt).specs : [];
-      for (const item of items) {
-        if (item.kind !== 'fulltext') continue;
-        const kw = code.slice(item.from, item.to).find((t) => isWord(t, 'FULLTEXT'))!;
-        // In ALTER TABLE the removable unit is the whole `ADD FULLTEXT …` spec.
-        const spec = specs.find((s) => s.from < item.from && s.to >= item.to);
-        const edit =
-          stmt.kind === 'alter_table' && spec !== undefined && specs.length === 1
-            ? removeStatementEdit(ctx.source, stmt)
-            : removeListItemEdit(ctx.source, code, spec?.from ?? item.from, spec?.to ?? item.to);
-        ctx.report({
-          messageId: 'index',
-          start: kw.start,
-          end: kw.end,
-          fix: { kind: 'lossy', title: 'Remove the FULLTEXT index', edits: [edit] },
-        });
-      }
+    for (const { keyword, edit } of indexRemovals(ctx.source, stmt, 'fulltext')) {
+      ctx.report({
+        messageId: 'index',
+        start: keyword.start,
+        end: keyword.end,
+        fix: { kind: 'lossy', title: 'Remove the FULLTEXT index', edits: [edit] },
+      });
     }
     for (let k = 0; k < code.length; k++) {
       if (!isWord(code[k], 'MATCH') || !isPunct(code[k + 1], '(')) continue;

@@ -1,8 +1,7 @@
 // Flags SPATIAL indexes, GEOMETRY-family column types and GIS functions.
 import { SOURCES, SPATIAL_TYPES } from '../src/catalog.js';
-import { defineRule, removeListItemEdit, removeStatementEdit } from '../src/rule.js';
-import { alterTableLayout, columnDefinitions, createTableLayout, isPunct } from '../src/structure.js';
-import { isWord } from '../src/tokenize.js';
+import { defineRule, indexRemovals } from '../src/rule.js';
+import { columnDefinitions, isPunct } from '../src/structure.js';
 
 const GIS_FUNCTION = /^(?:ST_\w+|MBR\w+|GEOMFROMTEXT|GEOMFROMWKB|POINTFROMTEXT|ASTEXT|ASWKT|ASBINARY|ASWKB)$/i;
 
@@ -23,35 +22,15 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const code = stmt.code;
-    if (stmt.kind === 'create_index') {
-      const kw = code.find((t, k) => isWord(t, 'SPATIAL') && k < 4);
-      if (kw) {
-        ctx.report({
-          messageId: 'index',
-          start: kw.start,
-          end: kw.end,
-          fix: { kind: 'lossy', title: 'Remove the SPATIAL index', edits: [removeStatementEdit(ctx.source, stmt)] },
-        });
-      }
+    for (const { keyword, edit } of indexRemovals(ctx.source, stmt, 'spatial')) {
+      ctx.report({
+        messageId: 'index',
+        start: keyword.start,
+        end: keyword.end,
+        fix: { kind: 'lossy', title: 'Remove the SPATIAL index', edits: [edit] },
+      });
     }
     if (stmt.kind === 'create_table' || stmt.kind === 'alter_table') {
-      const items = stmt.kind === 'create_table' ? createTableLayout(stmt).definitions : alterTableLayout(stmt).added;
-      const specs = stmt.kind === 'alter_table' ? alterTableLayout(stmt).specs : [];
-      for (const item of items) {
-        if (item.kind !== 'spatial') continue;
-        const kw = code.slice(item.from, item.to).find((t) => isWord(t, 'SPATIAL'))!;
-        const spec = specs.find((s) => s.from < item.from && s.to >= item.to);
-        const edit =
-          spec !== undefined && specs.length === 1
-            ? removeStatementEdit(ctx.source, stmt)
-            : removeListItemEdit(ctx.source, code, spec?.from ?? item.from, spec?.to ?? item.to);
-        ctx.report({
-          messageId: 'index',
-          start: kw.start,
-          end: kw.end,
-          fix: { kind: 'lossy', title: 'Remove the SPATIAL index', edits: [edit] },
-        });
-      }
       for (const col of columnDefinitions(stmt)) {
         const type = code[col.from + 1];
         if (type?.kind === 'word' && SPATIAL_TYPES.has(type.text.toUpperCase())) {

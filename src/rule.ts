@@ -2,6 +2,7 @@
 import type { Source, Target } from './catalog.js';
 import type { SqlSource } from './source.js';
 import type { Statement, StatementKind } from './statements.js';
+import { alterTableLayout, createTableLayout } from './structure.js';
 import type { Token } from './tokenize.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -203,4 +204,36 @@ export function removeStatementEdit(source: SqlSource, stmt: Statement): Edit {
     start = before.start + before.text.lastIndexOf('\n') + 1;
   }
   return { start, end: stop, text: '' };
+}
+
+/**
+ * Every index of one kind (FULLTEXT, SPATIAL) a statement defines, with its keyword token and the
+ * edit that removes it: the whole CREATE … INDEX statement, the definition with its comma in
+ * CREATE TABLE, or the ADD … specification in ALTER TABLE (the whole statement if it is the only one).
+ */
+export function indexRemovals(
+  source: SqlSource,
+  stmt: Statement,
+  kind: 'fulltext' | 'spatial',
+): Array<{ keyword: Token; edit: Edit }> {
+  const word = kind.toUpperCase();
+  const code = stmt.code;
+  if (stmt.kind === 'create_index') {
+    const keyword = code.find((t, k) => k < 4 && t.kind === 'word' && t.text.toUpperCase() === word);
+    return keyword === undefined ? [] : [{ keyword, edit: removeStatementEdit(source, stmt) }];
+  }
+  if (stmt.kind !== 'create_table' && stmt.kind !== 'alter_table') return [];
+  const items = stmt.kind === 'create_table' ? createTableLayout(stmt).definitions : alterTableLayout(stmt).added;
+  const specs = stmt.kind === 'alter_table' ? alterTableLayout(stmt).specs : [];
+  return items
+    .filter((item) => item.kind === kind)
+    .map((item) => {
+      const keyword = code.slice(item.from, item.to).find((t) => t.kind === 'word' && t.text.toUpperCase() === word)!;
+      const spec = specs.find((sp) => sp.from < item.from && sp.to >= item.to);
+      const edit =
+        spec !== undefined && specs.length === 1
+          ? removeStatementEdit(source, stmt)
+          : removeListItemEdit(source, code, spec?.from ?? item.from, spec?.to ?? item.to);
+      return { keyword, edit };
+    });
 }
