@@ -2,7 +2,7 @@
 // *.sql), quoted globs, and `-` for standard input; applies .clustrix-lintignore and the
 // config's `ignore` patterns (gitignore syntax, via the `ignore` package).
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './io.js';
@@ -40,7 +40,8 @@ export function expandInputs(args: readonly string[], cwd: string): Input[] {
     if (existsSync(abs) && statSync(abs).isDirectory()) {
       const found = globSync(['**/*.sql'], { cwd: abs, ignore: ALWAYS_SKIPPED, onlyFiles: true }).sort();
       if (found.length === 0) throw new UsageError(`${arg}: no .sql files in this directory`);
-      for (const f of found) add(toPosix(relative(cwd, resolve(abs, f))) || f, false);
+      // Shown as the user wrote the directory: relative stays relative, absolute stays absolute.
+      for (const f of found) add(toPosix(join(arg, f)), false);
     } else if (existsSync(abs)) {
       add(arg, true);
     } else if (isDynamicPattern(arg)) {

@@ -298,3 +298,14 @@ describe('library options', () => {
     void ROOT;
   });
 });
+
+describe('paths in reports', () => {
+  it('keep the form the user gave: a relative directory stays relative, an absolute one absolute', () => {
+    const dir = project({ 'db/a.sql': HASH });
+    expect(compact(['check', 'db'], dir).stdout).toMatch(/^db\/a\.sql:1:16:/);
+    expect(compact(['check', './db/'], dir).stdout).toMatch(/^db\/a\.sql:1:16:/);
+    expect(compact(['check', join(dir, 'db')], tmp()).stdout.startsWith(`${join(dir, 'db', 'a.sql')}:1:16:`)).toBe(
+      true,
+    );
+  });
+});
