@@ -2,7 +2,8 @@
 import { SOURCES } from '../src/catalog.js';
 import { defineRule, tokenIndexAt, type Edit } from '../src/rule.js';
 import type { SqlSource } from '../src/source.js';
-import type { Token } from '../src/tokenize.js';
+import type { Statement } from '../src/statements.js';
+import { isTrivia, tokenize, type Token } from '../src/tokenize.js';
 
 /** The newest MySQL and MariaDB versions a dump may come from: their /*!…*\/ code ran there. */
 const MYSQL_VERSION = 80499;
@@ -20,6 +21,8 @@ export default defineRule({
     messages: {
       ignored:
         '{{target}} ignores /*{{flavor}}!{{version}} … */ comments (only /*$ … */ runs there), so "{{preview}}" silently never runs; the fix unwraps it.',
+      notUnwrappable:
+        '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs; unwrapping it would change where statements end (a DELIMITER or delimiter inside), so rewrite it by hand.',
     },
     source: SOURCES.compatibility,
   },
@@ -31,14 +34,17 @@ export default defineRule({
       if (!ranOnSource) continue;
       const close = stmt.tokens.find((t) => t.kind === 'execClose' && t.exec === open.exec);
       const inside = stmt.tokens.filter((t) => t.exec === open.exec && t.kind !== 'execOpen' && t.kind !== 'execClose');
+      // Only code counts: a comment inside the wrapper runs nowhere either.
+      if (close === undefined || !inside.some((t) => !isTrivia(t))) continue;
       const preview = inside
         .map((t) => t.text)
         .join('')
         .trim()
         .replace(/\s+/g, ' ');
-      if (close === undefined || preview === '') continue;
+      const edits = unwrap(ctx.source, open, close);
+      const unwrappable = keepsStatement(ctx.source, stmt, edits);
       ctx.report({
-        messageId: 'ignored',
+        messageId: unwrappable ? 'ignored' : 'notUnwrappable',
         data: {
           flavor: flavor === 'mariadb' ? 'M' : '',
           version: version ?? '',
@@ -47,11 +53,30 @@ export default defineRule({
         start: open.start,
         end: open.end,
         severity: DDL.test(stmt.kind) ? 'error' : 'warning',
-        fix: { kind: 'safe', title: `Unwrap ${open.text} … */`, edits: unwrap(ctx.source, open, close) },
+        fix: unwrappable ? { kind: 'safe', title: `Unwrap ${open.text} … */`, edits } : null,
       });
     }
   },
 });
+
+/**
+ * True when the statement, unwrapped, is still exactly one statement: the comment may hold a
+ * `DELIMITER` line or the delimiter itself, which the client only sees once it is code.
+ */
+function keepsStatement(source: SqlSource, stmt: Statement, edits: readonly Edit[]): boolean {
+  const local = edits.map((e) => ({ start: e.start - stmt.start, end: e.end - stmt.start, text: e.text }));
+  let text = source.text.slice(stmt.start, stmt.end);
+  for (const e of [...local].sort((a, b) => b.start - a.start))
+    text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  try {
+    const { tokens } = tokenize(text, stmt.delimiter?.text ?? ';');
+    return (
+      !tokens.some((t) => t.kind === 'delimiter' || t.kind === 'delimiterCommand') && tokens.some((t) => !isTrivia(t))
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** Edits that drop `/*!NNNNN` with the space after it and `*\/` with the space before it. */
 function unwrap(source: SqlSource, open: Token, close: Token): Edit[] {

@@ -12,6 +12,10 @@ describe('no-executable-comment', () => {
       'CREATE TABLE t (id INT) /*$ SLICES=3 */;',
       '/*!90000 newer than any MySQL the dump came from */ SELECT 1;',
       '/*!50100 */ SELECT 1;',
+      {
+        name: 'only a comment inside (found by fuzzing): nothing runs either way',
+        code: '/*M!100100/* c */*/;\nSELECT 1;',
+      },
     ],
     invalid: [
       {
@@ -53,6 +57,12 @@ describe('no-executable-comment', () => {
         code: 'SELECT 1/*!50000AS x*/;',
         output: 'SELECT 1 AS x;',
         errors: [{ messageId: 'ignored' }],
+      },
+      {
+        name: 'a DELIMITER line inside (found by fuzzing): unwrapping would re-split the script, so no fix',
+        code: '/*!50100 DELIMITER $$ */;\nSELECT 1;',
+        output: null,
+        errors: [{ messageId: 'notUnwrappable', fix: null }],
       },
     ],
   });
