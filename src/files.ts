@@ -2,10 +2,17 @@
 // *.sql), quoted globs, and `-` for standard input; applies .clustrix-lintignore and the
 // config's `ignore` patterns (gitignore syntax, via the `ignore` package).
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import type { Ignore } from 'ignore';
 import { UsageError } from './io.js';
+
+// Loaded on first use: a plain `clustrix-lint check file.sql` needs neither (start-up time).
+const require = createRequire(import.meta.url);
+let globLib: typeof import('tinyglobby') | undefined;
+const tinyglobby = () => (globLib ??= require('tinyglobby') as typeof import('tinyglobby'));
+let ignoreLib: typeof import('ignore') | undefined;
+const ignore = () => (ignoreLib ??= require('ignore') as typeof import('ignore'));
 
 export const IGNORE_FILE = '.clustrix-lintignore';
 export const STDIN = '-';
@@ -38,14 +45,16 @@ export function expandInputs(args: readonly string[], cwd: string): Input[] {
     }
     const abs = resolve(cwd, arg);
     if (existsSync(abs) && statSync(abs).isDirectory()) {
-      const found = globSync(['**/*.sql'], { cwd: abs, ignore: ALWAYS_SKIPPED, onlyFiles: true }).sort();
+      const found = tinyglobby().globSync(['**/*.sql'], { cwd: abs, ignore: ALWAYS_SKIPPED, onlyFiles: true }).sort();
       if (found.length === 0) throw new UsageError(`${arg}: no .sql files in this directory`);
       // Shown as the user wrote the directory: relative stays relative, absolute stays absolute.
       for (const f of found) add(toPosix(join(arg, f)), false);
     } else if (existsSync(abs)) {
       add(arg, true);
-    } else if (isDynamicPattern(arg)) {
-      const found = globSync([arg], { cwd, ignore: ALWAYS_SKIPPED, onlyFiles: true, absolute: isAbsolute(arg) }).sort();
+    } else if (tinyglobby().isDynamicPattern(arg)) {
+      const found = tinyglobby()
+        .globSync([arg], { cwd, ignore: ALWAYS_SKIPPED, onlyFiles: true, absolute: isAbsolute(arg) })
+        .sort();
       if (found.length === 0) throw new UsageError(`${arg}: no files match this pattern`);
       for (const f of found) add(f, false);
     } else {
@@ -63,7 +72,7 @@ export class IgnoreList {
     private readonly root: string,
     patterns: readonly string[],
   ) {
-    this.matcher = ignore().add([...patterns]);
+    this.matcher = ignore()().add([...patterns]);
   }
 
   /** The patterns of `.clustrix-lintignore` in `dir`, if it exists. */
