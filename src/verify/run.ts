@@ -213,20 +213,23 @@ export async function verify(input: VerifyInput, connect: Connect): Promise<Veri
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const names = { original: `clustrix_lint_verify_${suffix}_o`, clean: `clustrix_lint_verify_${suffix}_c` };
   const admin = await connect();
-  const created: string[] = [];
   let dropped = false;
+  // Both names, whether or not their CREATE has run: a DROP queues behind any CREATE in flight on
+  // the same connection, and after cleanup starts no CREATE is sent (see below).
   const cleanup = async () => {
     if (input.keep || dropped) return;
     dropped = true;
-    for (const db of created) await admin.query(`DROP DATABASE IF EXISTS \`${db}\``).catch(() => undefined);
+    for (const db of [names.original, names.clean]) {
+      await admin.query(`DROP DATABASE IF EXISTS \`${db}\``).catch(() => undefined);
+    }
   };
   const unregister = input.onInterrupt?.(cleanup) ?? (() => undefined);
   const sessions: Connection[] = [];
   try {
     const charset = input.charset === undefined ? '' : ` CHARACTER SET ${input.charset.replace(/[^A-Za-z0-9_]/g, '')}`;
     for (const db of [names.original, names.clean]) {
+      if (dropped) throw new Error('interrupted');
       await admin.query(`CREATE DATABASE \`${db}\`${charset}`);
-      created.push(db);
     }
     const originalSource = new SqlSource(input.original);
     const cleanSource = new SqlSource(input.clean);
