@@ -2,7 +2,7 @@
 // as part of a column or variable type is fine.
 import { SOURCES } from '../src/catalog.js';
 import { defineRule } from '../src/rule.js';
-import { bodyStatements, createTableLayout, isPunct } from '../src/structure.js';
+import { bodyStatements, createTableLayout, isPunct, QUERY_STATEMENTS } from '../src/structure.js';
 import { isWord } from '../src/tokenize.js';
 
 export default defineRule({
@@ -12,20 +12,7 @@ export default defineRule({
       'Disallow COLLATE applied to an expression (in views, queries and routine bodies), which ClustrixDB/Xpand do not support.',
     severity: 'error',
     fixable: [],
-    statements: [
-      'select',
-      'insert',
-      'replace',
-      'update',
-      'delete',
-      'create_view',
-      'alter_other',
-      'create_table',
-      'create_procedure',
-      'create_function',
-      'create_trigger',
-      'create_event',
-    ],
+    statements: [...QUERY_STATEMENTS, 'alter_other', 'create_table'],
     messages: {
       collate:
         'COLLATE on an expression is not supported by {{target}}; give the column the collation instead, or compare with LOWER()/BINARY.',

@@ -1,7 +1,7 @@
 // Flags FULLTEXT indexes (inline, CREATE FULLTEXT INDEX, ALTER … ADD FULLTEXT) and MATCH … AGAINST.
 import { SOURCES } from '../src/catalog.js';
 import { defineRule, indexRemovals } from '../src/rule.js';
-import { isPunct, splitTopLevel } from '../src/structure.js';
+import { isPunct, splitTopLevel, QUERY_STATEMENTS } from '../src/structure.js';
 import { isWord } from '../src/tokenize.js';
 
 export default defineRule({
@@ -10,21 +10,7 @@ export default defineRule({
     description: 'Disallow FULLTEXT indexes and MATCH … AGAINST, since ClustrixDB/Xpand have no full-text search.',
     severity: 'error',
     fixable: ['lossy'],
-    statements: [
-      'create_table',
-      'alter_table',
-      'create_index',
-      'select',
-      'insert',
-      'replace',
-      'update',
-      'delete',
-      'create_view',
-      'create_procedure',
-      'create_function',
-      'create_trigger',
-      'create_event',
-    ],
+    statements: [...QUERY_STATEMENTS, 'create_table', 'alter_table', 'create_index'],
     messages: {
       index: 'FULLTEXT indexes are not supported by {{target}} (no full-text search).',
       match: 'MATCH … AGAINST full-text search is not supported by {{target}}; rewrite it (LIKE, or a search service).',

@@ -1,7 +1,7 @@
 // DML forms ClustrixDB/Xpand do not support, as seen in scripts and routine bodies.
 import { SOURCES } from '../src/catalog.js';
 import { defineRule } from '../src/rule.js';
-import { createTableLayout, isPunct } from '../src/structure.js';
+import { createTableLayout, isPunct, QUERY_STATEMENTS } from '../src/structure.js';
 import { isWord, type Token } from '../src/tokenize.js';
 
 const COMPARISON = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
@@ -14,19 +14,7 @@ export default defineRule({
       'Disallow DML ClustrixDB/Xpand do not support: DELETE IGNORE, LOW_/HIGH_PRIORITY, GROUP BY … ASC/DESC, WITH ROLLUP, INTERSECT/EXCEPT, INTO OUTFILE/DUMPFILE, ALL/ANY/SOME subqueries.',
     severity: 'error',
     fixable: [],
-    statements: [
-      'select',
-      'insert',
-      'replace',
-      'update',
-      'delete',
-      'create_view',
-      'create_table',
-      'create_procedure',
-      'create_function',
-      'create_trigger',
-      'create_event',
-    ],
+    statements: [...QUERY_STATEMENTS, 'create_table'],
     messages: {
       unsupported: '{{what}} is not supported by {{target}}.',
     },

@@ -335,6 +335,20 @@ function skipPartitionFunction(code: readonly Token[], k: number): number {
   return k;
 }
 
+/** Statement kinds that can hold a query: DML, views, and routine, trigger and event bodies. */
+export const QUERY_STATEMENTS: readonly StatementKind[] = [
+  'select',
+  'insert',
+  'replace',
+  'update',
+  'delete',
+  'create_view',
+  'create_procedure',
+  'create_function',
+  'create_trigger',
+  'create_event',
+];
+
 /** Statement kinds that can carry character-set or collation clauses. */
 export const CHARSET_STATEMENTS: readonly StatementKind[] = [
   'create_table',
