@@ -246,3 +246,53 @@ describe.skipIf(MARIADBD === null)(`verify on a real MariaDB (${MARIADB_SKIP_REA
     expect(scratch()).toBe('');
   });
 });
+
+// The race behind a CI failure, without a server: Ctrl-C arrives while the second CREATE DATABASE is
+// in flight; the main flow then fails and reaches its `finally` while the interrupt's DROPs are still
+// running. Closing the connection there must wait for them, or the second database stays behind.
+describe('verify cleanup after an interrupt (scripted connection)', () => {
+  it('closes the admin connection only after both DROPs that Ctrl-C started', async () => {
+    const log: string[] = [];
+    let interrupt: (() => Promise<void>) | undefined;
+    const connect: Connect = async (database) => {
+      if (database !== undefined) throw new Error(`Unknown database '${database}'`);
+      let ended = false;
+      let queue: Promise<unknown> = Promise.resolve();
+      return {
+        query(sql: string) {
+          if (ended) return Promise.reject(new Error('Can\u2019t add new command when connection is in closed state'));
+          const run = queue.then(async () => {
+            await new Promise((r) => setTimeout(r, 5));
+            log.push(sql.replace(/`clustrix_lint_verify_\w+_([oc])`/, '$1'));
+            if (/^CREATE DATABASE .*_c`/.test(sql)) void interrupt?.();
+            return [[], []] as [unknown, unknown];
+          });
+          queue = run.catch(() => undefined);
+          return run;
+        },
+        end() {
+          ended = true;
+          return queue.then(() => void log.push('END'));
+        },
+      };
+    };
+    const input = {
+      original: 'CREATE TABLE t (id INT);\n',
+      clean: 'CREATE TABLE t (id INT);\n',
+      applied: [],
+      keep: false,
+      onInterrupt: (cleanup: () => Promise<void>) => {
+        interrupt = cleanup;
+        return () => undefined;
+      },
+    };
+    await expect(verify(input, connect)).rejects.toThrow(/Unknown database/);
+    expect(log).toEqual([
+      'CREATE DATABASE o',
+      'CREATE DATABASE c',
+      'DROP DATABASE IF EXISTS o',
+      'DROP DATABASE IF EXISTS c',
+      'END',
+    ]);
+  });
+});

@@ -213,22 +213,26 @@ export async function verify(input: VerifyInput, connect: Connect): Promise<Veri
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const names = { original: `clustrix_lint_verify_${suffix}_o`, clean: `clustrix_lint_verify_${suffix}_c` };
   const admin = await connect();
-  let dropped = false;
   // Both names, whether or not their CREATE has run: a DROP queues behind any CREATE in flight on
-  // the same connection, and after cleanup starts no CREATE is sent (see below).
-  const cleanup = async () => {
-    if (input.keep || dropped) return;
-    dropped = true;
-    for (const db of [names.original, names.clean]) {
-      await admin.query(`DROP DATABASE IF EXISTS \`${db}\``).catch(() => undefined);
-    }
+  // the same connection, and after cleanup starts no CREATE is sent (see below). One promise for
+  // every caller: the `finally` below must wait for a cleanup that Ctrl-C started, or it would close
+  // the connection between the two DROPs and leave the second database behind.
+  let cleaning: Promise<void> | undefined;
+  const cleanup = (): Promise<void> => {
+    if (input.keep) return Promise.resolve();
+    cleaning ??= (async () => {
+      for (const db of [names.original, names.clean]) {
+        await admin.query(`DROP DATABASE IF EXISTS \`${db}\``).catch(() => undefined);
+      }
+    })();
+    return cleaning;
   };
   const unregister = input.onInterrupt?.(cleanup) ?? (() => undefined);
   const sessions: Connection[] = [];
   try {
     const charset = input.charset === undefined ? '' : ` CHARACTER SET ${input.charset.replace(/[^A-Za-z0-9_]/g, '')}`;
     for (const db of [names.original, names.clean]) {
-      if (dropped) throw new Error('interrupted');
+      if (cleaning !== undefined) throw new Error('interrupted');
       await admin.query(`CREATE DATABASE \`${db}\`${charset}`);
     }
     const originalSource = new SqlSource(input.original);
