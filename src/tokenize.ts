@@ -164,6 +164,8 @@ function run(
       if (after >= n || src[after] === ' ' || src[after] === '\t') {
         let j = after;
         while (j < n && src[j] !== '\n' && src[j] !== '\r') j++;
+        // A buffer that more input follows may have cut the command: read it once its line is whole.
+        if (cut !== null && j === n) return delimiter;
         const arg = src.slice(after, j).trim().split(/[ \t]/)[0] ?? '';
         if (arg === '') {
           throw new SqlSyntaxError('DELIMITER must be followed by a delimiter string', i);

@@ -8,6 +8,7 @@ import { SqlSyntaxError } from '../src/errors.js';
 import { applyEdits } from '../src/fixer.js';
 import { check, fix } from '../src/index.js';
 import { SqlSource } from '../src/source.js';
+import { segments } from '../src/stream.js';
 import { tokenize } from '../src/tokenize.js';
 import { corpusFiles } from './helpers.js';
 
@@ -204,6 +205,58 @@ function properties(sql: string): void {
   if (after.length === before.length) expect(parsedAfter).toBeGreaterThanOrEqual(parsedBefore);
 }
 
+/** Pieces of INSERT payloads: every character a resumed payload scan must get right, cut anywhere. */
+const PAYLOAD = [
+  "'",
+  "''",
+  '\\',
+  "\\'",
+  '"',
+  '""',
+  '`',
+  ';',
+  '--',
+  '-- ',
+  '-',
+  '#',
+  '/*',
+  '*/',
+  '/',
+  '\n',
+  '$$',
+  '$',
+  '(',
+  ')',
+  ',',
+  '1',
+  'abc',
+  ' ',
+  'é',
+  '😀',
+];
+const dataScript = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom(
+        'INSERT INTO t VALUES ',
+        'REPLACE INTO t (a) VALUE ',
+        'INSERT INTO t VALUES',
+        'SELECT ',
+        'DELIMITER $$\n',
+        'DELIMITER ;\n',
+      ),
+      fc.array(fc.constantFrom(...PAYLOAD), { maxLength: 40 }),
+      fc.constantFrom(';\n', ';', '$$\n', '\n', ''),
+    ),
+    { maxLength: 8 },
+  )
+  .map((stmts) => stmts.map(([head, body, end]) => head + body.join('') + end).join(''));
+
+async function* chunksOf(text: string, size: number): AsyncGenerator<Uint8Array> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
 describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed ${SEED})`, () => {
   it.each(['/*!50100 DELIMITER $$\n\n1.5*/$$TABLES\nSET\nRANGEt\nSPATIAL', '/*M!100100/* c */*/'])(
     'counterexamples found by the one-million-run fuzz (seed 424242) stay fixed: %j',
@@ -230,6 +283,43 @@ describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed
     'arbitrary text, any Unicode',
     () => {
       fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), properties), params);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'streamed INSERT payloads, cut at any chunk and segment size, tokenize as the whole text',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          dataScript,
+          fc.integer({ min: 1, max: 24 }),
+          fc.integer({ min: 4, max: 300 }),
+          async (sql, chunk, segmentSize) => {
+            const whole = tolerant(() => tokenize(sql), false);
+            const got: Array<[string, number, number]> = [];
+            let failure: unknown = null;
+            try {
+              for await (const seg of segments(chunksOf(sql, chunk), 'f.sql', segmentSize)) {
+                for (const t of seg.tokens)
+                  if (t.kind !== 'whitespace') got.push([t.kind, t.start + seg.base, t.end + seg.base]);
+              }
+            } catch (e) {
+              failure = e;
+            }
+            if (whole instanceof SqlSyntaxError) {
+              expect(failure).toBeInstanceOf(SqlSyntaxError);
+              expect((failure as Error).message).toMatch(/^f\.sql:\d+:\d+: unterminated/);
+            } else {
+              expect(failure).toBe(null);
+              expect(got).toEqual(
+                whole.tokens.filter((t) => t.kind !== 'whitespace').map((t) => [t.kind, t.start, t.end]),
+              );
+            }
+          },
+        ),
+        params,
+      );
     },
     TIMEOUT,
   );

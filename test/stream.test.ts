@@ -73,6 +73,24 @@ describe('streaming', () => {
     expect(count).toBeGreaterThan(20);
   });
 
+  it('a DELIMITER command cut by a chunk end is read once its line is complete (found by the fuzz)', async () => {
+    const sql = 'DELIMITER $$\nSELECT 1$$\nDELIMITER ;\nINSERT INTO t VALUES (1);\n';
+    const { tokenize } = await import('../src/tokenize.js');
+    const whole = tokenize(sql)
+      .tokens.filter((t) => t.kind !== 'whitespace')
+      .map((t) => [t.kind, t.start, t.end]);
+    for (let chunk = 1; chunk <= 12; chunk++) {
+      for (const segmentSize of [4, 5, 8, 10, 11, 16]) {
+        const got: Array<[string, number, number]> = [];
+        for await (const seg of segments(toAsync(chunked(sql, [chunk])), 'x', segmentSize)) {
+          for (const t of seg.tokens)
+            if (t.kind !== 'whitespace') got.push([t.kind, t.start + seg.base, t.end + seg.base]);
+        }
+        expect([chunk, segmentSize, got]).toEqual([chunk, segmentSize, whole]);
+      }
+    }
+  });
+
   it('reports bad input at its place in the whole stream', async () => {
     const sql = 'SELECT 1;\n'.repeat(1000) + "SELECT 'never closed;\n" + 'SELECT 2;\n'.repeat(10);
     await expect(checkStream(toAsync(chunked(sql, [100])), { filename: 'big.sql', segmentSize: 500 })).rejects.toThrow(
