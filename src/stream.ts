@@ -8,7 +8,7 @@ import { fixLoop, type AppliedFix } from './fixer.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import type { Finding, Rule } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
-import { tokenize, tokenizePartial, type Token } from './tokenize.js';
+import { scanData, tokenize, tokenizePartial, type KnownPayload, type Token } from './tokenize.js';
 
 /** Characters per segment: small enough for constant memory, large enough that a normal schema file is one segment. */
 export const SEGMENT_SIZE = 1024 * 1024;
@@ -98,6 +98,13 @@ export async function* segments(
   let line = 1;
   let delimiter = ';';
   let want = segmentSize;
+  // An INSERT payload that ran past the end of the buffer is scanned on as input arrives, only the
+  // new text each time (`window` holds buffer[windowBase…], from the last safe restart point), so
+  // a payload of any size is scanned once; `known` is its end once found, for the tokenizer.
+  // Inside a long string the safe point cannot move; the scan then waits for the window to double
+  // (`wait`), so a string of any length costs linear time.
+  let open: { from: number; windowBase: number; window: string; wait: number } | null = null;
+  let known: KnownPayload | null = null;
   const lines = (s: string) => {
     let n = 0;
     for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) n++;
@@ -112,16 +119,39 @@ export async function* segments(
   };
   for await (const text of decode(input, name)) {
     buffer += text;
+    if (open !== null) {
+      const window: string = open.window + text;
+      if (window.length < open.wait) {
+        open.window = window;
+        continue;
+      }
+      const progress = { safe: 0 };
+      const end = scanData(window, 0, delimiter, progress);
+      if (end === window.length) {
+        open.windowBase += progress.safe;
+        open.window = window.slice(progress.safe);
+        open.wait = progress.safe === 0 ? window.length * 2 : 0;
+        continue;
+      }
+      known = { from: open.from, end: open.windowBase + end };
+      open = null;
+    }
     if (buffer.length < want) continue;
     let partial;
     try {
-      partial = tokenizePartial(buffer, delimiter);
+      partial = tokenizePartial(buffer, delimiter, known);
     } catch (e) {
       throw locate(e);
     }
+    known = null;
+    if (partial.open !== undefined) {
+      const at = partial.open.safe;
+      open = { from: partial.open.from, windowBase: at, window: buffer.slice(at), wait: 0 };
+    }
     if (partial.end === 0) {
-      // One statement longer than the segment: wait for more, doubling so the retries stay linear.
-      want = buffer.length * 2;
+      // One statement longer than the segment: wait for more. A data payload is scanned on as it
+      // comes (above); anything else is tokenized again, doubling so the retries stay linear.
+      want = open === null ? buffer.length * 2 : segmentSize;
       continue;
     }
     const segText = buffer.slice(0, partial.end);
@@ -130,12 +160,16 @@ export async function* segments(
     line += lines(segText);
     delimiter = partial.delimiter;
     buffer = buffer.slice(partial.end);
+    if (open !== null) {
+      open.from -= partial.end;
+      open.windowBase -= partial.end;
+    }
     want = Math.max(segmentSize, buffer.length + 1);
   }
   if (buffer.length > 0 || base === 0) {
     let tokens: Token[];
     try {
-      tokens = tokenize(buffer, delimiter).tokens;
+      tokens = tokenize(buffer, delimiter, known).tokens;
     } catch (e) {
       throw locate(e);
     }

@@ -51,6 +51,19 @@ export interface PartialTokenizeResult {
   readonly end: number;
   /** The delimiter active at `end`. */
   readonly delimiter: string;
+  /**
+   * When the last statement is an INSERT/REPLACE whose VALUES payload runs past the end of the
+   * buffer: `from` is where its payload starts (just after VALUES) and `safe` an offset up to which it
+   * is scanned (outside any string or comment), so a caller can continue with scanData from `safe`
+   * on more input instead of scanning the payload again.
+   */
+  readonly open?: { readonly from: number; readonly safe: number };
+}
+
+/** The end of a data payload found earlier (see PartialTokenizeResult.open): `from` is where it starts. */
+export interface KnownPayload {
+  readonly from: number;
+  readonly end: number;
 }
 
 const MULTI_CHAR_OPERATORS = ['<=>', '->>', '<=', '>=', '<>', '!=', ':=', '||', '&&', '<<', '>>', '->'];
@@ -83,9 +96,9 @@ const NUMBER_RE = /^(?:\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|0x[0-9a-fA-F]+|0b[01]+)$/;
  * client-side `DELIMITER` command (recognized at the start of a statement) changes the delimiter.
  * Throws SqlSyntaxError (with the offset of the opening quote or comment) on unterminated input.
  */
-export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
+export function tokenize(src: string, initialDelimiter = ';', known: KnownPayload | null = null): TokenizeResult {
   const tokens: Token[] = [];
-  const delimiter = run(src, initialDelimiter, tokens, null);
+  const delimiter = run(src, initialDelimiter, tokens, null, known);
   return { tokens, finalDelimiter: delimiter };
 }
 
@@ -94,16 +107,28 @@ export function tokenize(src: string, initialDelimiter = ';'): TokenizeResult {
  * stops at the last statement boundary, so no token is cut by the end of the buffer. Returns
  * end 0 when the buffer holds no complete statement yet.
  */
-export function tokenizePartial(src: string, initialDelimiter = ';'): PartialTokenizeResult {
+export function tokenizePartial(
+  src: string,
+  initialDelimiter = ';',
+  known: KnownPayload | null = null,
+): PartialTokenizeResult {
   const tokens: Token[] = [];
-  const cut = { end: 0, count: 0, delimiter: initialDelimiter };
+  const cut: Cut = { end: 0, count: 0, delimiter: initialDelimiter, open: undefined };
   try {
-    run(src, initialDelimiter, tokens, cut);
+    run(src, initialDelimiter, tokens, cut, known);
   } catch (e) {
     // Running into the end of the buffer inside a string or comment: it continues later.
     if (!(e instanceof SqlSyntaxError) || !e.reason.startsWith('unterminated')) throw e;
   }
-  return { tokens: tokens.slice(0, cut.count), end: cut.end, delimiter: cut.delimiter };
+  const result = { tokens: tokens.slice(0, cut.count), end: cut.end, delimiter: cut.delimiter };
+  return cut.open === undefined ? result : { ...result, open: cut.open };
+}
+
+interface Cut {
+  end: number;
+  count: number;
+  delimiter: string;
+  open: { from: number; safe: number } | undefined;
 }
 
 /** The tokenizer proper; records statement boundaries in `cut` when given. Returns the final delimiter. */
@@ -111,7 +136,8 @@ function run(
   src: string,
   initialDelimiter: string,
   tokens: Token[],
-  cut: { end: number; count: number; delimiter: string } | null,
+  cut: Cut | null,
+  known: KnownPayload | null,
 ): string {
   let delimiter = initialDelimiter;
   let exec: ExecComment | null = null;
@@ -290,7 +316,15 @@ function run(
         (word.length === 6 || word.length === 5) &&
         /^VALUES?$/i.test(word)
       ) {
-        const end = scanData(src, i, delimiter);
+        let end: number;
+        if (known !== null && known.from === i) end = known.end;
+        else if (cut === null) end = scanData(src, i, delimiter);
+        else {
+          // The payload may run past the end of the buffer: remember how far it is scanned.
+          const progress: ScanProgress = { safe: i };
+          end = scanData(src, i, delimiter, progress);
+          if (end === n) cut.open = { from: i, safe: progress.safe };
+        }
         if (end > i) push('data', end);
         dataStatement = false;
       }
@@ -305,30 +339,57 @@ function run(
   return delimiter;
 }
 
+/** How far a payload scan got; see scanData. */
+export interface ScanProgress {
+  /** Raised to the furthest offset from which scanning can restart once more input is appended. */
+  safe: number;
+  /** Set when the input ended inside a string, quoted name or comment (scanData then returns the end). */
+  unterminated?: boolean;
+}
+
 /**
  * End of an INSERT/REPLACE payload starting at `from`: the offset of the next delimiter outside
- * strings, quoted identifiers and comments (or the end of `src`). Uses indexOf-based skips, so a
- * multi-gigabyte dump of extended INSERTs costs about a memory scan. Throws SqlSyntaxError for an
- * unterminated string or comment, like the tokenizer.
+ * strings, quoted identifiers and comments (or the end of `src`). Plain characters are skipped in
+ * a tight loop and strings with indexOf jumps, so a multi-gigabyte dump of extended INSERTs costs
+ * little more than a memory scan. Throws SqlSyntaxError for an unterminated string or comment,
+ * like the tokenizer — unless `progress` is given (the input may continue): then it returns the
+ * end of `src` with `progress.unterminated` set.
+ *
+ * `progress.safe` is raised to the furthest offset from which scanning can restart with the same
+ * result once more input is appended to `src`: outside any string or comment, and far enough from
+ * the end that no decision up to it looked at a character past the end.
  */
-export function scanData(src: string, from: number, delimiter: string): number {
+export function scanData(src: string, from: number, delimiter: string, progress?: ScanProgress): number {
   const n = src.length;
-  const special = specialRegExp(delimiter);
+  const d0 = delimiter.charCodeAt(0);
+  // Decisions look at most delimiter.length + 1 characters ahead (a doubled quote, `--` plus a space).
+  const lastSafe = n - delimiter.length - 4;
+  const unterminated = (reason: string, at: number): number => {
+    if (progress === undefined) throw new SqlSyntaxError(reason, at);
+    progress.unterminated = true;
+    return n;
+  };
   let i = from;
   while (i < n) {
-    // Jump to the next character that can start a string, comment, identifier or the delimiter.
-    special.lastIndex = i;
-    const m = special.exec(src);
-    if (m === null) return n;
-    i = m.index;
-    const c = src.charCodeAt(i);
+    if (progress !== undefined && i <= lastSafe && i > progress.safe) progress.safe = i;
+    // Skip to the next character that can start a string, comment, quoted name or the delimiter.
+    const top = i;
+    let c = src.charCodeAt(i);
+    while (c !== 39 && c !== 34 && c !== 96 && c !== 35 && c !== 47 && c !== 45 && c !== d0) {
+      if (++i === n) {
+        // No special character in [top, n): any offset there is outside strings and comments.
+        if (progress !== undefined && lastSafe >= top && lastSafe > progress.safe) progress.safe = lastSafe;
+        return n;
+      }
+      c = src.charCodeAt(i);
+    }
     if (c === 39 || c === 34) {
       // A string: jump from quote to quote; a backslash or a doubled quote escapes.
       const q = c === 39 ? "'" : '"';
       let j = i + 1;
       for (;;) {
         const k = src.indexOf(q, j);
-        if (k < 0) throw new SqlSyntaxError('unterminated string literal', i);
+        if (k < 0) return unterminated('unterminated string literal', i);
         let backslashes = 0;
         for (let b = k - 1; b > i && src.charCodeAt(b) === 92; b--) backslashes++;
         if (backslashes % 2 === 1) {
@@ -346,7 +407,7 @@ export function scanData(src: string, from: number, delimiter: string): number {
     }
     if (c === 96) {
       const k = src.indexOf('`', i + 1);
-      if (k < 0) throw new SqlSyntaxError('unterminated quoted identifier', i);
+      if (k < 0) return unterminated('unterminated quoted identifier', i);
       i = k + 1;
       continue;
     }
@@ -357,7 +418,7 @@ export function scanData(src: string, from: number, delimiter: string): number {
         continue;
       }
       const k = src.indexOf('*/', i + 2);
-      if (k < 0) throw new SqlSyntaxError('unterminated comment', i);
+      if (k < 0) return unterminated('unterminated comment', i);
       i = k + 2;
       continue;
     }
@@ -370,19 +431,6 @@ export function scanData(src: string, from: number, delimiter: string): number {
     i++;
   }
   return n;
-}
-
-const specialCache = new Map<string, RegExp>();
-
-/** Matches any character that may start a string, comment or quoted name, or the delimiter. */
-function specialRegExp(delimiter: string): RegExp {
-  let re = specialCache.get(delimiter);
-  if (re === undefined) {
-    const escaped = delimiter.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    re = new RegExp(`['"\`#/-]|${escaped}`, 'g');
-    specialCache.set(delimiter, re);
-  }
-  return re;
 }
 
 function isWhitespaceOrControl(c: number): boolean {

@@ -73,6 +73,39 @@ describe('streaming', () => {
     expect(count).toBeGreaterThan(20);
   });
 
+  it('an INSERT payload cut anywhere by a chunk or segment end tokenizes as in one piece', async () => {
+    // Every trap a resumed payload scan could fall into, at every cut position (1-byte chunks).
+    const payload = [
+      '(1,\'it\'\'s; -- not a comment\',\'a\\\\\',"dq ""x"" ;")',
+      "(2,'esc \\' ; quote','--x',-1 - -2,/* ; */ 3)",
+      "(3,`odd;name`,\"\\\\\",'','$ $') -- trailing ; comment\n",
+      "(4,'#',0) # hash ; comment\n",
+    ].join(',');
+    const sql =
+      `INSERT INTO t VALUES ${payload};\n` +
+      `REPLACE INTO t (a) VALUE ${payload};\n` +
+      'DELIMITER $$\n' +
+      `INSERT INTO t VALUES ${payload}, ('$', '$$')$$\n` +
+      'DELIMITER ;\n' +
+      `INSERT INTO t VALUES ${payload}`;
+    const { tokenize } = await import('../src/tokenize.js');
+    const whole = tokenize(sql).tokens.filter((t) => t.kind !== 'whitespace');
+    expect(whole.filter((t) => t.kind === 'data')).toHaveLength(4);
+    for (const [sizes, segmentSize] of [
+      [[1], 16],
+      [[2, 3], 40],
+      [[7], 200],
+      [[1000], 64],
+    ] as Array<[number[], number]>) {
+      const got: Array<[string, number, number]> = [];
+      for await (const seg of segments(toAsync(chunked(sql, sizes)), 'x', segmentSize)) {
+        for (const t of seg.tokens)
+          if (t.kind !== 'whitespace') got.push([t.kind, t.start + seg.base, t.end + seg.base]);
+      }
+      expect(got).toEqual(whole.map((t) => [t.kind, t.start, t.end]));
+    }
+  });
+
   it('a DELIMITER command cut by a chunk end is read once its line is complete (found by the fuzz)', async () => {
     const sql = 'DELIMITER $$\nSELECT 1$$\nDELIMITER ;\nINSERT INTO t VALUES (1);\n';
     const { tokenize } = await import('../src/tokenize.js');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/errors.js';
-import { tokenize, type TokenKind } from '../src/tokenize.js';
+import { scanData, tokenize, tokenizePartial, type ScanProgress, type TokenKind } from '../src/tokenize.js';
 
 const kinds = (src: string) =>
   tokenize(src)
@@ -140,5 +140,53 @@ describe('tokenize', () => {
       kindsSeen.add(t.kind);
     }
     expect(kindsSeen.size).toBeGreaterThan(8);
+  });
+});
+
+describe('scanData resumed from its safe point', () => {
+  // The streaming segmenter scans an INSERT payload chunk by chunk, restarting from progress.safe:
+  // for every prefix of the input, that restart must find the same end as one scan from the start.
+  const payload =
+    "(1,'it''s; -- no','a\\\\',\"dq \"\"x\"\" ;\"),(2,'esc \\' ; q','--x',-1 - -2,/* ; */ 3)," +
+    "(3,`odd;name`,'',\"\\\\\",'$ $/'),(4,'#',0) -- c ;\n,(5,0) # h ;\n,(6,'$','$$','//')";
+  it.each([';', '$$', '//', 'END'])('delimiter %s: every prefix', (delimiter) => {
+    const text = `${payload}${delimiter}\nSELECT 'x${delimiter}'${delimiter}\n`;
+    const end = scanData(text, 0, delimiter);
+    expect(text.slice(end, end + delimiter.length + 1)).toBe(`${delimiter}\n`);
+    for (let p = 0; p <= text.length; p++) {
+      const prefix = text.slice(0, p);
+      const progress: ScanProgress = { safe: 0 };
+      const got = scanData(prefix, 0, delimiter, progress);
+      // With progress, an input ending inside a string or comment is not an error: it may continue.
+      let threw: unknown = null;
+      try {
+        scanData(prefix, 0, delimiter);
+      } catch (e) {
+        threw = e;
+      }
+      expect(progress.unterminated === true).toBe(threw !== null);
+      if (threw !== null) {
+        expect((threw as SqlSyntaxError).reason).toMatch(/^unterminated/);
+        expect(got).toBe(p);
+      }
+      expect(progress.safe).toBeLessThanOrEqual(p);
+      expect([p, scanData(text, progress.safe, delimiter)]).toEqual([p, end]);
+    }
+  });
+
+  it('tokenizePartial reports where an open payload stands, and takes its end back', () => {
+    const text = `INSERT INTO t VALUES ${payload};\nSELECT 1;\n`;
+    const whole = tokenize(text).tokens.find((t) => t.kind === 'data')!;
+    const partial = tokenizePartial(text.slice(0, 60));
+    expect(partial.end).toBe(0);
+    expect(partial.open?.from).toBe(whole.start);
+    const known = { from: whole.start, end: scanData(text, partial.open!.safe, ';') };
+    expect(known.end).toBe(whole.end);
+    // With the end given, the tokenizer does not scan the payload: a wrong end shows it is used.
+    const trusted = tokenizePartial(text, ';', { from: whole.start, end: whole.start + 5 });
+    expect(trusted.tokens.find((t) => t.kind === 'data')?.end).toBe(whole.start + 5);
+    expect(tokenizePartial(text, ';', known).tokens.map((t) => [t.kind, t.start, t.end])).toEqual(
+      tokenize(text).tokens.map((t) => [t.kind, t.start, t.end]),
+    );
   });
 });
