@@ -189,6 +189,33 @@ describe.skipIf(MARIADBD === null)(`verify on a real MariaDB (${MARIADB_SKIP_REA
     expect(server.sql("SHOW TABLES FROM mysql LIKE 'evil'").trim()).toBe('');
   }, 60_000);
 
+  it('never runs a trigger, event or CALL whose body would write to another database', async () => {
+    server.sql('CREATE DATABASE audit; CREATE TABLE audit.log (id INT);');
+    try {
+      const original = [
+        'CREATE TABLE t (id INT);',
+        'DELIMITER $$',
+        // The first INTO is a variable; the write to audit.log comes later in the body.
+        'CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW BEGIN DECLARE v INT; SELECT COUNT(*) INTO v FROM t; INSERT INTO audit.log VALUES (NEW.id); END$$',
+        "CREATE PROCEDURE d() BEGIN SET @q = 'INSERT INTO audit.log VALUES (2)'; PREPARE s FROM @q; EXECUTE s; END$$",
+        'DELIMITER ;',
+        'CALL d();',
+        'INSERT INTO t VALUES (1);',
+        '',
+      ].join('\n');
+      const report = await verify({ original, clean: original, applied: [], keep: false }, connectTo(server.socket));
+      expect(report.skipped.map((s) => [s.line, s.error.replace(/^.*?: /, '')])).toEqual([
+        [3, 'names another database (audit.log)'],
+        [6, 'calls d, which runs SQL built at run time that cannot be checked'],
+      ]);
+      // The procedure itself is created (harmless until called), the INSERT into t runs.
+      expect(report.originalFailed).toEqual([]);
+      expect(server.sql('SELECT COUNT(*) FROM audit.log').trim()).toBe('0');
+    } finally {
+      server.sql('DROP DATABASE audit;');
+    }
+  }, 60_000);
+
   it('credentials: from the URL, MYSQL_PWD or --password-file, and never printed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-verify-'));
     writeFileSync(join(dir, 's.sql'), 'CREATE TABLE t (id INT);\n');

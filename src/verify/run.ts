@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AppliedFix } from '../fixer.js';
 import { SqlSource } from '../source.js';
-import type { Statement } from '../statements.js';
 import { alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../structure.js';
 import { identValue, isWord, type Token } from '../tokenize.js';
 import { diffSnapshots, snapshot, type Difference, type Queryable } from './schema.js';
+import { dynamicProcedures, reachesBeyond } from './scope.js';
 
 export interface ConnectionOptions {
   readonly host?: string;
@@ -77,29 +77,7 @@ const EXPLAINERS: ReadonlyArray<{
   },
 ];
 
-/** First words of statements that act on the server, not on one database. */
-const SERVER_WIDE =
-  /^(?:USE|GRANT|REVOKE|FLUSH|RESET|PURGE|KILL|SHUTDOWN|INSTALL|UNINSTALL|CHANGE|STOP|LOAD|(?:CREATE|DROP|ALTER|RENAME)\s+(?:USER|ROLE|SERVER|TABLESPACE|LOGFILE|DATABASE|SCHEMA|INSTANCE)|SET\s+(?:GLOBAL|PERSIST|PASSWORD|@@GLOBAL))\b/i;
-
 const nameOf = (t: Token | undefined) => (t === undefined ? null : identValue(t).toLowerCase());
-
-/** True when a statement names another database (`db.table`) where it creates or changes a table. */
-function qualifiedTarget(stmt: Statement): boolean {
-  const code = stmt.code;
-  let at = -1;
-  if (stmt.kind === 'create_table') at = createTableLayout(stmt).nameAt;
-  else if (stmt.kind === 'alter_table') at = alterTableLayout(stmt).nameAt;
-  else if (stmt.kind === 'create_index') {
-    const on = createIndexLayout(stmt).onAt;
-    at = on < 0 ? -1 : on + 1 + (isPunct(code[on + 2], '.') ? 2 : 0);
-  } else {
-    const k = code.findIndex(
-      (t) => isWord(t, 'INTO') || isWord(t, 'TABLE') || isWord(t, 'UPDATE') || isWord(t, 'FROM'),
-    );
-    at = k < 0 ? -1 : k + 1 + (isPunct(code[k + 2], '.') ? 2 : 0);
-  }
-  return at > 0 && isPunct(code[at - 1], '.');
-}
 
 /** The tables, views, triggers, routines and events a statement creates or changes (lower case). */
 export function objectsOf(text: string): Set<string> {
@@ -148,24 +126,17 @@ async function load(
 ): Promise<{ failed: Map<number, string>; skipped: StatementOutcome[] }> {
   const failed = new Map<number, string>();
   const skipped: StatementOutcome[] = [];
+  const dynamic = dynamicProcedures(source.statements);
   for (const stmt of source.statements) {
     if (stmt.code.length === 0) continue;
     const text = source.text.slice(stmt.start, stmt.end);
-    const head = stmt.code
-      .slice(0, 2)
-      .map((t) => t.text)
-      .join(' ');
-    if (
-      SERVER_WIDE.test(head) ||
-      stmt.kind === 'create_database' ||
-      stmt.kind === 'alter_database' ||
-      qualifiedTarget(stmt)
-    ) {
+    const beyond = reachesBeyond(stmt, dynamic);
+    if (beyond !== null) {
       skipped.push({
         index: stmt.index,
         line: source.locOf(stmt.start).line,
         text,
-        error: 'would reach beyond the scratch database',
+        error: `would reach beyond the scratch database: ${beyond}`,
       });
       continue;
     }
