@@ -9,6 +9,36 @@ const SAMPLE = join(ROOT, 'fixtures', 'wso2-sample', 'input.sql');
 const tmp = () => mkdtempSync(join(tmpdir(), 'clustrix-lint-cli-'));
 const ANSI = /\u001b\[/;
 
+describe('clustrix-lint --help, --version and the commands', () => {
+  it('--help lists every command, exits 0 and runs nothing', () => {
+    const r = runCli(['--help']);
+    expect(r.status).toBe(0);
+    for (const c of ['check', 'fix', 'verify', 'targets', 'rules', 'explain']) {
+      expect(r.stdout).toMatch(new RegExp(`^  clustrix-lint ${c}\\b`, 'm'));
+    }
+    expect(r.stderr).toBe('');
+  });
+
+  it("a command's --help shows its own options and does not run it", () => {
+    const r = runCli(['fix', SAMPLE, '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^clustrix-lint fix \[files\.\.\]/);
+    expect(r.stdout).toMatch(/--lossy/);
+    expect(r.stdout).not.toMatch(/CREATE TABLE/);
+  });
+
+  it('--version prints the package version', () => {
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(runCli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('a command missing its argument or given an unknown option is a usage error (exit 2)', () => {
+    expect(runCli(['explain'])).toMatchObject({ status: 2, stdout: '' });
+    expect(runCli(['explain']).stderr).toMatch(/^clustrix-lint: Not enough non-option arguments/);
+    expect(runCli(['rules', '--bogus']).stderr).toMatch(/^clustrix-lint: Unknown argument: bogus/);
+  });
+});
+
 describe('clustrix-lint check', () => {
   it('exits 1 with error findings, no colour when not a TTY, and a summary line', () => {
     const r = runCli(['check', SAMPLE]);
