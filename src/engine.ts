@@ -27,6 +27,44 @@ export interface LintResult {
   readonly findings: Finding[];
   /** Findings a directive suppressed, with the directive (for SARIF `suppressions`). */
   readonly suppressed: Suppressed[];
+  /**
+   * With `segment` (streaming): the block and file directives still in effect at the end of the
+   * source, inherited ones included, in order, for the next segment. Their unused verdict waits
+   * for the end of the input; the caller gives it.
+   */
+  readonly carry?: Directive[];
+}
+
+/** How a segment of a longer input continues what came before (see lintSourceDetailed). */
+export interface SegmentContext {
+  /** Directives of earlier segments still in effect, placed before this segment (start -1). */
+  readonly inherited: readonly Directive[];
+}
+
+/**
+ * The block and file directives still in effect after `directives` (in order), as few as give
+ * the same suppressions: an enable drops the disables it closes for all their rules, and stays
+ * only where it closes some rules of a disable that remains (so memory stays bounded on a long
+ * stream of disable/enable pairs).
+ */
+function inEffect(directives: readonly Directive[]): Directive[] {
+  const out: Directive[] = [];
+  const closes = (enable: Directive, id: string) => enable.ruleIds === null || enable.ruleIds.includes(id);
+  for (const d of directives) {
+    if (d.kind === 'disable-file' || d.kind === 'disable') out.push(d);
+    else if (d.kind === 'enable') {
+      for (let i = out.length - 1; i >= 0; i--) {
+        const x = out[i]!;
+        if (x.kind !== 'disable') continue;
+        if (d.ruleIds === null || (x.ruleIds !== null && x.ruleIds.every((id) => closes(d, id)))) out.splice(i, 1);
+      }
+      const partly = out.some(
+        (x) => x.kind === 'disable' && (x.ruleIds === null || x.ruleIds.some((id) => closes(d, id))),
+      );
+      if (partly) out.push(d);
+    }
+  }
+  return out;
 }
 
 /** Checks that every rule id in `settings` exists; throws ConfigError naming the first that does not. */
@@ -48,8 +86,17 @@ export function lintSource(source: SqlSource, rules: readonly Rule[], options: E
   return lintSourceDetailed(source, rules, options).findings;
 }
 
-/** Like lintSource, and also returns what inline directives suppressed. */
-export function lintSourceDetailed(source: SqlSource, rules: readonly Rule[], options: EngineOptions = {}): LintResult {
+/**
+ * Like lintSource, and also returns what inline directives suppressed. With `segment`, `source` is
+ * one segment of a longer input: directives of earlier segments apply, and those still open are
+ * returned in `carry` instead of being reported unused here.
+ */
+export function lintSourceDetailed(
+  source: SqlSource,
+  rules: readonly Rule[],
+  options: EngineOptions = {},
+  segment?: SegmentContext,
+): LintResult {
   const target: Target = getTarget(options.target);
   const settings = options.rules ?? {};
   validateRuleSettings(rules, settings);
@@ -112,28 +159,28 @@ export function lintSourceDetailed(source: SqlSource, rules: readonly Rule[], op
   const sort = (list: Finding[]) =>
     list.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   if (options.inlineDirectives === false) return { findings: sort(findings), suppressed: [] };
-  const directives = parseDirectives(source);
-  if (directives.length === 0) return { findings: sort(findings), suppressed: [] };
+  const own = parseDirectives(source);
+  const inherited = segment?.inherited ?? [];
+  const directives = inherited.length === 0 ? own : [...inherited, ...own];
+  const carry = segment === undefined ? undefined : inEffect(directives);
+  if (directives.length === 0) return { findings: sort(findings), suppressed: [], ...(carry && { carry }) };
   const { kept, suppressed, unused } = applyDirectives(findings, directives);
+  const deferred = new Set<Directive>([...inherited, ...(carry ?? [])]);
   const ids = new Set(rules.map((r) => r.meta.id));
-  const directiveFinding = (d: Directive, ruleId: string, severity: Severity, message: string): Finding => {
+  const where = (d: Directive) => {
     const from = source.locOf(d.start);
     const to = source.locOf(d.end);
-    return {
-      ruleId,
-      messageId: ruleId,
-      severity,
-      message,
-      start: d.start,
-      end: d.end,
-      line: from.line,
-      column: from.column,
-      endLine: to.line,
-      endColumn: to.column,
-      fix: null,
-    };
+    return { start: d.start, end: d.end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   };
-  for (const d of directives) {
+  const directiveFinding = (d: Directive, ruleId: string, severity: Severity, message: string): Finding => ({
+    ruleId,
+    messageId: ruleId,
+    severity,
+    message,
+    ...where(d),
+    fix: null,
+  });
+  for (const d of own) {
     for (const id of d.ruleIds ?? []) {
       if (!ids.has(id)) {
         kept.push(
@@ -149,10 +196,25 @@ export function lintSourceDetailed(source: SqlSource, rules: readonly Rule[], op
   }
   if (options.reportUnusedDirectives !== undefined) {
     for (const d of unused) {
-      const what = d.ruleIds === null ? 'any finding' : d.ruleIds.join(', ');
-      const message = `Unused clustrix-lint-${d.kind} directive (no ${what} to suppress).`;
-      kept.push(directiveFinding(d, DIRECTIVE_RULE_IDS.unused, options.reportUnusedDirectives, message));
+      if (!deferred.has(d)) kept.push(unusedDirectiveFinding(d, where(d), options.reportUnusedDirectives));
     }
   }
-  return { findings: sort(kept), suppressed };
+  return { findings: sort(kept), suppressed, ...(carry && { carry }) };
+}
+
+/** The finding that reports an unused directive (also used by the stream layer at the end of an input). */
+export function unusedDirectiveFinding(
+  d: Directive,
+  at: Pick<Finding, 'start' | 'end' | 'line' | 'column' | 'endLine' | 'endColumn'>,
+  severity: Severity,
+): Finding {
+  const what = d.ruleIds === null ? 'any finding' : d.ruleIds.join(', ');
+  return {
+    ruleId: DIRECTIVE_RULE_IDS.unused,
+    messageId: DIRECTIVE_RULE_IDS.unused,
+    severity,
+    message: `Unused clustrix-lint-${d.kind} directive (no ${what} to suppress).`,
+    ...at,
+    fix: null,
+  };
 }

@@ -2,7 +2,14 @@
 // characters, and each segment is checked and fixed on its own, so memory does not grow with the
 // input. Findings carry offsets and lines in the whole input.
 import { Buffer, isUtf8 } from 'node:buffer';
-import { lintSourceDetailed, type EngineOptions } from './engine.js';
+import type { Directive } from './directives.js';
+import {
+  lintSourceDetailed,
+  unusedDirectiveFinding,
+  type EngineOptions,
+  type LintResult,
+  type SegmentContext,
+} from './engine.js';
 import { SqlSyntaxError } from './errors.js';
 import { fixLoop, type AppliedFix } from './fixer.js';
 import { firstInvalidUtf8 } from './utf8.js';
@@ -194,9 +201,64 @@ export interface StreamOptions extends EngineOptions {
   readonly segmentSize?: number;
 }
 
+type Place = Pick<Finding, 'start' | 'end' | 'line' | 'column' | 'endLine' | 'endColumn'>;
+
+/**
+ * Carries inline directives across segments: a disable block still open, or a disable-file
+ * comment, at the end of one segment applies to the next ones; whether such a directive
+ * suppressed anything is known only at the end of the input.
+ */
+class DirectiveCarrier {
+  private inherited: Directive[] = [];
+  /** Where each carried directive is written in the whole input (or output, for fix). */
+  private readonly places = new Map<Directive, Place>();
+  private readonly used = new Set<Directive>();
+
+  constructor(private readonly options: EngineOptions) {}
+
+  get context(): SegmentContext {
+    return { inherited: this.inherited };
+  }
+
+  /** Takes a segment's (final) lint result; `at` places the segment in the whole input. */
+  after(result: LintResult, source: SqlSource, at: { base: number; line: number }): void {
+    for (const s of result.suppressed) this.used.add(s.directive);
+    this.inherited = (result.carry ?? []).map((d) => {
+      if (this.places.has(d)) return d; // carried from an earlier segment already
+      const from = source.locOf(d.start);
+      const to = source.locOf(d.end);
+      // Before any finding of the next segments: the engine reads start -1 as "above this text".
+      const carried: Directive = { ...d, start: -1, end: -1, line: 0, endLine: 0 };
+      this.places.set(carried, {
+        start: d.start + at.base,
+        end: d.end + at.base,
+        line: from.line + at.line - 1,
+        column: from.column,
+        endLine: to.line + at.line - 1,
+        endColumn: to.column,
+      });
+      if (this.used.has(d)) this.used.add(carried);
+      return carried;
+    });
+  }
+
+  /** Findings for carried directives that suppressed nothing anywhere (when asked for). */
+  unused(): Finding[] {
+    const severity = this.options.reportUnusedDirectives;
+    if (severity === undefined) return [];
+    return [...this.places]
+      .filter(([d]) => d.kind !== 'enable' && !this.used.has(d))
+      .map(([d, place]) => unusedDirectiveFinding(d, place, severity));
+  }
+}
+
+const byPlace = (a: Finding, b: Finding) =>
+  a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+
 /**
  * Checks a script read from a stream. Script-wide rules (table counts, name collisions) see one
- * segment at a time; a disable/enable block does not reach across segments.
+ * segment at a time. Disable blocks and disable-file comments reach into later segments, but a
+ * disable-file comment does not reach back into segments before the one it is written in.
  */
 export async function checkStreamWith(
   rules: readonly Rule[],
@@ -204,11 +266,15 @@ export async function checkStreamWith(
   options: StreamOptions = {},
 ): Promise<Finding[]> {
   const out: Finding[] = [];
+  const carrier = new DirectiveCarrier(options);
   for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
     const source = new SqlSource(seg.text, { tokens: seg.tokens, delimiter: seg.delimiter });
-    for (const f of lintSourceDetailed(source, rules, options).findings) out.push(shift(f, seg));
+    const result = lintSourceDetailed(source, rules, options, carrier.context);
+    for (const f of result.findings) out.push(shift(f, seg));
+    carrier.after(result, source, seg);
   }
-  return out;
+  const unused = carrier.unused();
+  return unused.length === 0 ? out : [...out, ...unused].sort(byPlace);
 }
 
 export interface StreamFixResult {
@@ -225,18 +291,26 @@ export async function fixStreamWith(
 ): Promise<StreamFixResult> {
   const applied: AppliedFix[] = [];
   const remaining: Finding[] = [];
+  const carrier = new DirectiveCarrier(options);
   let outBase = 0;
   let outLine = 1;
   for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
-    const lint = (s: SqlSource) => lintSourceDetailed(s, rules, options).findings;
+    // The last lint of the loop is of the final output: its directives go on to the next segment.
+    let last: { result: LintResult; source: SqlSource } | undefined;
+    const lint = (source: SqlSource) => {
+      last = { result: lintSourceDetailed(source, rules, options, carrier.context), source };
+      return last.result.findings;
+    };
     const result = fixLoop(seg.text, lint, options.lossy === true, seg.delimiter, seg.tokens);
     for (const a of result.applied) applied.push({ ...a, line: a.line + seg.line - 1 });
     // Remaining findings are positioned in the output.
     const outSeg = { ...seg, base: outBase, line: outLine };
     for (const f of result.remaining) remaining.push(shift(f, outSeg));
+    if (last !== undefined) carrier.after(last.result, last.source, outSeg);
     await write(result.output);
     outBase += result.output.length;
     for (let k = result.output.indexOf('\n'); k >= 0; k = result.output.indexOf('\n', k + 1)) outLine++;
   }
-  return { applied, remaining };
+  const unused = carrier.unused();
+  return { applied, remaining: unused.length === 0 ? remaining : [...remaining, ...unused].sort(byPlace) };
 }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/errors.js';
 import { applyEdits } from '../src/fixer.js';
-import { check, fix } from '../src/index.js';
+import { check, checkStream, fix } from '../src/index.js';
 import { SqlSource } from '../src/source.js';
 import { segments } from '../src/stream.js';
 import { tokenize } from '../src/tokenize.js';
@@ -316,6 +316,41 @@ describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed
                 whole.tokens.filter((t) => t.kind !== 'whitespace').map((t) => [t.kind, t.start, t.end]),
               );
             }
+          },
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'inline directives carried across segments suppress exactly what they do in one piece',
+    async () => {
+      const RULES = ['', ' no-lock-tables', ' no-unsupported-index-type', ' no-lock-tables, no-unsupported-index-type'];
+      const line = fc.oneof(
+        fc.constant('LOCK TABLES t WRITE;'),
+        fc.constant('CREATE INDEX i ON t(c) USING HASH;'),
+        fc.constant('SELECT 1;'),
+        fc.constantFrom(...RULES).map((ids) => `-- clustrix-lint-disable${ids}`),
+        fc.constantFrom(...RULES).map((ids) => `/* clustrix-lint-enable${ids} */`),
+      );
+      const script = fc
+        .tuple(
+          fc.constantFrom('', ...RULES.map((ids) => `-- clustrix-lint-disable-file${ids}\n`)),
+          fc.array(line, { maxLength: 40 }),
+        )
+        .map(([head, lines]) => head + lines.join('\n') + '\n');
+      await fc.assert(
+        fc.asyncProperty(
+          script,
+          fc.integer({ min: 1, max: 64 }),
+          fc.integer({ min: 8, max: 400 }),
+          async (sql, chunk, segmentSize) => {
+            const options = { reportUnusedDirectives: 'warning' as const };
+            const key = (f: { ruleId: string; start: number; line: number }) => `${f.ruleId}@${f.line}:${f.start}`;
+            const streamed = await checkStream(chunksOf(sql, chunk), { ...options, segmentSize });
+            expect(streamed.map(key)).toEqual(check(sql, options).map(key));
           },
         ),
         params,

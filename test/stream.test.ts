@@ -124,6 +124,53 @@ describe('streaming', () => {
     }
   });
 
+  it('disable blocks, disable-file and unused-directive reports reach across segments as in one piece', async () => {
+    const many = (n: number, s: string) => Array.from({ length: n }, (_, i) => s.replace('#', String(i))).join('\n');
+    const sql = [
+      '-- clustrix-lint-disable-file no-xa -- XA is handled by the application',
+      '/* clustrix-lint-disable no-unsupported-index-type -- hash indexes are dropped later */',
+      many(12, 'CREATE INDEX i# ON t(c) USING HASH;'),
+      '/* clustrix-lint-enable no-unsupported-index-type */',
+      'CREATE INDEX kept ON t(c) USING HASH;',
+      '-- clustrix-lint-disable',
+      many(6, 'LOCK TABLES t# WRITE;'),
+      '-- clustrix-lint-enable no-lock-tables',
+      'LOCK TABLES reported WRITE;',
+      '-- clustrix-lint-enable',
+      "XA START 'x';",
+      '-- clustrix-lint-disable no-event -- never used: an unused-directive warning at line 28',
+      many(6, 'SELECT #;'),
+      '',
+    ].join('\n');
+    const options = { reportUnusedDirectives: 'warning' as const };
+    const expected = check(sql, options).map((f) => [f.ruleId, f.line, f.column, f.start]);
+    // The whole-text result: the block and the file-level disable hold, one enable reopens a rule.
+    expect(expected.map(([id, line]) => `${id}:${line}`)).toEqual([
+      'no-unsupported-index-type:16',
+      'no-lock-tables:25',
+      'unused-disable-directive:28',
+    ]);
+    const expectedFix = fix(sql, { ...options, lossy: true });
+    for (const [sizes, segmentSize] of [
+      [[7], 40],
+      [[1, 5], 100],
+      [[4096], 300],
+    ] as Array<[number[], number]>) {
+      const got = await checkStream(toAsync(chunked(sql, sizes)), { ...options, segmentSize });
+      expect(got.map((f) => [f.ruleId, f.line, f.column, f.start])).toEqual(expected);
+      let out = '';
+      const r = await fixStream(toAsync(chunked(sql, sizes)), (t) => void (out += t), {
+        ...options,
+        lossy: true,
+        segmentSize,
+      });
+      expect(out).toBe(expectedFix.output);
+      expect(r.remaining.map((f) => [f.ruleId, f.line, f.start])).toEqual(
+        expectedFix.remaining.map((f) => [f.ruleId, f.line, f.start]),
+      );
+    }
+  });
+
   it('reports bad input at its place in the whole stream', async () => {
     const sql = 'SELECT 1;\n'.repeat(1000) + "SELECT 'never closed;\n" + 'SELECT 2;\n'.repeat(10);
     await expect(checkStream(toAsync(chunked(sql, [100])), { filename: 'big.sql', segmentSize: 500 })).rejects.toThrow(
