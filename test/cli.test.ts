@@ -49,6 +49,24 @@ describe('clustrix-lint check', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('honours a disable comment at the top of a file larger than one streaming segment', () => {
+    const dir = tmp();
+    const rows = Array.from({ length: 40_000 }, (_, i) => `INSERT INTO t VALUES (${i}, '${'x'.repeat(60)}');`);
+    const sql = [
+      '-- clustrix-lint-disable no-lock-tables -- replayed under a lock',
+      ...rows,
+      'LOCK TABLES t WRITE;',
+      '',
+    ];
+    writeFileSync(join(dir, 'big.sql'), sql.join('\n'));
+    expect(statSync(join(dir, 'big.sql')).size).toBeGreaterThan(3 * 1024 * 1024);
+    expect(runCli(['check', join(dir, 'big.sql'), '--report-unused-disable-directives'])).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    });
+  });
+
   it('is the default command', () => {
     expect(runCli([SAMPLE]).stdout).toBe(runCli(['check', SAMPLE]).stdout);
   });
