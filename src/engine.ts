@@ -29,10 +29,13 @@ export interface LintResult {
   readonly suppressed: Suppressed[];
   /**
    * With `segment` (streaming): the block and file directives still in effect at the end of the
-   * source, inherited ones included, in order, for the next segment. Their unused verdict waits
-   * for the end of the input; the caller gives it.
+   * source, inherited ones included, in order, for the next segment.
    */
   readonly carry?: Directive[];
+  /** With `segment`: the directives written in this source. */
+  readonly own?: Directive[];
+  /** With `segment`: those of `own` whose unused verdict waits for the end of the input (the caller gives it). */
+  readonly pending?: Directive[];
 }
 
 /** How a segment of a longer input continues what came before (see lintSourceDetailed). */
@@ -86,17 +89,11 @@ export function lintSource(source: SqlSource, rules: readonly Rule[], options: E
   return lintSourceDetailed(source, rules, options).findings;
 }
 
-/**
- * Like lintSource, and also returns what inline directives suppressed. With `segment`, `source` is
- * one segment of a longer input: directives of earlier segments apply, and those still open are
- * returned in `carry` instead of being reported unused here.
- */
-export function lintSourceDetailed(
-  source: SqlSource,
-  rules: readonly Rule[],
-  options: EngineOptions = {},
-  segment?: SegmentContext,
-): LintResult {
+/** Which rule callbacks to run: all, the per-statement `check`s only (a stream segment), or `checkScript` only. */
+type Phase = 'all' | 'statements' | 'script';
+
+/** Runs the callbacks of `phase` of the active rules over `source`; unsorted findings. */
+function runRules(source: SqlSource, rules: readonly Rule[], options: EngineOptions, phase: Phase): Finding[] {
   const target: Target = getTarget(options.target);
   const settings = options.rules ?? {};
   validateRuleSettings(rules, settings);
@@ -134,8 +131,6 @@ export function lintSourceDetailed(
       },
     };
   };
-  const inScope = (rule: Rule, kind: Statement['kind']) =>
-    rule.meta.statements === 'all' || rule.meta.statements.includes(kind);
   const contexts = new Map(active.map((r) => [r, contextFor(r)]));
   const guarded = (rule: Rule, at: number, run: () => void) => {
     try {
@@ -146,26 +141,73 @@ export function lintSourceDetailed(
       throw new InternalError(`rule ${rule.meta.id} crashed on the statement at line ${source.locOf(at).line}: ${why}`);
     }
   };
-  for (const stmt of source.statements) {
-    for (const rule of active) {
-      if (inScope(rule, stmt.kind)) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
+  if (phase !== 'script') {
+    for (const stmt of source.statements) {
+      for (const rule of active) {
+        if (inScope(rule, stmt.kind)) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
+      }
     }
   }
-  for (const rule of active) {
-    if (rule.checkScript === undefined) continue;
-    const statements = source.statements.filter((st) => inScope(rule, st.kind));
-    guarded(rule, 0, () => rule.checkScript!(statements, contexts.get(rule)!));
+  if (phase !== 'statements') {
+    for (const rule of active) {
+      if (rule.checkScript === undefined) continue;
+      const statements = source.statements.filter((st) => inScope(rule, st.kind));
+      guarded(rule, 0, () => rule.checkScript!(statements, contexts.get(rule)!));
+    }
   }
-  const sort = (list: Finding[]) =>
-    list.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return findings;
+}
+
+/** True when `rule` looks at statements of `kind`. */
+export function inScope(rule: Rule, kind: Statement['kind']): boolean {
+  return rule.meta.statements === 'all' || rule.meta.statements.includes(kind);
+}
+
+const byPlace = (a: Finding, b: Finding) =>
+  a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+
+/**
+ * The findings of the script-wide rules (`checkScript`) alone, without inline directives: for a
+ * stream, whose segments run the per-statement checks (see lintSourceDetailed's `segment`).
+ */
+export function lintScriptRules(source: SqlSource, rules: readonly Rule[], options: EngineOptions = {}): Finding[] {
+  return runRules(source, rules, options, 'script').sort(byPlace);
+}
+
+/**
+ * Like lintSource, and also returns what inline directives suppressed. With `segment`, `source` is
+ * one segment of a longer input: the script-wide rules do not run (the caller runs them over the
+ * whole input, see lintScriptRules), directives of earlier segments apply, and the verdict on a
+ * directive that may still suppress something later is left to the caller (`pending`).
+ */
+export function lintSourceDetailed(
+  source: SqlSource,
+  rules: readonly Rule[],
+  options: EngineOptions = {},
+  segment?: SegmentContext,
+): LintResult {
+  const findings = runRules(source, rules, options, segment === undefined ? 'all' : 'statements');
+  const sort = (list: Finding[]) => list.sort(byPlace);
   if (options.inlineDirectives === false) return { findings: sort(findings), suppressed: [] };
   const own = parseDirectives(source);
   const inherited = segment?.inherited ?? [];
   const directives = inherited.length === 0 ? own : [...inherited, ...own];
   const carry = segment === undefined ? undefined : inEffect(directives);
-  if (directives.length === 0) return { findings: sort(findings), suppressed: [], ...(carry && { carry }) };
+  // In a segment, a directive that is carried on, or that covers a script-wide rule (whose findings
+  // come at the end), may still suppress something: its verdict waits.
+  const scriptRules = rules.filter((r) => r.checkScript !== undefined && options.rules?.[r.meta.id] !== 'off');
+  const pending =
+    segment === undefined
+      ? undefined
+      : own.filter(
+          (d) =>
+            d.kind !== 'enable' &&
+            (carry!.includes(d) || scriptRules.some((r) => d.ruleIds === null || d.ruleIds.includes(r.meta.id))),
+        );
+  const streamParts = segment === undefined ? {} : { carry: carry!, own, pending: pending! };
+  if (directives.length === 0) return { findings: sort(findings), suppressed: [], ...streamParts };
   const { kept, suppressed, unused } = applyDirectives(findings, directives);
-  const deferred = new Set<Directive>([...inherited, ...(carry ?? [])]);
+  const deferred = new Set<Directive>([...inherited, ...(pending ?? [])]);
   const ids = new Set(rules.map((r) => r.meta.id));
   const where = (d: Directive) => {
     const from = source.locOf(d.start);
@@ -199,7 +241,7 @@ export function lintSourceDetailed(
       if (!deferred.has(d)) kept.push(unusedDirectiveFinding(d, where(d), options.reportUnusedDirectives));
     }
   }
-  return { findings: sort(kept), suppressed, ...(carry && { carry }) };
+  return { findings: sort(kept), suppressed, ...streamParts };
 }
 
 /** The finding that reports an unused directive (also used by the stream layer at the end of an input). */

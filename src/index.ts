@@ -85,8 +85,8 @@ export function fix(sql: string, options: FixOptions = {}): FixResult {
 
 /**
  * Checks a script read from a stream (file, stdin, …) in constant memory, segment by segment.
- * Script-wide rules see one segment (about 1 MB) at a time; disable blocks and disable-file
- * comments reach into later segments, not back into earlier ones.
+ * The findings are those of `check` on the whole text, except that a disable-file comment does
+ * not reach back into segments (about 1 MB each) before the one it is written in.
  */
 export function checkStream(
   input: AsyncIterable<Uint8Array | string>,

@@ -2,15 +2,16 @@
 // characters, and each segment is checked and fixed on its own, so memory does not grow with the
 // input. Findings carry offsets and lines in the whole input.
 import { Buffer, isUtf8 } from 'node:buffer';
-import type { Directive } from './directives.js';
+import { applyDirectives, type Directive } from './directives.js';
 import {
+  lintScriptRules,
   lintSourceDetailed,
   unusedDirectiveFinding,
   type EngineOptions,
   type LintResult,
   type SegmentContext,
 } from './engine.js';
-import { SqlSyntaxError } from './errors.js';
+import { InternalError, SqlSyntaxError } from './errors.js';
 import { fixLoop, type AppliedFix } from './fixer.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import type { Finding, Rule } from './rule.js';
@@ -201,20 +202,38 @@ export interface StreamOptions extends EngineOptions {
   readonly segmentSize?: number;
 }
 
-type Place = Pick<Finding, 'start' | 'end' | 'line' | 'column' | 'endLine' | 'endColumn'>;
+/** Statement kinds whose bodies hold `;`: they cannot be rejoined with `;` for the script-wide rules. */
+const BODY_KINDS = new Set(['create_trigger', 'create_procedure', 'create_function', 'create_event']);
 
 /**
- * Carries inline directives across segments: a disable block still open, or a disable-file
- * comment, at the end of one segment applies to the next ones; whether such a directive
- * suppressed anything is known only at the end of the input.
+ * What a stream needs beyond its segments, so that it gives what the whole text gives:
+ * - inline directives carry across segments (a disable block still open, a disable-file comment);
+ * - the script-wide rules (`checkScript`: table count, name collisions) run once at the end over
+ *   copies of the statements they look at (CREATE TABLE; memory grows with the schema, not with
+ *   the data), with every directive of the input applied at its place;
+ * - whether a directive suppressed anything is decided at the end.
  */
-class DirectiveCarrier {
+class StreamState {
   private inherited: Directive[] = [];
-  /** Where each carried directive is written in the whole input (or output, for fix). */
-  private readonly places = new Map<Directive, Place>();
+  /** Every directive of the input, at its place in the whole input (or output, for fix), in order. */
+  private readonly placed: Directive[] = [];
+  private readonly placedOf = new Map<Directive, Directive>();
+  private readonly columns = new Map<Directive, { column: number; endColumn: number }>();
+  private readonly pending = new Set<Directive>();
   private readonly used = new Set<Directive>();
+  private readonly scriptRules: Rule[];
+  private readonly scriptKinds: Set<string>;
+  private readonly scriptStatements: Array<{ text: string; start: number; line: number; column: number }> = [];
 
-  constructor(private readonly options: EngineOptions) {}
+  constructor(
+    private readonly rules: readonly Rule[],
+    private readonly options: EngineOptions,
+  ) {
+    this.scriptRules = rules.filter((r) => r.checkScript !== undefined && options.rules?.[r.meta.id] !== 'off');
+    this.scriptKinds = new Set(
+      this.scriptRules.flatMap((r): string[] => (r.meta.statements === 'all' ? ['all'] : [...r.meta.statements])),
+    );
+  }
 
   get context(): SegmentContext {
     return { inherited: this.inherited };
@@ -222,33 +241,112 @@ class DirectiveCarrier {
 
   /** Takes a segment's (final) lint result; `at` places the segment in the whole input. */
   after(result: LintResult, source: SqlSource, at: { base: number; line: number }): void {
-    for (const s of result.suppressed) this.used.add(s.directive);
-    this.inherited = (result.carry ?? []).map((d) => {
-      if (this.places.has(d)) return d; // carried from an earlier segment already
+    for (const d of result.own ?? []) {
       const from = source.locOf(d.start);
       const to = source.locOf(d.end);
-      // Before any finding of the next segments: the engine reads start -1 as "above this text".
-      const carried: Directive = { ...d, start: -1, end: -1, line: 0, endLine: 0 };
-      this.places.set(carried, {
+      const p: Directive = {
+        ...d,
         start: d.start + at.base,
         end: d.end + at.base,
         line: from.line + at.line - 1,
-        column: from.column,
         endLine: to.line + at.line - 1,
-        endColumn: to.column,
-      });
-      if (this.used.has(d)) this.used.add(carried);
+      };
+      this.placed.push(p);
+      this.placedOf.set(d, p);
+      this.columns.set(p, { column: from.column, endColumn: to.column });
+    }
+    for (const d of result.pending ?? []) this.pending.add(this.placedOf.get(d)!);
+    for (const s of result.suppressed) this.used.add(this.placedOf.get(s.directive)!);
+    this.inherited = (result.carry ?? []).map((d) => {
+      if (d.start < 0) return d; // carried from an earlier segment already
+      // Before any finding of the next segments: the engine reads start -1 as "above this text".
+      const carried: Directive = { ...d, start: -1, end: -1, line: 0, endLine: 0 };
+      this.placedOf.set(carried, this.placedOf.get(d)!);
       return carried;
+    });
+    if (this.scriptRules.length === 0) return;
+    for (const st of source.statements) {
+      if (!(this.scriptKinds.has(st.kind) || this.scriptKinds.has('all')) || BODY_KINDS.has(st.kind)) continue;
+      const loc = source.locOf(st.start);
+      // A copy, so the segment's text is not kept alive by a slice of it.
+      const text = Buffer.from(source.text.slice(st.start, st.end), 'utf8').toString('utf8');
+      this.scriptStatements.push({ text, start: st.start + at.base, line: loc.line + at.line - 1, column: loc.column });
+    }
+  }
+
+  /** The script-wide findings and the unused-directive verdicts, at their places in the whole input. */
+  finish(): Finding[] {
+    const out = this.scriptFindings();
+    const inline = this.options.inlineDirectives !== false;
+    const kept = inline ? this.applyPlaced(out) : out;
+    const severity = this.options.reportUnusedDirectives;
+    if (inline && severity !== undefined) {
+      for (const p of this.placed) {
+        if (!this.pending.has(p) || this.used.has(p)) continue;
+        const { column, endColumn } = this.columns.get(p)!;
+        kept.push(
+          unusedDirectiveFinding(
+            p,
+            { start: p.start, end: p.end, line: p.line, column, endLine: p.endLine, endColumn },
+            severity,
+          ),
+        );
+      }
+    }
+    return kept;
+  }
+
+  /** Runs the script-wide rules over the collected statements, rejoined, and maps findings back. */
+  private scriptFindings(): Finding[] {
+    if (this.scriptStatements.length === 0) return [];
+    const starts: number[] = [];
+    let digest = '';
+    for (const st of this.scriptStatements) {
+      starts.push(digest.length);
+      digest += st.text + ';\n';
+    }
+    const source = new SqlSource(digest);
+    if (source.statements.length !== this.scriptStatements.length) {
+      throw new InternalError('the statements kept for the script-wide rules did not split back into themselves');
+    }
+    const lines = source.statements.map((st) => source.locOf(st.start).line);
+    const map = (offset: number, line: number, column: number, i: number) => {
+      const st = this.scriptStatements[i]!;
+      return {
+        offset: st.start + offset - starts[i]!,
+        line: st.line + line - lines[i]!,
+        column: line === lines[i] ? st.column + column - 1 : column,
+      };
+    };
+    return lintScriptRules(source, this.rules, this.options).map((f) => {
+      let i = 0;
+      for (let lo = 0, hi = starts.length - 1; lo <= hi;) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! <= f.start) {
+          i = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      const from = map(f.start, f.line, f.column, i);
+      const to = map(f.end, f.endLine, f.endColumn, i);
+      return {
+        ...f,
+        start: from.offset,
+        end: to.offset,
+        line: from.line,
+        column: from.column,
+        endLine: to.line,
+        endColumn: to.column,
+      };
     });
   }
 
-  /** Findings for carried directives that suppressed nothing anywhere (when asked for). */
-  unused(): Finding[] {
-    const severity = this.options.reportUnusedDirectives;
-    if (severity === undefined) return [];
-    return [...this.places]
-      .filter(([d]) => d.kind !== 'enable' && !this.used.has(d))
-      .map(([d, place]) => unusedDirectiveFinding(d, place, severity));
+  /** Applies every directive of the input, at its place, to findings placed in the whole input. */
+  private applyPlaced(findings: Finding[]): Finding[] {
+    if (findings.length === 0 || this.placed.length === 0) return findings;
+    const { kept, suppressed } = applyDirectives(findings, this.placed);
+    for (const s of suppressed) this.used.add(s.directive);
+    return kept;
   }
 }
 
@@ -256,9 +354,8 @@ const byPlace = (a: Finding, b: Finding) =>
   a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
 /**
- * Checks a script read from a stream. Script-wide rules (table counts, name collisions) see one
- * segment at a time. Disable blocks and disable-file comments reach into later segments, but a
- * disable-file comment does not reach back into segments before the one it is written in.
+ * Checks a script read from a stream, with the findings the whole text gives (see StreamState),
+ * except that a disable-file comment does not reach back into segments before its own.
  */
 export async function checkStreamWith(
   rules: readonly Rule[],
@@ -266,15 +363,15 @@ export async function checkStreamWith(
   options: StreamOptions = {},
 ): Promise<Finding[]> {
   const out: Finding[] = [];
-  const carrier = new DirectiveCarrier(options);
+  const state = new StreamState(rules, options);
   for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
     const source = new SqlSource(seg.text, { tokens: seg.tokens, delimiter: seg.delimiter });
-    const result = lintSourceDetailed(source, rules, options, carrier.context);
+    const result = lintSourceDetailed(source, rules, options, state.context);
     for (const f of result.findings) out.push(shift(f, seg));
-    carrier.after(result, source, seg);
+    state.after(result, source, seg);
   }
-  const unused = carrier.unused();
-  return unused.length === 0 ? out : [...out, ...unused].sort(byPlace);
+  const late = state.finish();
+  return late.length === 0 ? out : [...out, ...late].sort(byPlace);
 }
 
 export interface StreamFixResult {
@@ -291,14 +388,14 @@ export async function fixStreamWith(
 ): Promise<StreamFixResult> {
   const applied: AppliedFix[] = [];
   const remaining: Finding[] = [];
-  const carrier = new DirectiveCarrier(options);
+  const state = new StreamState(rules, options);
   let outBase = 0;
   let outLine = 1;
   for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
     // The last lint of the loop is of the final output: its directives go on to the next segment.
     let last: { result: LintResult; source: SqlSource } | undefined;
     const lint = (source: SqlSource) => {
-      last = { result: lintSourceDetailed(source, rules, options, carrier.context), source };
+      last = { result: lintSourceDetailed(source, rules, options, state.context), source };
       return last.result.findings;
     };
     const result = fixLoop(seg.text, lint, options.lossy === true, seg.delimiter, seg.tokens);
@@ -306,11 +403,11 @@ export async function fixStreamWith(
     // Remaining findings are positioned in the output.
     const outSeg = { ...seg, base: outBase, line: outLine };
     for (const f of result.remaining) remaining.push(shift(f, outSeg));
-    if (last !== undefined) carrier.after(last.result, last.source, outSeg);
+    if (last !== undefined) state.after(last.result, last.source, outSeg);
     await write(result.output);
     outBase += result.output.length;
     for (let k = result.output.indexOf('\n'); k >= 0; k = result.output.indexOf('\n', k + 1)) outLine++;
   }
-  const unused = carrier.unused();
-  return { applied, remaining: unused.length === 0 ? remaining : [...remaining, ...unused].sort(byPlace) };
+  const late = state.finish();
+  return { applied, remaining: late.length === 0 ? remaining : [...remaining, ...late].sort(byPlace) };
 }

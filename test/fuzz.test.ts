@@ -325,15 +325,26 @@ describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed
   );
 
   it(
-    'inline directives carried across segments suppress exactly what they do in one piece',
+    'streamed: directives across segments and script-wide rules give exactly the whole-text findings',
     async () => {
-      const RULES = ['', ' no-lock-tables', ' no-unsupported-index-type', ' no-lock-tables, no-unsupported-index-type'];
+      // Per-statement rules and a script-wide one (no-name-case-collision, whose findings a stream
+      // computes at its end), under blocks, next-line and file directives.
+      const RULES = [
+        '',
+        ' no-lock-tables',
+        ' no-unsupported-index-type',
+        ' no-lock-tables, no-unsupported-index-type',
+        ' no-name-case-collision',
+        ' no-name-case-collision, no-lock-tables',
+      ];
       const line = fc.oneof(
         fc.constant('LOCK TABLES t WRITE;'),
         fc.constant('CREATE INDEX i ON t(c) USING HASH;'),
         fc.constant('SELECT 1;'),
+        fc.constantFrom('CREATE TABLE Foo (a INT);', 'CREATE TABLE foo (a INT);', 'CREATE TABLE FOO (a INT);'),
         fc.constantFrom(...RULES).map((ids) => `-- clustrix-lint-disable${ids}`),
         fc.constantFrom(...RULES).map((ids) => `/* clustrix-lint-enable${ids} */`),
+        fc.constantFrom(...RULES).map((ids) => `-- clustrix-lint-disable-next-line${ids}`),
       );
       const script = fc
         .tuple(

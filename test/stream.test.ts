@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, checkStream, fix, fixStream } from '../src/index.js';
+import type { Finding } from '../src/rule.js';
 import { segments } from '../src/stream.js';
 import { BIN, ROOT, corpusFiles } from './helpers.js';
 // @ts-expect-error: a plain JavaScript development tool, without types
@@ -50,11 +51,10 @@ describe('streaming', () => {
         const r = await fixStream(toAsync(chunked(sql, sizes)), (t) => void (out += t), { lossy: true, segmentSize });
         expect(out).toBe(expectedFix.output);
         expect(r.applied.map((a) => [a.ruleId, a.line])).toEqual(expectedFix.applied.map((a) => [a.ruleId, a.line]));
-        // Script-wide rules only see one segment; every other finding is the same.
-        const scriptWide = new Set(['max-columns-per-table', 'no-name-case-collision']);
-        const strip = (fs: typeof expectedCheck) =>
-          fs.filter((f) => !scriptWide.has(f.ruleId)).map((f) => [f.ruleId, f.line, f.column, f.start]);
-        expect(strip(await checkStream(toAsync(chunked(sql, sizes)), { segmentSize }))).toEqual(strip(expectedCheck));
+        // Every finding, script-wide rules (table count, name collisions) included, as in one piece.
+        const key = (fs: typeof expectedCheck) =>
+          fs.map((f) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.start]);
+        expect(key(await checkStream(toAsync(chunked(sql, sizes)), { segmentSize }))).toEqual(key(expectedCheck));
       }
     },
     60_000,
@@ -168,6 +168,42 @@ describe('streaming', () => {
       expect(r.remaining.map((f) => [f.ruleId, f.line, f.start])).toEqual(
         expectedFix.remaining.map((f) => [f.ruleId, f.line, f.start]),
       );
+    }
+  });
+
+  it('script-wide rules (table count, name collisions) see the whole stream, directives included', async () => {
+    const sql = [
+      'CREATE TABLE Foo (a INT);',
+      ...Array.from({ length: 2005 }, (_, i) => `CREATE TABLE t${i} (id INT);`),
+      '  CREATE TABLE foo (a INT);',
+      '-- clustrix-lint-disable-next-line no-name-case-collision -- legacy name kept on purpose',
+      'CREATE TABLE FOO (a INT);',
+      '-- clustrix-lint-disable-next-line no-name-case-collision -- never used',
+      'CREATE TABLE bar (a INT);',
+      '',
+    ].join('\n');
+    const options = { reportUnusedDirectives: 'warning' as const };
+    const key = (f: Finding) => `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}/${f.start}`;
+    const expected = check(sql, options).map(key);
+    expect(expected).toEqual([
+      // Foo and t0 … t1998 are 2,000 tables; t1999 is the 2,001st.
+      'max-columns-per-table@2001:14-2001:19/' + (sql.indexOf('CREATE TABLE t1999 ') + 13),
+      'no-name-case-collision@2007:16-2007:19/' + (sql.indexOf('  CREATE TABLE foo') + 15),
+      'unused-disable-directive@2010:1-2010:72/' +
+        sql.indexOf('-- clustrix-lint-disable-next-line no-name-case-collision -- never'),
+    ]);
+    const expectedFix = fix(sql, { ...options, lossy: true });
+    for (const [sizes, segmentSize] of [
+      [[1000], 200],
+      [[4096], 5000],
+    ] as Array<[number[], number]>) {
+      expect((await checkStream(toAsync(chunked(sql, sizes)), { ...options, segmentSize })).map(key)).toEqual(expected);
+      const r = await fixStream(toAsync(chunked(sql, sizes)), () => undefined, {
+        ...options,
+        lossy: true,
+        segmentSize,
+      });
+      expect(r.remaining.map(key)).toEqual(expectedFix.remaining.map(key));
     }
   });
 
