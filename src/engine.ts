@@ -159,7 +159,7 @@ function runRules(source: SqlSource, rules: readonly Rule[], options: EngineOpti
 }
 
 /** True when `rule` looks at statements of `kind`. */
-export function inScope(rule: Rule, kind: Statement['kind']): boolean {
+function inScope(rule: Rule, kind: Statement['kind']): boolean {
   return rule.meta.statements === 'all' || rule.meta.statements.includes(kind);
 }
 
