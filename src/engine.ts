@@ -163,7 +163,8 @@ function inScope(rule: Rule, kind: Statement['kind']): boolean {
   return rule.meta.statements === 'all' || rule.meta.statements.includes(kind);
 }
 
-const byPlace = (a: Finding, b: Finding) =>
+/** The order of findings in every report: by offset, then end, then rule id. */
+export const byPlace = (a: Finding, b: Finding): number =>
   a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
 /**

@@ -4,6 +4,7 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import { applyDirectives, type Directive } from './directives.js';
 import {
+  byPlace,
   lintScriptRules,
   lintSourceDetailed,
   unusedDirectiveFinding,
@@ -16,6 +17,7 @@ import { fixLoop, type AppliedFix } from './fixer.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import type { Finding, Rule } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
+import { BODY_STATEMENTS } from './structure.js';
 import { scanData, tokenize, tokenizePartial, type KnownPayload, type Token } from './tokenize.js';
 
 /** Characters per segment: small enough for constant memory, large enough that a normal schema file is one segment. */
@@ -203,7 +205,7 @@ export interface StreamOptions extends EngineOptions {
 }
 
 /** Statement kinds whose bodies hold `;`: they cannot be rejoined with `;` for the script-wide rules. */
-const BODY_KINDS = new Set(['create_trigger', 'create_procedure', 'create_function', 'create_event']);
+const BODY_KINDS: ReadonlySet<string> = new Set(BODY_STATEMENTS);
 
 /**
  * What a stream needs beyond its segments, so that it gives what the whole text gives:
@@ -349,9 +351,6 @@ class StreamState {
     return kept;
   }
 }
-
-const byPlace = (a: Finding, b: Finding) =>
-  a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
 /**
  * Checks a script read from a stream, with the findings the whole text gives (see StreamState),

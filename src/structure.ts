@@ -335,6 +335,14 @@ function skipPartitionFunction(code: readonly Token[], k: number): number {
   return k;
 }
 
+/** Statement kinds with a body of statements of their own: routines, triggers, events. */
+export const BODY_STATEMENTS: readonly StatementKind[] = [
+  'create_procedure',
+  'create_function',
+  'create_trigger',
+  'create_event',
+];
+
 /** Statement kinds that can hold a query: DML, views, and routine, trigger and event bodies. */
 export const QUERY_STATEMENTS: readonly StatementKind[] = [
   'select',

@@ -2,7 +2,7 @@
 // script into. verify runs on the user's own server, so this errs on the side of skipping: a
 // skipped statement is listed in the report; a statement that runs cannot be taken back.
 import type { Statement, StatementKind } from '../statements.js';
-import { alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../structure.js';
+import { BODY_STATEMENTS, alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../structure.js';
 import { identValue, isWord, type Token } from '../tokenize.js';
 
 /** First words of statements that act on the server, not on one database. */
@@ -18,13 +18,7 @@ const BODY_SERVER_WIDE =
   /^(?:GRANT|REVOKE|FLUSH|PURGE|KILL|SHUTDOWN|INSTALL|UNINSTALL) |^CHANGE (?:MASTER|REPLICATION)$|^(?:START|STOP) (?:SLAVE|REPLICA|GROUP_REPLICATION)$|^RESET (?:MASTER|SLAVE|REPLICA|PERSIST|QUERY)$|^LOAD (?:DATA|XML|INDEX)$|^(?:CREATE|DROP|ALTER|RENAME) (?:USER|ROLE|SERVER|TABLESPACE|LOGFILE|DATABASE|SCHEMA|INSTANCE)$|^SET (?:GLOBAL|PERSIST|PERSIST_ONLY|PASSWORD|@@GLOBAL\b.*|@@PERSIST\b.*)$/i;
 
 /** Statements with a body that runs later: when a trigger fires, an event is due, a routine is called. */
-const BODY_KINDS: ReadonlySet<StatementKind> = new Set([
-  'create_trigger',
-  'create_procedure',
-  'create_function',
-  'create_event',
-  'alter_other',
-]);
+const BODY_KINDS: ReadonlySet<StatementKind> = new Set([...BODY_STATEMENTS, 'alter_other']);
 
 /** Words after which a table (or view, routine, trigger, event) name follows. */
 const NAME_AFTER = new Set([
