@@ -1,0 +1,17 @@
+// `clustrix-lint targets`: the ClustrixDB/Xpand versions the catalog knows.
+import { DEFAULT_TARGET_ID, TARGETS } from '../catalog.js';
+import type { CommandSpec, Streams } from './shared.js';
+
+export function runTargets(io: Streams): number {
+  for (const t of TARGETS) {
+    io.stdout.write(`${t.id.padEnd(16)}${t.name}${t.id === DEFAULT_TARGET_ID ? '  (default)' : ''}\n`);
+  }
+  return 0;
+}
+
+export const targetsCommand: CommandSpec<Record<string, never>> = {
+  command: 'targets',
+  describe: 'list the ClustrixDB/Xpand versions known to the catalog',
+  builder: (y) => y,
+  run: (_args, io) => runTargets(io),
+};
