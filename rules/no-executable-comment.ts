@@ -1,14 +1,29 @@
-// Unwraps MySQL /*!NNNNN … */ and MariaDB /*M!NNNNNN … */ comments, which Xpand ignores.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule, tokenIndexAt, type Edit } from '../src/rule.js';
+// MySQL /*!NNNNN … */ and MariaDB /*M!NNNNNN … */ comments, which Xpand skips as plain comments:
+// unwrapped when what they hold can run on the target; otherwise the finding says what is skipped,
+// and the lossy fix removes it (or unwraps it and drops what the target lacks).
+import { SKIPPABLE_DUMP_CODE, SOURCES } from '../src/catalog.js';
+import { defineRule, mergeEdits, removalEdit, tokenIndexAt, type Edit, type Finding } from '../src/rule.js';
 import type { SqlSource } from '../src/source.js';
 import type { Statement } from '../src/statements.js';
-import { isTrivia, tokenize, type Token } from '../src/tokenize.js';
+import { isPunct, splitTopLevel } from '../src/structure.js';
+import { identValue, isTrivia, isWord, tokenize, type Token } from '../src/tokenize.js';
 
 /** The newest MySQL and MariaDB versions a dump may come from: their /*!…*\/ code ran there. */
 const MYSQL_VERSION = 80499;
 const MARIADB_VERSION = 119999;
+/**
+ * MariaDB runs /*!NNNNN … *\/ only for versions below 5.7.0 (and six-digit MariaDB versions):
+ * MySQL 5.7 and 8 syntax diverged from MariaDB's, so it skips /*!50700 … *\/ and above.
+ */
+const MARIADB_SKIPS_MYSQL_FROM = 50700;
 const DDL = /^(create|alter|drop)_/;
+
+/** One executable comment: its opener, closer and the code tokens inside. */
+interface Wrapper {
+  readonly open: Token;
+  readonly close: Token;
+  readonly code: readonly Token[];
+}
 
 export default defineRule({
   meta: {
@@ -16,48 +31,229 @@ export default defineRule({
     description:
       'Disallow MySQL /*!NNNNN … */ and MariaDB /*M!NNNNNN … */ executable comments, which ClustrixDB/Xpand treat as plain comments.',
     severity: 'error',
-    fixable: ['safe'],
+    fixable: ['safe', 'lossy'],
     statements: 'all',
+    composes: true,
     messages: {
       ignored:
         '{{target}} ignores /*{{flavor}}!{{version}} … */ comments (only /*$ … */ runs there), so "{{preview}}" silently never runs; the fix unwraps it.',
+      cannotTake:
+        '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs there; it holds what {{rules}} reports, which {{target}} cannot take, so it is not unwrapped: --lossy {{action}}.',
+      needsPerson:
+        '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs there; it holds what {{rules}} reports, which {{target}} cannot take: rewrite it by hand.',
       notUnwrappable:
         '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs; unwrapping it would change where statements end (a DELIMITER or delimiter inside), so rewrite it by hand.',
     },
     source: SOURCES.compatibility,
   },
   check(stmt, ctx) {
-    for (const open of stmt.tokens) {
-      if (open.kind !== 'execOpen' || open.exec === null) continue;
-      const { flavor, version } = open.exec;
-      const ranOnSource = version === null || version <= (flavor === 'mysql' ? MYSQL_VERSION : MARIADB_VERSION);
-      if (!ranOnSource) continue;
-      const close = stmt.tokens.find((t) => t.kind === 'execClose' && t.exec === open.exec);
-      const inside = stmt.tokens.filter((t) => t.exec === open.exec && t.kind !== 'execOpen' && t.kind !== 'execClose');
-      // Only code counts: a comment inside the wrapper runs nowhere either.
-      if (close === undefined || !inside.some((t) => !isTrivia(t))) continue;
-      const preview = inside
-        .map((t) => t.text)
-        .join('')
-        .trim()
-        .replace(/\s+/g, ' ');
-      const edits = unwrap(ctx.source, open, close);
-      const unwrappable = keepsStatement(ctx.source, stmt, edits);
-      ctx.report({
-        messageId: unwrappable ? 'ignored' : 'notUnwrappable',
-        data: {
-          flavor: flavor === 'mariadb' ? 'M' : '',
-          version: version ?? '',
-          preview: preview.length > 40 ? `${preview.slice(0, 37)}…` : preview,
+    const { runs, alternatives } = group(stmt);
+    // In a statement from MariaDB, the /*!50700 … */ and newer comments are MySQL alternatives:
+    // they go with the fix that unwraps the MariaDB code, so that what is left still reads as
+    // MariaDB code (they ran on neither the source nor the target).
+    const dropAlternatives = alternatives.map((w) => removalEdit(ctx.source, w.open, w.close));
+    for (const run of runs) {
+      if (skippable(stmt, run)) continue;
+      const first = run[0]!.open;
+      const last = run[run.length - 1]!.close;
+      const { flavor, version } = first.exec!;
+      const preview = previewOf(ctx.source, run);
+      const data = {
+        flavor: flavor === 'mariadb' ? 'M' : '',
+        version: version ?? '',
+        preview: preview.length > 40 ? `${preview.slice(0, 37)}…` : preview,
+      };
+      const severity = DDL.test(stmt.kind) ? 'error' : 'warning';
+      const report = (
+        messageId: string,
+        fix: { kind: 'safe' | 'lossy'; title: string; edits: Edit[] } | null,
+        more = {},
+      ) => ctx.report({ messageId, data: { ...data, ...more }, start: first.start, end: first.end, severity, fix });
+      const unwrapOnly = run.flatMap((w) => unwrap(ctx.source, w.open, w.close));
+      const unwrapEdits = mergeEdits([...unwrapOnly, ...dropAlternatives]) ?? unwrapOnly;
+      if (!keepsStatement(ctx.source, stmt, unwrapEdits)) {
+        report('notUnwrappable', null);
+        continue;
+      }
+      // What the other rules find inside decides whether the code can run on the target.
+      const inner = ctx.findingsIn(first.start, last.end).filter((f) => f.severity === 'error');
+      const manual = inner.filter((f) => f.fix === null);
+      const lossy = inner.filter((f) => f.fix?.kind === 'lossy');
+      const label = `Unwrap ${first.text} … */${run.length > 1 ? ` and the ${run.length - 1} next to it` : ''}`;
+      if (manual.length === 0 && lossy.length === 0) {
+        // Unwrapped together with the safe fixes of what is inside, so they apply as one.
+        const edits = mergeEdits([...unwrapEdits, ...inner.flatMap((f) => f.fix!.edits)]) ?? unwrapEdits;
+        report('ignored', { kind: 'safe', title: label, edits });
+        continue;
+      }
+      const rules = ruleList(manual.length > 0 ? manual : lossy);
+      const runExecs = new Set(run.map((w) => w.open.exec!));
+      const whole = stmt.code.every((t) => t.exec !== null && runExecs.has(t.exec));
+      // Unwrapped together with the fixes of what is inside, or (when those cannot be combined
+      // with the unwrap) removed, as the target skips it today.
+      const composed = manual.length === 0 ? mergeEdits([...unwrapEdits, ...inner.flatMap((f) => f.fix!.edits)]) : null;
+      if (composed !== null) {
+        const edits = composed;
+        const removed = deletesAll(run, edits);
+        report(
+          'cannotTake',
+          {
+            kind: 'lossy',
+            title: removed
+              ? `Remove ${first.text} … */ (the target skips it)`
+              : `${label} and drop what the target lacks`,
+            edits,
+          },
+          { rules, action: removed ? 'removes it, as the target skips it today' : 'unwraps it and drops that part' },
+        );
+        continue;
+      }
+      // Something inside needs a person (or its fixes cannot be combined with the unwrap). A part
+      // of a statement can go, as the target skips it today; a whole statement (a trigger, a
+      // view) is left for the person.
+      if (whole) {
+        report('needsPerson', null, { rules });
+        continue;
+      }
+      report(
+        'cannotTake',
+        {
+          kind: 'lossy',
+          title: `Remove ${first.text} … */ (the target skips it)`,
+          edits: [removeRunEdit(ctx.source, stmt, run)],
         },
-        start: open.start,
-        end: open.end,
-        severity: DDL.test(stmt.kind) ? 'error' : 'warning',
-        fix: unwrappable ? { kind: 'safe', title: `Unwrap ${open.text} … */`, edits } : null,
-      });
+        { rules, action: 'removes it, as the target skips it today' },
+      );
     }
   },
 });
+
+/**
+ * The statement's executable comments that ran on the source server and hold code, grouped into
+ * runs of adjacent comments (only whitespace or plain comments between them): pieces of one
+ * definition or statement, such as `/*!50003 CREATE*\/ /*!50017 DEFINER=…*\/ /*!50003 TRIGGER … *\/`
+ * or `/*!50705 location GEOMETRY *\/ /*!80003 SRID 0 *\/ /*!50705 NOT NULL,*\/`, are one unit.
+ *
+ * A statement that holds MariaDB /*M!…*\/ code is taken to come from MariaDB, which skips
+ * /*!50700 … *\/ and above: such comments there are alternatives for MySQL, not code that ran.
+ */
+function group(stmt: Statement): { runs: Wrapper[][]; alternatives: Wrapper[] } {
+  const wrappers: Wrapper[] = [];
+  let open: Token | null = null;
+  let code: Token[] = [];
+  for (const t of stmt.tokens) {
+    if (t.kind === 'execOpen') {
+      open = t;
+      code = [];
+    } else if (t.kind === 'execClose' && open !== null) {
+      wrappers.push({ open, close: t, code });
+      open = null;
+    } else if (open !== null && !isTrivia(t)) code.push(t);
+  }
+  const mariadb = wrappers.some((w) => w.open.exec!.flavor === 'mariadb' && w.code.length > 0);
+  const ran = (w: Wrapper): boolean => {
+    const { flavor, version } = w.open.exec!;
+    if (version === null) return true;
+    if (flavor === 'mariadb') return version <= MARIADB_VERSION;
+    if (mariadb) return version < MARIADB_SKIPS_MYSQL_FROM || (version >= 100000 && version <= MARIADB_VERSION);
+    return version <= MYSQL_VERSION;
+  };
+  const out: Wrapper[][] = [];
+  const alternatives: Wrapper[] = [];
+  let previous: Wrapper | null = null;
+  for (const w of wrappers) {
+    // Only code counts: a comment inside the wrapper runs nowhere either.
+    if (!ran(w) || w.code.length === 0) {
+      if (
+        mariadb &&
+        w.code.length > 0 &&
+        w.open.exec!.flavor === 'mysql' &&
+        (w.open.exec!.version ?? 0) <= MYSQL_VERSION
+      )
+        alternatives.push(w);
+      previous = null;
+      continue;
+    }
+    if (previous !== null && onlyTriviaBetween(stmt, previous.close, w.open)) out[out.length - 1]!.push(w);
+    else out.push([w]);
+    previous = w;
+  }
+  return { runs: out, alternatives };
+}
+
+function onlyTriviaBetween(stmt: Statement, a: Token, b: Token): boolean {
+  return stmt.tokens.every(
+    (t) => t.end <= a.end || t.start >= b.start || t.kind === 'whitespace' || t.kind === 'comment',
+  );
+}
+
+function previewOf(source: SqlSource, run: readonly Wrapper[]): string {
+  return run
+    .map((w) => source.text.slice(w.code[0]!.start, w.code[w.code.length - 1]!.end))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "no-spatial" or "no-spatial and no-fulltext". */
+function ruleList(findings: readonly Finding[]): string {
+  const ids = [...new Set(findings.map((f) => f.ruleId))];
+  return ids.length === 1 ? ids[0]! : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+}
+
+/** True when the edits delete every code token of the run. */
+function deletesAll(run: readonly Wrapper[], edits: readonly Edit[]): boolean {
+  return run.every((w) =>
+    w.code.every((t) => edits.some((e) => e.text === '' && e.start <= t.start && e.end >= t.end)),
+  );
+}
+
+/**
+ * mysqldump code the target may go on skipping with nothing lost (see SKIPPABLE_DUMP_CODE): key
+ * maintenance for a load, settings of load speed and notes, and the default encryption option.
+ */
+function skippable(stmt: Statement, run: readonly Wrapper[]): boolean {
+  const code = run.flatMap((w) => w.code);
+  const whole = stmt.code.length === code.length;
+  if (
+    whole &&
+    isWord(code[0], 'ALTER') &&
+    isWord(code[1], 'TABLE') &&
+    (isWord(code[code.length - 2], 'DISABLE') || isWord(code[code.length - 2], 'ENABLE')) &&
+    isWord(code[code.length - 1], 'KEYS') &&
+    code.length <= 7
+  ) {
+    return true;
+  }
+  if (whole && isWord(code[0], 'SET') && code.length > 1) {
+    return splitTopLevel(code, 1, code.length).every((a) => skippableAssignment(code.slice(a.from, a.to)));
+  }
+  // `/*!80016 DEFAULT ENCRYPTION='N' */`
+  let k = isWord(code[0], 'DEFAULT') ? 1 : 0;
+  if (!isWord(code[k], 'ENCRYPTION')) return false;
+  k++;
+  if (isPunct(code[k], '=')) k++;
+  return k === code.length - 1 && code[k]!.kind === 'string' && identValue(code[k]!).toUpperCase() === 'N';
+}
+
+/** `UNIQUE_CHECKS=0`, `@OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS`, `SQL_NOTES=@OLD_SQL_NOTES`, … */
+function skippableAssignment(a: readonly Token[]): boolean {
+  if (a.length !== 3 || !(isPunct(a[1], '=') || isPunct(a[1], ':='))) return false;
+  const name = (t: Token | undefined): string | null => {
+    if (t === undefined) return null;
+    if (t.kind === 'word') return t.text.toUpperCase();
+    if (t.kind === 'variable' && t.text.startsWith('@@'))
+      return t.text.replace(/^@@(?:session\.|local\.)?/i, '').toUpperCase();
+    return null;
+  };
+  const lhs = name(a[0]);
+  if (lhs !== null) return SKIPPABLE_DUMP_CODE.variables.has(lhs);
+  // A user variable saving one of them for the restore at the end of the dump.
+  const rhs = name(a[2]);
+  return (
+    a[0]!.kind === 'variable' && rhs !== null && a[2]!.text.startsWith('@@') && SKIPPABLE_DUMP_CODE.variables.has(rhs)
+  );
+}
 
 /**
  * True when the statement, unwrapped, is still exactly one statement: the comment may hold a
@@ -94,4 +290,24 @@ function unwrap(source: SqlSource, open: Token, close: Token): Edit[] {
     { start: open.start, end: openEnd, text: glue(open.start, openEnd) },
     { start: closeStart, end: close.end, text: glue(closeStart, close.end) },
   ];
+}
+
+/**
+ * Removes a run of comments that is part of a statement, with its spacing; in a comma-separated
+ * list (a CREATE TABLE definition) also one comma when the run holds none.
+ */
+function removeRunEdit(source: SqlSource, stmt: Statement, run: readonly Wrapper[]): Edit {
+  const firstCode = run[0]!.code[0]!;
+  const lastCode = run[run.length - 1]!.code[run[run.length - 1]!.code.length - 1]!;
+  const i = stmt.code.indexOf(firstCode);
+  const j = stmt.code.indexOf(lastCode);
+  let from: Token = run[0]!.open;
+  let to: Token = run[run.length - 1]!.close;
+  if (!isPunct(firstCode, ',') && !isPunct(lastCode, ',')) {
+    const prev = stmt.code[i - 1];
+    const next = stmt.code[j + 1];
+    if (isPunct(prev, ',') && (isPunct(next, ',') || isPunct(next, ')'))) from = prev!;
+    else if (isPunct(prev, '(') && isPunct(next, ',')) to = next!;
+  }
+  return removalEdit(source, from, to);
 }

@@ -16,8 +16,6 @@ export default defineRule({
       partitionType:
         'PARTITION BY {{type}} is not supported by {{target}} (only RANGE is); {{target}} already spreads every table over the cluster by hashing.',
       subpartition: 'SUBPARTITION BY {{type}} is not supported by {{target}}.',
-      inExecComment:
-        '{{what}} inside a /*!{{version}} … */ comment: {{target}} ignores such comments, so this partitioning silently never happens there, and {{target}} would reject it if the comment were unwrapped.',
       temporary: '{{target}} cannot partition a TEMPORARY table.',
       partitionFunction: '{{target}} does not allow {{name}}() in a partitioning expression.',
       rangeColumns:
@@ -32,11 +30,6 @@ export default defineRule({
     const code = stmt.code;
     const first = code[clause.from]!;
     const typeToken = code[clause.typeAt] ?? first;
-    const execInfo = first.exec;
-    const exec = (what: string) =>
-      execInfo === null
-        ? null
-        : { messageId: 'inExecComment', data: { what, version: execInfo.version ?? '' }, severity: 'warning' as const };
     const isTemporary = stmt.kind === 'create_table' && code.some((t, k) => isWord(t, 'TEMPORARY') && k < 3);
     if (isTemporary) {
       ctx.report({
@@ -53,11 +46,9 @@ export default defineRule({
     }
     if (!PARTITIONING.supportedTypes.has(clause.type) || clause.linear) {
       const type = (clause.linear ? 'LINEAR ' : '') + clause.type;
-      const inExec = exec(`PARTITION BY ${type}`);
       ctx.report({
-        messageId: inExec?.messageId ?? 'partitionType',
-        data: inExec?.data ?? { type },
-        severity: inExec?.severity ?? 'error',
+        messageId: 'partitionType',
+        data: { type },
         start: first.start,
         end: typeToken.end,
         fix: {
@@ -68,7 +59,7 @@ export default defineRule({
       });
       return;
     }
-    if (clause.columns && execInfo === null) {
+    if (clause.columns) {
       ctx.report({
         messageId: 'rangeColumns',
         start: first.start,
@@ -118,11 +109,9 @@ export default defineRule({
       for (const group of clause.subpartitionDefinitions) {
         edits.push(removalEdit(ctx.source, code[group.from]!, code[group.to - 1]!));
       }
-      const inExec = exec(`SUBPARTITION BY ${sub.type}`);
       ctx.report({
-        messageId: inExec?.messageId ?? 'subpartition',
-        data: inExec?.data ?? { type: sub.type },
-        severity: inExec?.severity ?? 'error',
+        messageId: 'subpartition',
+        data: { type: sub.type },
         start: subFirst.start,
         end: (code[sub.typeAt] ?? subFirst).end,
         fix: { kind: 'lossy', title: 'Remove the subpartitioning', edits },

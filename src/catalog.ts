@@ -603,6 +603,23 @@ export const VERSIONED_FEATURES = {
   nationalVarchar: { since: 'xpand-6.1', source: MORE.dataTypes },
 } as const;
 
+/**
+ * What mysqldump and mariadb-dump wrap in executable comments that the target may go on skipping
+ * with nothing lost (knowledge base: xpand-mysql8.md rows 13d, 14e, 17e):
+ * - session variables that change neither schema nor data — UNIQUE_CHECKS (InnoDB load speed; not
+ *   found in any Xpand page, so unwrapping could make the load fail), SQL_NOTES and MariaDB's
+ *   NOTE_VERBOSITY (which notes become warnings);
+ * - ALTER TABLE … DISABLE KEYS / ENABLE KEYS: in Xpand's ALTER TABLE grammar, what it does there is
+ *   not documented; for InnoDB it is a no-op and for MyISAM only a load-speed setting;
+ * - `DEFAULT ENCRYPTION='N'` (mysqldump 8 on CREATE DATABASE): the default value, and Xpand's
+ *   CREATE DATABASE takes only CHARACTER SET and COLLATE.
+ * That skipping them loses nothing is inferred; the grammar facts are sourced.
+ */
+export const SKIPPABLE_DUMP_CODE = {
+  variables: new Set(['UNIQUE_CHECKS', 'SQL_NOTES', 'NOTE_VERBOSITY']),
+  source: { url: 'https://mariadb.com/docs/reference/xpand/sql-statements/ALTER_TABLE/', evidence: 'inferred' },
+} as const satisfies { variables: ReadonlySet<string>; source: Source };
+
 /** Spatial (GIS) column types, unsupported everywhere. */
 export const SPATIAL_TYPES = new Set([
   'GEOMETRY',

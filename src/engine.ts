@@ -99,11 +99,23 @@ function runRules(source: SqlSource, rules: readonly Rule[], options: EngineOpti
   validateRuleSettings(rules, settings);
   const active = rules.filter((r) => settings[r.meta.id] !== 'off');
   const findings: Finding[] = [];
+  // Where the findings of the statement being checked begin in `findings` (for ctx.findingsIn).
+  let statementFindings = 0;
+  const noFindings: readonly Finding[] = [];
   const contextFor = (rule: Rule): RuleContext => {
     const meta = rule.meta;
     return {
       target,
       source,
+      findingsIn(start, end) {
+        if (meta.composes !== true) return noFindings;
+        const out: Finding[] = [];
+        for (let k = statementFindings; k < findings.length; k++) {
+          const f = findings[k]!;
+          if (f.ruleId !== meta.id && f.start >= start && f.end <= end) out.push(f);
+        }
+        return out;
+      },
       report(r) {
         const template = meta.messages[r.messageId];
         if (template === undefined)
@@ -142,8 +154,11 @@ function runRules(source: SqlSource, rules: readonly Rule[], options: EngineOpti
     }
   };
   if (phase !== 'script') {
+    // Rules that compose run after the others on each statement, and see their findings.
+    const ordered = [...active.filter((r) => r.meta.composes !== true), ...active.filter((r) => r.meta.composes)];
     for (const stmt of source.statements) {
-      for (const rule of active) {
+      statementFindings = findings.length;
+      for (const rule of ordered) {
         if (inScope(rule, stmt.kind)) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
       }
     }

@@ -39,6 +39,12 @@ export interface RuleMeta {
   readonly messages: Readonly<Record<string, string>>;
   /** The vendor page the rule rests on. */
   readonly source: Source;
+  /**
+   * The rule looks at what the other rules found: the engine runs it after them on each statement,
+   * and `ctx.findingsIn` gives their findings (no-executable-comment decides from what a comment
+   * holds whether it can be unwrapped).
+   */
+  readonly composes?: boolean;
 }
 
 export interface Report {
@@ -54,6 +60,12 @@ export interface RuleContext {
   readonly target: Target;
   readonly source: SqlSource;
   report(report: Report): void;
+  /**
+   * For a rule with `meta.composes`: the findings the other rules reported on the statement being
+   * checked whose range lies within [start, end) (before inline directives apply). Empty for
+   * other rules.
+   */
+  findingsIn(start: number, end: number): readonly Finding[];
 }
 
 export interface Rule {
@@ -81,6 +93,11 @@ export interface Finding {
   readonly endLine: number;
   readonly endColumn: number;
   readonly fix: Fix | null;
+  /**
+   * Set by `fix` on a finding left in its output whose fix could not be applied safely (the fix
+   * would have broken the script): why. Absent otherwise.
+   */
+  readonly unfixed?: string;
 }
 
 /** Identity function that gives a rule its type (and a place to hang checks later). */
@@ -146,6 +163,41 @@ export function removalEdit(source: SqlSource, first: Token, last: Token): Edit 
   return { start, end, text: '' };
 }
 
+/**
+ * Composes edits (of one fix, or of several) into sorted, non-overlapping edits, or returns null
+ * when they cannot be combined. Identical edits count once, and an edit that lies inside a
+ * deletion is absorbed by it (the text it would change is gone). Anything else that overlaps —
+ * two different inserts at one offset, or deletions that share some text but not all, such as two
+ * list-item removals that each take the comma between them — cannot be combined: each was
+ * computed for the text without the other.
+ */
+export function mergeEdits(edits: readonly Edit[]): Edit[] | null {
+  // By start; at one offset an insert first (its text goes before), then the longest edit.
+  const width = (e: Edit) => (e.end > e.start ? 1 : 0);
+  const sorted = [...edits].sort(
+    (a, b) => a.start - b.start || width(a) - width(b) || b.end - a.end || (a.text < b.text ? -1 : 1),
+  );
+  const out: Edit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last === undefined) {
+      out.push(e);
+      continue;
+    }
+    if (e.start === last.start && e.end === last.end && e.text === last.text) continue;
+    if (e.start >= last.end) {
+      if (e.start === e.end && last.start === last.end) return null; // two inserts at one offset
+      out.push(e);
+      continue;
+    }
+    // e starts inside last: absorbed when last is a deletion that contains it.
+    const lastIsDeletion = last.text === '' && last.end > last.start;
+    if (lastIsDeletion && e.end <= last.end) continue;
+    return null;
+  }
+  return out;
+}
+
 /** Replaces one token's text. */
 export function replaceEdit(token: Token, text: string): Edit {
   return { start: token.start, end: token.end, text };
@@ -164,13 +216,36 @@ export function inStyleOf(token: Token, name: string): string {
 
 /**
  * Removes one item of a comma-separated list (a CREATE TABLE definition, an ALTER TABLE spec)
- * with the comma before it, or after it when it is the first item.
+ * with the comma before it, or after it when it is the first item. An item inside an executable
+ * comment never leaves the comment cut: when the comment holds just the item (and perhaps its
+ * comma), the whole comment goes.
  */
 export function removeListItemEdit(source: SqlSource, code: readonly Token[], from: number, to: number): Edit {
   const first = code[from]!;
   const last = code[to - 1]!;
   const prev = code[from - 1];
   const next = code[to];
+  const exec = first.exec;
+  if (exec !== null && last.exec === exec && prev?.exec !== exec) {
+    const bounds = execBounds(source, exec.start);
+    const comma = next !== undefined && next.exec === exec && next.kind === 'punct' && next.text === ',';
+    // The comment holds just the item: the comment is the item.
+    if (bounds !== null && next?.exec !== exec) return listRemoval(source, bounds.open, bounds.close, prev, next);
+    // Just the item and its comma: the whole comment goes.
+    if (bounds !== null && comma && code[to + 1]?.exec !== exec) return removalEdit(source, bounds.open, bounds.close);
+    // More follows inside the comment: take the comma after the item, which is inside too.
+    if (comma) return listRemoval(source, first, last, undefined, next);
+  }
+  return listRemoval(source, first, last, prev, next);
+}
+
+function listRemoval(
+  source: SqlSource,
+  first: Token,
+  last: Token,
+  prev: Token | undefined,
+  next: Token | undefined,
+): Edit {
   if (prev !== undefined && prev.kind === 'punct' && prev.text === ',') {
     return { start: prev.start, end: last.end, text: '' };
   }
@@ -182,6 +257,18 @@ export function removeListItemEdit(source: SqlSource, code: readonly Token[], fr
     return { start: first.start, end, text: '' };
   }
   return removalEdit(source, first, last);
+}
+
+/** The opener and closer tokens of the executable comment opened at `start`. */
+function execBounds(source: SqlSource, start: number): { open: Token; close: Token } | null {
+  const tokens = source.tokens;
+  const i = tokenIndexAt(tokens, start);
+  if (i < 0) return null;
+  for (let k = i + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'execClose') return { open: tokens[i]!, close: t };
+  }
+  return null;
 }
 
 /** Removes a whole statement with its delimiter and the line break after it, if it owns its lines. */

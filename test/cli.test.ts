@@ -45,7 +45,7 @@ describe('clustrix-lint check', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stdout).toMatch(/^\s+15:41\s+error\s+USING HASH .*no-unsupported-index-type$/m);
-    expect(r.stdout).toMatch(/✖ 8 problems \(6 errors, 2 warnings, 0 info\)/);
+    expect(r.stdout).toMatch(/✖ 8 problems \(7 errors, 1 warning, 0 info\)/);
     expect(r.stderr).toBe('');
   });
 
@@ -101,7 +101,7 @@ describe('clustrix-lint check', () => {
     const file = out[0]!;
     expect(Object.keys(file)).toEqual(['filePath', 'target', 'findings', 'errorCount', 'warningCount', 'infoCount']);
     expect(file.target).toBe('clustrixdb-9.2');
-    expect(file.errorCount).toBe(6);
+    expect(file.errorCount).toBe(7);
     const findings = file.findings as Array<Record<string, unknown>>;
     expect(Object.keys(findings[0]!)).toEqual([
       'ruleId',
@@ -136,15 +136,16 @@ describe('clustrix-lint check', () => {
 describe('clustrix-lint fix', () => {
   it('prints the clean script on stdout and the report on stderr when given no destination', () => {
     const r = runCli(['fix', SAMPLE]);
-    // Safe fixes only: the /*!50100 */ wrapper is unwrapped, so the HASH partitioning it hid is
-    // now an error that only --lossy removes.
+    // Safe fixes only: the /*!50100 */ wrapper holds HASH partitioning the target cannot take, so
+    // it is not unwrapped (the target goes on skipping it); only --lossy removes it.
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(
-      ') ENGINE=InnoDB DEFAULT CHARSET=latin1\nPARTITION BY HASH (`AUDIT_ID`)\nPARTITIONS 4;\n',
+      ') ENGINE=InnoDB DEFAULT CHARSET=latin1\n/*!50100 PARTITION BY HASH (`AUDIT_ID`)\nPARTITIONS 4 */;\n',
     );
     expect(r.stdout).not.toMatch(/USING HASH ON|utf8mb4_0900_ai_ci|SET NAMES ascii/);
     expect(r.stderr).toMatch(/fixed/);
-    expect(r.stderr).toMatch(/1 problem \(1 error, 0 warnings, 0 info\)/);
+    expect(r.stderr).toMatch(/2 problems \(2 errors, 0 warnings, 0 info\)/);
+    expect(r.stderr).toMatch(/2 more with `--lossy`/);
   });
 
   it('-o writes the clean script atomically (no temp file left), --diff writes the report, input untouched', () => {

@@ -126,12 +126,17 @@ describe('fixer', () => {
     expect(g.passes).toBe(MAX_PASSES);
   });
 
-  it('refuses a fix that makes a parsed statement unparsable', () => {
+  it('drops a fix that makes a parsed statement unparsable, says why, and applies the others', () => {
     const breaker = replaceWord('TABLE', 'TABEL');
-    expect(() => fixLoop('CREATE TABLE t (a INT);', (s) => lintSource(s, [breaker]), false)).toThrow(/unparsable/);
+    const other = replaceWord('a', 'b');
+    const r = fixLoop('CREATE TABLE t (a INT);\nSELECT a;', (s) => lintSource(s, [breaker, other]), false);
+    expect(r.output).toBe('CREATE TABLE t (b INT);\nSELECT b;');
+    const left = r.remaining.filter((f) => f.ruleId === 'replace-TABLE');
+    expect(left).toHaveLength(1);
+    expect(left[0]!.unfixed).toMatch(/no longer parse/);
   });
 
-  it('refuses a fix that merges statements', () => {
+  it('drops a fix that merges statements (a comment swallowing the delimiter)', () => {
     const swallow = defineRule({
       ...replaceWord('x', 'x'),
       check(stmt, ctx) {
@@ -145,9 +150,66 @@ describe('fixer', () => {
         });
       },
     });
-    expect(() => fixLoop('SELECT 1;\nSELECT 2;', (s) => lintSource(s, [swallow]), false)).toThrow(/statements/);
+    const r = fixLoop('SELECT 1;\nSELECT 2;', (s) => lintSource(s, [swallow]), false);
+    expect(r.output).toBe('SELECT 1;\nSELECT 2;');
+    expect(r.passes).toBe(0);
+    expect(r.remaining[0]!.unfixed).toMatch(/statement|delimiter|comment/);
   });
 
+  it('drops a fix that orphans a quote, a comment or an executable-comment delimiter', () => {
+    const cut = (pattern: string, title: string) =>
+      defineRule({
+        ...replaceWord('x', 'x'),
+        meta: { ...replaceWord('x', 'x').meta, id: `cut-${title}` },
+        check(stmt, ctx) {
+          const at = ctx.source.text.indexOf(pattern, stmt.start);
+          if (at < 0 || at >= stmt.end) return;
+          ctx.report({
+            messageId: 'm',
+            data: { word: title },
+            start: at,
+            end: at + pattern.length,
+            fix: { kind: 'safe', title, edits: [{ start: at, end: at + pattern.length, text: '' }] },
+          });
+        },
+      });
+    const cases: Array<[string, string, RegExp]> = [
+      ["SELECT 'a', 'b';", "'a", /quoted|unreadable/],
+      ['CREATE TABLE t (a INT /*!50100 , b INT */);', '/*!50100', /executable comment/],
+      ['CREATE TABLE t (a INT /*!50100 , b INT */);', '*/', /executable comment/],
+      ['SELECT 1 -- c\n, 2;', '\n', /comment|reads/],
+      ['CREATE TABLE t (a INT);', ' TABLE', /parse/],
+      ['SELECT a b;', ' ', /reads|parse/],
+    ];
+    for (const [code, pattern, why] of cases) {
+      const r = fixLoop(code, (s) => lintSource(s, [cut(pattern, 'cut')]), false);
+      expect(r.output, code).toBe(code);
+      expect(r.remaining, code).toHaveLength(1);
+      expect(r.remaining[0]!.unfixed, code).toMatch(why);
+    }
+  });
+
+  it('when fixes are fine alone but break a statement together, keeps the first and drops the next', () => {
+    // Each removes one of the two spaces between SELECT and 1: together they join the words.
+    const space = (at: number, id: string) =>
+      defineRule({
+        ...replaceWord('x', 'x'),
+        meta: { ...replaceWord('x', 'x').meta, id },
+        check(stmt, ctx) {
+          if (stmt.index !== 0) return;
+          ctx.report({
+            messageId: 'm',
+            data: { word: id },
+            start: at,
+            end: at + 1,
+            fix: { kind: 'safe', title: id, edits: [{ start: at, end: at + 1, text: '' }] },
+          });
+        },
+      });
+    const r = fixLoop('SELECT  1;', (s) => lintSource(s, [space(6, 'one'), space(7, 'two')]), false);
+    expect(r.output).toBe('SELECT 1;');
+    expect(r.applied.map((a) => a.ruleId)).toEqual(['one']);
+  });
   it('keeps a BOM and CRLF line endings', () => {
     const r = fixLoop('\uFEFFSELECT a;\r\nSELECT a;\r\n', (s) => lintSource(s, [replaceWord('a', 'bb')]), false);
     expect(r.output).toBe('\uFEFFSELECT bb;\r\nSELECT bb;\r\n');

@@ -1,10 +1,11 @@
 // One line per finding: `file:line:col: severity rule-id message`, for grep and editors.
-import type { FileReport } from './types.js';
+import { shownMessage, type FileReport } from './types.js';
 
 export function formatCompact(reports: readonly FileReport[]): string {
   let out = '';
   for (const r of reports) {
-    for (const f of r.findings) out += `${r.filePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message}\n`;
+    for (const f of r.findings)
+      out += `${r.filePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${shownMessage(f)}\n`;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
-import type { FileReport } from './types.js';
+import { shownMessage, type FileReport } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -19,7 +19,7 @@ export function formatGithub(reports: readonly FileReport[]): string {
         `endColumn=${f.endColumn}`,
         `title=${escapeProperty(f.ruleId)}`,
       ].join(',');
-      out += `::${LEVEL[f.severity]} ${props}::${escapeData(f.message)}\n`;
+      out += `::${LEVEL[f.severity]} ${props}::${escapeData(shownMessage(f))}\n`;
     }
   }
   return out;

@@ -22,6 +22,7 @@ export function formatJson(reports: readonly FileReport[]): string {
               title: f.fix.title,
               edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
             },
+      ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
     })),
     ...counts(r.findings),
     ...(r.applied === undefined

@@ -1,6 +1,6 @@
 // JUnit XML for CI test reports: one test suite per file, one failing test case per finding,
 // and one passing case for a clean file.
-import { counts, type FileReport } from './types.js';
+import { counts, shownMessage, type FileReport } from './types.js';
 
 const xml = (s: string) =>
   s
@@ -29,7 +29,7 @@ export function formatJunit(reports: readonly FileReport[]): string {
     for (const f of r.findings) {
       lines.push(`    <testcase name="${xml(`${f.ruleId} at ${f.line}:${f.column}`)}" classname="${name}">`);
       lines.push(
-        `      <failure type="${f.severity}" message="${xml(f.message)}">${xml(`${r.filePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message}`)}</failure>`,
+        `      <failure type="${f.severity}" message="${xml(shownMessage(f))}">${xml(`${r.filePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${shownMessage(f)}`)}</failure>`,
       );
       lines.push('    </testcase>');
     }

@@ -44,6 +44,7 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
       level: LEVEL[f.severity],
       message: { text: f.message },
       locations: [location(f)],
+      ...(f.unfixed === undefined ? {} : { properties: { unfixed: f.unfixed } }),
       ...(f.fix === null
         ? {}
         : {

@@ -1,6 +1,6 @@
 // The human report (ESLint's "stylish" layout): the only module that imports chalk.
 import { Chalk } from 'chalk';
-import { counts, type FileReport } from './types.js';
+import { counts, shownMessage, type FileReport } from './types.js';
 
 export interface StylishOptions {
   readonly color: boolean;
@@ -36,11 +36,13 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
       );
     }
     for (const f of r.findings) {
-      if (f.fix?.kind === 'safe') safeFixable++;
+      if (f.unfixed !== undefined) {
+        // Its fix was tried and refused: not fixable by running fix again.
+      } else if (f.fix?.kind === 'safe') safeFixable++;
       else if (f.fix?.kind === 'lossy') lossyFixable++;
       const sev =
         f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-      lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
+      lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${sev}  ${shownMessage(f)}  ${c.dim(f.ruleId)}`);
     }
     lines.push('');
   }

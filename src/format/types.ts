@@ -25,3 +25,8 @@ export function counts(findings: readonly Finding[]): { errorCount: number; warn
   }
   return { errorCount, warningCount, infoCount };
 }
+
+/** The message as people read it: with the reason when `fix` could not apply the finding's fix. */
+export function shownMessage(f: Finding): string {
+  return f.unfixed === undefined ? f.message : `${f.message} (${f.unfixed})`;
+}

@@ -16,6 +16,28 @@ describe('no-executable-comment', () => {
         name: 'only a comment inside (found by fuzzing): nothing runs either way',
         code: '/*M!100100/* c */*/;\nSELECT 1;',
       },
+      {
+        name: 'mysqldump DISABLE KEYS: a no-op for InnoDB, nothing lost',
+        code: '/*!40000 ALTER TABLE `t` DISABLE KEYS */;',
+      },
+      { name: 'mysqldump ENABLE KEYS', code: '/*!40000 alter table t enable keys */;' },
+      {
+        name: 'mysqldump UNIQUE_CHECKS save and set: load speed only (and not a documented Xpand variable)',
+        code: '/*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;',
+      },
+      { name: 'mysqldump restore of SQL_NOTES', code: '/*!40111 SET SQL_NOTES=@OLD_SQL_NOTES */;' },
+      {
+        name: 'mariadb-dump NOTE_VERBOSITY',
+        code: '/*M!100616 SET @OLD_NOTE_VERBOSITY=@@NOTE_VERBOSITY, NOTE_VERBOSITY=0 */;',
+      },
+      {
+        name: "mysqldump 8 DEFAULT ENCRYPTION='N' on a database: the default, nothing lost",
+        code: "CREATE DATABASE d /*!80016 DEFAULT ENCRYPTION='N' */;",
+      },
+      {
+        name: 'in a MariaDB statement, /*!80003 … */ never ran on the source',
+        code: 'CREATE TABLE t (g INT /*!80003 SRID 0 */ /*M!999999 x */);',
+      },
     ],
     invalid: [
       {
@@ -30,21 +52,41 @@ describe('no-executable-comment', () => {
         errors: [{ messageId: 'ignored', column: 39, severity: 'error' }],
       },
       {
-        name: 'a mysqldump trigger: three comments, each unwrapped',
+        name: 'a mysqldump trigger: three adjacent comments are one run, unwrapped together',
         code: 'DELIMITER ;;\n/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1 */;;\nDELIMITER ;',
         output:
           'DELIMITER ;;\nCREATE DEFINER=`root`@`localhost` TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;;\nDELIMITER ;',
-        errors: [
-          { messageId: 'ignored', line: 2, column: 1 },
-          { messageId: 'ignored', line: 2, column: 19 },
-          { messageId: 'ignored', line: 2, column: 57 },
-        ],
+        errors: [{ messageId: 'ignored', line: 2, column: 1, severity: 'error', fix: 'safe' }],
       },
       {
-        name: 'MariaDB /*M! */ and a version-less /*! */',
+        name: 'MariaDB /*M! */ and a version-less /*! */, adjacent: one run',
         code: 'CREATE TABLE t (id INT) /*M!100100 PAGE_CHECKSUM=1 */ /*! COMMENT="x" */;',
         output: 'CREATE TABLE t (id INT) PAGE_CHECKSUM=1 COMMENT="x";',
+        errors: [{ messageId: 'ignored' }],
+      },
+      {
+        name: 'two comments apart are two findings',
+        code: 'CREATE TABLE t (id INT /*!40101 DEFAULT 1 */) ENGINE=InnoDB /*!40101 DEFAULT CHARSET=utf8 */;',
+        output: 'CREATE TABLE t (id INT DEFAULT 1) ENGINE=InnoDB DEFAULT CHARSET=utf8;',
         errors: [{ messageId: 'ignored' }, { messageId: 'ignored' }],
+      },
+      {
+        name: 'mysqldump FOREIGN_KEY_CHECKS: it matters for the load, and Xpand has it',
+        code: '/*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0 */;',
+        output: 'SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0;',
+        errors: [{ messageId: 'ignored', severity: 'warning', fix: 'safe' }],
+      },
+      {
+        name: "DEFAULT ENCRYPTION='Y' is not the default: reported",
+        code: "CREATE DATABASE d /*!80016 DEFAULT ENCRYPTION='Y' */;",
+        output: "CREATE DATABASE d DEFAULT ENCRYPTION='Y';",
+        errors: [{ messageId: 'ignored' }],
+      },
+      {
+        name: 'a MariaDB statement: the /*!80003 … */ MySQL alternative goes with the unwrap of the /*M! … */ code',
+        code: 'CREATE TABLE t (g INT /*M! INVISIBLE */ /*!80023 INVISIBLE */, h INT);',
+        output: 'CREATE TABLE t (g INT INVISIBLE, h INT);',
+        errors: [{ messageId: 'ignored', column: 23 }],
       },
       {
         name: 'CRLF and a multi-line body',

@@ -38,7 +38,7 @@ describe('no-unsupported-partitioning', () => {
         name: 'mysqldump form inside /*!50100 */: the whole comment goes',
         code: 'CREATE TABLE `t` (\n  `id` int NOT NULL\n) ENGINE=InnoDB DEFAULT CHARSET=latin1\n/*!50100 PARTITION BY HASH (`id`)\nPARTITIONS 4 */;\n',
         output: 'CREATE TABLE `t` (\n  `id` int NOT NULL\n) ENGINE=InnoDB DEFAULT CHARSET=latin1;\n',
-        errors: [{ messageId: 'inExecComment', line: 4, column: 10, severity: 'warning', fix: 'lossy' }],
+        errors: [{ messageId: 'partitionType', line: 4, column: 10, severity: 'error', fix: 'lossy' }],
       },
       {
         name: 'subpartitions under RANGE: only the subpartitioning goes',
