@@ -1,5 +1,6 @@
 // The rule registry: an explicit list, sorted by id. test/meta.test.ts keeps it and rules/ in step.
 import type { Rule } from '../src/rule.js';
+import clientCommand from './client-command.js';
 import maxColumnsPerTable from './max-columns-per-table.js';
 import noCheckConstraint from './no-check-constraint.js';
 import noCollateInExpression from './no-collate-in-expression.js';
@@ -14,6 +15,7 @@ import noFulltext from './no-fulltext.js';
 import noIgnoredTableOption from './no-ignored-table-option.js';
 import noInvisibleIndex from './no-invisible-index.js';
 import noLockTables from './no-lock-tables.js';
+import noMultiStatementRequest from './no-multi-statement-request.js';
 import noNameCaseCollision from './no-name-case-collision.js';
 import noNotNullDefaultNull from './no-not-null-default-null.js';
 import noPartitionMaintenance from './no-partition-maintenance.js';
@@ -33,6 +35,7 @@ import requireLockSharedDropPrimaryKey from './require-lock-shared-drop-primary-
 import unrecognizedStatement from './unrecognized-statement.js';
 
 export const rules: readonly Rule[] = [
+  clientCommand,
   maxColumnsPerTable,
   noCheckConstraint,
   noCollateInExpression,
@@ -47,6 +50,7 @@ export const rules: readonly Rule[] = [
   noIgnoredTableOption,
   noInvisibleIndex,
   noLockTables,
+  noMultiStatementRequest,
   noNameCaseCollision,
   noNotNullDefaultNull,
   noPartitionMaintenance,

@@ -620,6 +620,20 @@ export const SKIPPABLE_DUMP_CODE = {
   source: { url: 'https://mariadb.com/docs/reference/xpand/sql-statements/ALTER_TABLE/', evidence: 'inferred' },
 } as const satisfies { variables: ReadonlySet<string>; source: Source };
 
+/** The mysql and mariadb clients: what they do with a script before the server sees it. */
+export const CLIENT_SOURCES = {
+  /** The client's own commands (use, source, delimiter, …): sourced. */
+  commands: { url: 'https://dev.mysql.com/doc/refman/8.4/en/mysql-commands.html', evidence: 'sourced' },
+  /** mariadb-dump's first line `/*M!999999\- enable the sandbox mode *\/`: sourced. */
+  sandbox: { url: 'https://mariadb.org/mariadb-dump-file-compatibility-change/', evidence: 'sourced' },
+  /**
+   * A delimiter other than `;` makes the client send `a; b; c` as one request, which the server
+   * runs statement by statement (the client enables multi-statements): sourced for MySQL. Whether
+   * Xpand takes multi-statement requests is not documented (xpand-mysql8.md row 16).
+   */
+  multiStatements: { url: 'https://dev.mysql.com/doc/c-api/8.4/en/c-api-multiple-queries.html', evidence: 'inferred' },
+} as const satisfies Record<string, Source>;
+
 /** Spatial (GIS) column types, unsupported everywhere. */
 export const SPATIAL_TYPES = new Set([
   'GEOMETRY',
@@ -744,8 +758,8 @@ export const CONSTRUCTS: readonly Construct[] = [
   {
     row: 39,
     construct: 'DELIMITER',
-    rules: [],
-    note: 'Handled by the tokenizer and statement splitter; not a server statement.',
+    rules: ['no-multi-statement-request', 'client-command'],
+    note: 'DELIMITER and the other client commands (use, source, the sandbox line) are handled by the tokenizer and statement splitter like the mysql client; a delimiter never reset makes one multi-statement request.',
   },
   { row: 40, construct: 'CREATE TEMPORARY TABLE', rules: ['no-unsupported-partitioning', 'no-reserved-identifier'] },
   { row: 41, construct: 'LOCK TABLES / UNLOCK TABLES', rules: ['no-lock-tables'] },

@@ -27,6 +27,8 @@ export type StatementKind =
   | 'unlock_tables'
   | 'transaction'
   | 'xa'
+  /** A command the mysql client runs itself (`use`, `source`, `\.`, the sandbox line): see the tokenizer. */
+  | 'client_command'
   | 'other'
   | 'unknown';
 
@@ -49,20 +51,40 @@ export interface Statement {
   readonly delimiter: Token | null;
   /** The statement as node-sql-parser sees it, parsed on first use. */
   readonly parse: () => ParseResult;
+  /**
+   * Set when the client sends this statement in one buffer with others: with a delimiter other
+   * than `;` (a DELIMITER never reset), `a; b; c//` is one request of three server statements,
+   * which the server runs one by one. `index` is the place in the buffer, `count` its size.
+   */
+  readonly serverPart: { readonly index: number; readonly count: number } | null;
 }
 
-/** Statement kinds never handed to node-sql-parser: data statements, only bulk for it. */
-const UNPARSED_KINDS: ReadonlySet<StatementKind> = new Set(['insert', 'replace']);
+/** Statement kinds never handed to node-sql-parser: data statements, only bulk for it; client commands. */
+const UNPARSED_KINDS: ReadonlySet<StatementKind> = new Set(['insert', 'replace', 'client_command']);
 
-/** Groups tokens into statements. DELIMITER commands and trivia between statements belong to none. */
+/**
+ * Groups tokens into the statements the server sees. The client splits at its delimiter; with a
+ * delimiter other than `;`, one client statement may hold several server statements, split at
+ * `;` outside compound bodies (see serverStatements). DELIMITER commands and trivia between
+ * statements belong to none; a client command (`use db`, `source f`) is a statement of its own.
+ */
 export function splitStatements(tokens: readonly Token[]): Statement[] {
   const statements: Statement[] = [];
   let first = -1;
   let lastCode = -1;
+  const push = (from: number, to: number, delimiter: Token | null, part: Statement['serverPart']) => {
+    statements.push(makeStatement(statements.length, tokens.slice(from, to + 1), delimiter, part));
+  };
   const flush = (delimiter: Token | null): void => {
     if (first >= 0) {
-      const stmtTokens = tokens.slice(first, lastCode + 1);
-      statements.push(makeStatement(statements.length, stmtTokens, delimiter));
+      const parts = serverStatements(tokens, first, lastCode);
+      if (parts.length === 1) push(first, lastCode, delimiter, null);
+      else {
+        parts.forEach((p, i) => {
+          const last = i === parts.length - 1;
+          push(p.from, p.to, last ? delimiter : tokens[p.semicolon]!, { index: i, count: parts.length });
+        });
+      }
     }
     first = -1;
     lastCode = -1;
@@ -77,6 +99,16 @@ export function splitStatements(tokens: readonly Token[]): Statement[] {
       flush(null);
       continue;
     }
+    if (t.kind === 'clientCommand') {
+      flush(null);
+      // Its delimiter, if one follows on the same line.
+      let d = k + 1;
+      if (tokens[d]?.kind === 'whitespace' && !tokens[d]!.text.includes('\n')) d++;
+      const delimiter = tokens[d]?.kind === 'delimiter' ? tokens[d]! : null;
+      push(k, k, delimiter, null);
+      if (delimiter !== null) k = d;
+      continue;
+    }
     if (t.kind === 'whitespace' || t.kind === 'comment' || t.kind === 'bom') continue;
     if (first < 0) first = k;
     lastCode = k;
@@ -85,7 +117,80 @@ export function splitStatements(tokens: readonly Token[]): Statement[] {
   return statements;
 }
 
-function makeStatement(index: number, tokens: Token[], delimiter: Token | null): Statement {
+/** Statement kinds whose body (BEGIN … END) holds `;` that do not end the statement. */
+const COMPOUND_KINDS: ReadonlySet<StatementKind> = new Set([
+  'create_procedure',
+  'create_function',
+  'create_trigger',
+  'create_event',
+]);
+
+/**
+ * Where the server splits the client statement tokens[from..to]: at each `;` outside executable
+ * comments and outside compound bodies — in CREATE PROCEDURE / FUNCTION / TRIGGER / EVENT (and a
+ * MariaDB `BEGIN NOT ATOMIC` block) a `;` ends the statement only when every BEGIN and CASE is
+ * closed by its END. Each part runs from its first to its last code token; `semicolon` is the
+ * index of the `;` that ends it (for the last part, -1: the client's delimiter ends it).
+ */
+function serverStatements(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): Array<{ from: number; to: number; semicolon: number }> {
+  const parts: Array<{ from: number; to: number; semicolon: number }> = [];
+  let start = -1;
+  let lastCode = -1;
+  let compound = false;
+  let depth = 0;
+  let code: Token[] = [];
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (isTrivia(t)) continue;
+    if (t.kind === 'punct' && t.text === ';' && t.exec === null && depth === 0) {
+      if (start >= 0) parts.push({ from: start, to: lastCode, semicolon: k });
+      start = -1;
+      lastCode = -1;
+      code = [];
+      continue;
+    }
+    if (start < 0) {
+      start = k;
+      compound = false;
+      depth = 0;
+    }
+    lastCode = k;
+    if (code.length < 24) {
+      code.push(t);
+      if (code.length <= 24 && !compound) {
+        compound = COMPOUND_KINDS.has(classify(code)) || (isWord(code[0], 'BEGIN') && isWord(code[1], 'NOT'));
+      }
+    }
+    if (!compound || t.kind !== 'word') continue;
+    const w = t.text.toUpperCase();
+    if (w === 'BEGIN' || w === 'CASE') depth++;
+    else if (w === 'END' && depth > 0) {
+      // END IF / END LOOP / END WHILE / END REPEAT close blocks that were never counted.
+      let n = k + 1;
+      while (n <= to && isTrivia(tokens[n]!)) n++;
+      const next = tokens[n];
+      if (!['IF', 'LOOP', 'WHILE', 'REPEAT'].some((x) => isWord(next, x))) depth--;
+      // The word after END (END CASE, END IF, …) closes, it does not open.
+      if (['IF', 'LOOP', 'WHILE', 'REPEAT', 'CASE'].some((x) => isWord(next, x))) {
+        lastCode = n;
+        k = n;
+      }
+    }
+  }
+  if (start >= 0) parts.push({ from: start, to: lastCode, semicolon: -1 });
+  return parts.length === 0 ? [{ from, to, semicolon: -1 }] : parts;
+}
+
+function makeStatement(
+  index: number,
+  tokens: Token[],
+  delimiter: Token | null,
+  serverPart: Statement['serverPart'],
+): Statement {
   const code = tokens.filter((t) => !isTrivia(t));
   const start = tokens[0]!.start;
   const end = tokens[tokens.length - 1]!.end;
@@ -99,6 +204,7 @@ function makeStatement(index: number, tokens: Token[], delimiter: Token | null):
     tokens,
     code,
     delimiter,
+    serverPart,
     parse: () => {
       if (parsed === undefined) {
         parsed = UNPARSED_KINDS.has(kind)
@@ -278,6 +384,7 @@ export function classify(code: readonly Token[]): StatementKind {
   let k = 0;
   while (code[k]?.kind === 'punct' && code[k]!.text === '(') k++;
   const head = code[k];
+  if (head?.kind === 'clientCommand') return 'client_command';
   if (head === undefined || head.kind !== 'word') return 'unknown';
   const word = head.text.toUpperCase();
   if (word === 'CREATE' || word === 'ALTER') {

@@ -15,6 +15,12 @@ export type TokenKind =
   | 'punct'
   | 'delimiter'
   | 'delimiterCommand'
+  /**
+   * A command the mysql client runs itself instead of sending it to the server: `use db`,
+   * `source file` / `\. file` (at the start of a statement, up to the delimiter or the end of
+   * the line), and mariadb-dump's `/*M!999999\- enable the sandbox mode *\/` line.
+   */
+  | 'clientCommand'
   /** The VALUES payload of an INSERT/REPLACE, kept as one opaque token (see scanData). */
   | 'data';
 
@@ -189,7 +195,8 @@ function run(
       const after = i + 9;
       if (after >= n || src[after] === ' ' || src[after] === '\t') {
         let j = after;
-        while (j < n && src[j] !== '\n' && src[j] !== '\r') j++;
+        while (j < n && src[j] !== '\n') j++;
+        if (j > after && src[j - 1] === '\r') j--; // a CRLF line end stays whitespace
         // A buffer that more input follows may have cut the command: read it once its line is whole.
         if (cut !== null && j === n) return delimiter;
         const arg = src.slice(after, j).trim().split(/[ \t]/)[0] ?? '';
@@ -200,6 +207,16 @@ function run(
         push('delimiterCommand', j);
         atStatementStart = true;
         boundary();
+        continue;
+      }
+    }
+
+    if (atStatementStart && exec === null) {
+      const end = clientCommandEnd(src, i, delimiter);
+      if (end > i) {
+        // A buffer that more input follows may have cut the command: read it once its line is whole.
+        if (cut !== null && end === n && src.indexOf('\n', i) < 0) return delimiter;
+        push('clientCommand', end);
         continue;
       }
     }
@@ -218,8 +235,11 @@ function run(
       c === 35 /* # */ ||
       (c === 45 && src.charCodeAt(i + 1) === 45 && (i + 2 >= n || isWhitespaceOrControl(src.charCodeAt(i + 2))))
     ) {
-      let j = i + 1;
-      while (j < n && src[j] !== '\n' && src[j] !== '\r') j++;
+      // Only LF ends a line comment, as in the mysql client: a bare CR (mysqldump writes table
+      // names with control characters into `-- Table structure` lines) does not.
+      let j = src.indexOf('\n', i + 1);
+      if (j < 0) j = n;
+      else if (src[j - 1] === '\r' && j - 1 > i) j--;
       push('comment', j);
       continue;
     }
@@ -431,6 +451,38 @@ export function scanData(src: string, from: number, delimiter: string, progress?
     i++;
   }
   return n;
+}
+
+/**
+ * End of a client command starting at `i` (at the start of a statement), or `i` when there is
+ * none. Like the mysql client: `use` and `source` only at the start of a line, the short forms
+ * `\u` and `\.` anywhere; the command runs to the delimiter or the end of the line (trailing
+ * spaces left out). mariadb-dump's sandbox line runs to its `*\/`.
+ */
+function clientCommandEnd(src: string, i: number, delimiter: string): number {
+  if (src.startsWith('/*M!999999\\-', i)) {
+    const k = src.indexOf('*/', i);
+    return k < 0 ? i : k + 2;
+  }
+  const c = src.charCodeAt(i);
+  let named = false;
+  if (c === 92 /* \ */) {
+    const next = src[i + 1];
+    if (next !== '.' && next !== 'u') return i;
+  } else if (c === 117 || c === 85 || c === 115 || c === 83) {
+    // u/U, s/S: `use` or `source`, as a whole word followed by a blank, at the start of a line.
+    const word = matchesWordAt(src, i, 'USE') ? 3 : matchesWordAt(src, i, 'SOURCE') ? 6 : 0;
+    if (word === 0 || (src[i + word] !== ' ' && src[i + word] !== '\t')) return i;
+    let b = i - 1;
+    while (b >= 0 && (src[b] === ' ' || src[b] === '\t' || src.charCodeAt(b) === 0xfeff)) b--;
+    if (b >= 0 && src[b] !== '\n') return i;
+    named = true;
+  } else return i;
+  let j = i + (named ? 3 : 2);
+  const n = src.length;
+  while (j < n && src[j] !== '\n' && !src.startsWith(delimiter, j)) j++;
+  while (j > i && (src[j - 1] === ' ' || src[j - 1] === '\t' || src[j - 1] === '\r')) j--;
+  return j;
 }
 
 function isWhitespaceOrControl(c: number): boolean {

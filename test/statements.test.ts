@@ -32,7 +32,7 @@ describe('statements', () => {
     ['UNLOCK TABLES', 'unlock_tables'],
     ['START TRANSACTION', 'transaction'],
     ['XA START 1', 'xa'],
-    ['USE wso2', 'other'],
+    ['USE wso2', 'client_command'],
     ['FROBNICATE t', 'unknown'],
     ['/*!40101 SET NAMES utf8 */', 'set'],
   ])('classifies %j as %s', (sql, kind) => {
@@ -47,6 +47,36 @@ describe('statements', () => {
     const proc = src.statements[1]!;
     expect(sql.slice(proc.start, proc.end)).toBe('CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND');
     expect(proc.delimiter?.text).toBe('$$');
+  });
+
+  it('splits what the client sends in one request into the statements the server runs', () => {
+    const sql =
+      'DELIMITER //\nSET a=1; SET b=2;\nCREATE PROCEDURE p() BEGIN SELECT 1; IF x THEN SELECT 2; END IF;\n' +
+      'CASE y WHEN 1 THEN SELECT 3; END CASE; l: LOOP LEAVE l; END LOOP l; END; SELECT 4//\nSELECT 5//';
+    const src = new SqlSource(sql);
+    expect(src.statements.map((s) => [s.kind, sql.slice(s.start, s.end).slice(0, 20), s.serverPart])).toEqual([
+      ['set', 'SET a=1', { index: 0, count: 4 }],
+      ['set', 'SET b=2', { index: 1, count: 4 }],
+      ['create_procedure', 'CREATE PROCEDURE p()', { index: 2, count: 4 }],
+      ['select', 'SELECT 4', { index: 3, count: 4 }],
+      ['select', 'SELECT 5', null],
+    ]);
+    expect(sql.slice(src.statements[2]!.start, src.statements[2]!.end).endsWith('END LOOP l; END')).toBe(true);
+    expect(src.statements.map((s) => s.delimiter?.text)).toEqual([';', ';', ';', '//', '//']);
+    // One statement and a trailing ; before the delimiter: nothing to split.
+    expect(new SqlSource('DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END;$$').statements[0]!.serverPart).toBe(
+      null,
+    );
+  });
+
+  it('makes a client command a statement of its own, ended by the line when no delimiter follows', () => {
+    const sql = 'USE db\nCREATE TABLE t (a INT);\nsource x.sql;\n';
+    const src = new SqlSource(sql);
+    expect(src.statements.map((s) => [s.kind, sql.slice(s.start, s.end), s.delimiter?.text ?? null])).toEqual([
+      ['client_command', 'USE db', null],
+      ['create_table', 'CREATE TABLE t (a INT)', ';'],
+      ['client_command', 'source x.sql', ';'],
+    ]);
   });
 
   it('keeps a last statement without a delimiter, and ignores comment-only tails', () => {

@@ -86,6 +86,30 @@ describe('tokenize', () => {
     expect(toks.some((t) => t.kind === 'delimiterCommand')).toBe(false);
   });
 
+  it('ends -- and # comments only at LF, as the mysql client does: a bare CR stays inside', () => {
+    const src = '-- Table `a\rb`\nCREATE TABLE t (a INT); # x\r y\nSELECT 1;';
+    const toks = tokenize(src).tokens;
+    expect(toks.filter((t) => t.kind === 'comment').map((t) => t.text)).toEqual(['-- Table `a\rb`', '# x\r y']);
+    expect(toks.some((t) => t.kind === 'quotedIdent')).toBe(false);
+    // A CRLF line end is not part of the comment.
+    expect(tokenize('-- c\r\nSELECT 1;').tokens[0]!.text).toBe('-- c');
+  });
+
+  it('takes client commands where the client does: use and source at a line start, \\. anywhere a statement starts', () => {
+    const commands = (sql: string) =>
+      tokenize(sql)
+        .tokens.filter((t) => t.kind === 'clientCommand')
+        .map((t) => t.text);
+    expect(
+      commands('USE db\nCREATE TABLE t (a INT);\nuse x; select 1;\nsource f.sql ;\n\\. g.sql\r\nSELECT 2;'),
+    ).toEqual(['USE db', 'use x', 'source f.sql', '\\. g.sql']);
+    expect(commands('/*M!999999\\- enable the sandbox mode */ \nSELECT 1;')).toEqual([
+      '/*M!999999\\- enable the sandbox mode */',
+    ]);
+    // Not at a line start, or a word that only looks like one: sent to the server.
+    expect(commands('SELECT 1; use db;\nSELECT source FROM t;\n/* c */ use db;\nSELECT 1 /*!40101 x */;')).toEqual([]);
+  });
+
   it('keeps a BOM and CRLF as tokens', () => {
     const src = '\uFEFFSELECT 1;\r\nSELECT 2;\r\n';
     const toks = tokenize(src).tokens;
