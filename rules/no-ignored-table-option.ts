@@ -1,10 +1,12 @@
 // Flags table options ClustrixDB/Xpand ignore (ROW_FORMAT, KEY_BLOCK_SIZE, …) or do not know
-// (DATA DIRECTORY, STATS_*, COMPRESSION, ENCRYPTION, …), and removes them.
+// (DATA DIRECTORY, STATS_*, COMPRESSION, ENCRYPTION, …), and database options other than CHARACTER
+// SET and COLLATE, and removes them.
 import { TABLE_OPTIONS } from '../src/catalog.js';
 import { defineRule, removeListItemEdit, type Edit } from '../src/rule.js';
 import type { SqlSource } from '../src/source.js';
 import type { Statement } from '../src/statements.js';
-import { alterTableLayout, createTableLayout, tableOptions, type TableOption } from '../src/structure.js';
+import { alterTableLayout, createTableLayout, isPunct, tableOptions, type TableOption } from '../src/structure.js';
+import { identValue, isWord } from '../src/tokenize.js';
 
 /** Table options Xpand accepts (knowledge base §5.2), so an ALTER spec starting with one is options. */
 const OTHER_OPTIONS = new Set(['ENGINE', 'TYPE', 'AUTO_INCREMENT', 'CHARACTER SET', 'CHARSET', 'COLLATE', 'COMMENT']);
@@ -16,12 +18,14 @@ export default defineRule({
   meta: {
     id: 'no-ignored-table-option',
     description:
-      'Disallow table options ClustrixDB/Xpand ignore (ROW_FORMAT, KEY_BLOCK_SIZE, …) or do not document (DATA DIRECTORY, STATS_*, COMPRESSION, ENCRYPTION, …).',
+      'Disallow table options ClustrixDB/Xpand ignore (ROW_FORMAT, KEY_BLOCK_SIZE, …) or do not document (DATA DIRECTORY, STATS_*, COMPRESSION, ENCRYPTION, …), and database options other than CHARACTER SET and COLLATE.',
     severity: 'warning',
     fixable: ['safe', 'lossy'],
-    statements: ['create_table', 'alter_table'],
+    statements: ['create_table', 'alter_table', 'create_database', 'alter_database'],
     messages: {
       ignored: 'Table option {{name}} is accepted and ignored by {{target}}; the fix removes it.',
+      databaseOption:
+        "Database option {{name}} is not one {{target}}'s CREATE/ALTER DATABASE takes (only CHARACTER SET and COLLATE), so the statement may be rejected; the fix removes it{{what}}.",
       unknown:
         'Table option {{name}} is not among the options {{target}} accepts or ignores, so the statement may be rejected; the fix removes it.',
     },
@@ -29,6 +33,30 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const code = stmt.code;
+    if (stmt.kind === 'create_database' || stmt.kind === 'alter_database') {
+      for (const opt of databaseOptions(stmt)) {
+        if (opt.name === 'CHARACTER SET' || opt.name === 'CHARSET' || opt.name === 'COLLATE') continue;
+        const value = opt.valueAt >= 0 ? code[opt.valueAt] : undefined;
+        // DEFAULT ENCRYPTION='N' is the default: nothing is lost without it.
+        const isDefault = opt.name === 'ENCRYPTION' && value !== undefined && identValue(value).toUpperCase() === 'N';
+        // mysqldump's `/*!80016 DEFAULT ENCRYPTION='N' */`: the target skips it and nothing is lost
+        // (no-executable-comment leaves it alone too); once unwrapped it is reported.
+        if (isDefault && code[opt.from]!.exec !== null) continue;
+        ctx.report({
+          messageId: 'databaseOption',
+          data: { name: opt.name, what: isDefault ? " ('N' is the default)" : '' },
+          start: code[opt.from]!.start,
+          end: code[opt.to - 1]!.end,
+          severity: 'error',
+          fix: {
+            kind: isDefault ? 'safe' : 'lossy',
+            title: `Remove database option ${opt.name}`,
+            edits: [removeListItemEdit(ctx.source, code, opt.from, opt.to)],
+          },
+        });
+      }
+      return;
+    }
     for (const opt of optionsOf(stmt)) {
       const ignored = TABLE_OPTIONS.ignored.has(opt.name);
       const unknown = TABLE_OPTIONS.unknown.has(opt.name) || TABLE_OPTIONS.unknown.has(opt.name.split(' ')[0]!);
@@ -62,6 +90,27 @@ function optionsOf(stmt: Statement): TableOption[] {
     .specs.map((spec) => tableOptions(code, spec))
     .filter((opts) => opts.length > 0 && isOption(opts[0]!.name) && opts.every((o) => isOption(o.name)))
     .flat();
+}
+
+/** The options of CREATE/ALTER DATABASE (READ ONLY as one option). */
+function databaseOptions(stmt: Statement): TableOption[] {
+  const code = stmt.code;
+  let k = code.findIndex((t) => isWord(t, 'DATABASE') || isWord(t, 'SCHEMA')) + 1;
+  if (k === 0) return [];
+  if (isWord(code[k], 'IF')) k += stmt.kind === 'create_database' ? 3 : 2;
+  const optionWord = (i: number) =>
+    ['DEFAULT', 'CHARACTER', 'CHARSET', 'COLLATE', 'ENCRYPTION', 'READ', 'COMMENT'].some((w) => isWord(code[i], w));
+  // ALTER DATABASE may name no database.
+  if (!(stmt.kind === 'alter_database' && optionWord(k))) k++;
+  const out: TableOption[] = [];
+  for (const opt of tableOptions(code, { from: k, to: code.length })) {
+    if (opt.name === 'READ' && isWord(code[opt.valueAt], 'ONLY')) {
+      let to = opt.valueAt + 1;
+      if (isPunct(code[to], '=')) to++;
+      out.push({ from: opt.from, to: Math.min(to + 1, code.length), name: 'READ ONLY', valueAt: to });
+    } else out.push(opt);
+  }
+  return out;
 }
 
 /** Removes the option with the comma that separated it from its neighbour, if any. */

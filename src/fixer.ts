@@ -15,7 +15,7 @@
 // 3. The safety net, which does not depend on node-sql-parser accepting the statement: the text is
 //    cut into units at delimiters and DELIMITER commands (an edit that crosses a cut joins the
 //    units it touches), and every unit a pass edits is tokenized again on its own. It must hold the
-//    same statements minus those removed whole (code and delimiter); every token outside the
+//    same statements (of the same kinds) minus those removed whole; every token outside the
 //    edits must read as before — same kind, same place, inside or outside an executable comment as
 //    before — so no string, quoted name, comment or `/*! … *\/` delimiter is orphaned and no words
 //    are joined; and a statement node-sql-parser accepted must still parse. A fix that breaks a
@@ -429,6 +429,7 @@ function validateUnit(source: SqlSource, unit: Unit): string | null {
   }
   for (let i = 0; i < kept.length; i++) {
     const old = kept[i]!;
+    if (newStatements[i]!.kind !== old.kind) return 'it would change what kind of statement this is';
     const edits = unit.edits.filter((e) => e.start <= old.end && e.end >= old.start);
     if (edits.length === 0 || edits.every((e) => isValueSwap(source.text, e))) continue;
     if (!old.parse().ok) continue;

@@ -186,7 +186,7 @@ export function mergeEdits(edits: readonly Edit[]): Edit[] | null {
     }
     if (e.start === last.start && e.end === last.end && e.text === last.text) continue;
     if (e.start >= last.end) {
-      if (e.start === e.end && last.start === last.end) return null; // two inserts at one offset
+      if (e.start === e.end && last.start === last.end && e.start === last.start) return null; // two inserts at one offset
       out.push(e);
       continue;
     }

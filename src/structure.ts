@@ -299,7 +299,7 @@ export function partitionClause(code: readonly Token[], at: number): PartitionCl
     const subType = code[k]?.kind === 'word' ? code[k]!.text.toUpperCase() : '';
     k = skipPartitionFunction(code, k + 1);
     if (isWord(code[k], 'SUBPARTITIONS')) k += 2;
-    subpartition = { from: subFrom, to: k, type: subType, typeAt: subTypeAt };
+    subpartition = { from: subFrom, to: Math.min(k, code.length), type: subType, typeAt: subTypeAt };
   }
   let definitions: CodeSpan | null = null;
   const subpartitionDefinitions: CodeSpan[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InternalError } from '../src/errors.js';
 import { lintSource } from '../src/engine.js';
 import { MAX_PASSES, applyEdits, fixLoop, selectFixes } from '../src/fixer.js';
-import { defineRule, type Finding, type Rule } from '../src/rule.js';
+import { defineRule, mergeEdits, type Finding, type Rule } from '../src/rule.js';
 import { SqlSource } from '../src/source.js';
 
 function finding(
@@ -84,6 +84,20 @@ describe('fixer', () => {
     expect(chosen.map((c) => c.edits.map((e) => e.text).join())).toEqual(['a']);
   });
 
+  it('merges edits: identical once, inside a deletion absorbed, any other overlap refused', () => {
+    const e = (start: number, end: number, text = '') => ({ start, end, text });
+    expect(mergeEdits([e(5, 6, 'x'), e(0, 2), e(5, 6, 'x')])).toEqual([e(0, 2), e(5, 6, 'x')]);
+    expect(mergeEdits([e(3, 4, 'y'), e(0, 10), e(4, 4, '+')])).toEqual([e(0, 10)]);
+    // An insert at the start or end of a deletion is not inside it.
+    expect(mergeEdits([e(2, 5), e(2, 2, 'a'), e(5, 5, 'b')])).toEqual([e(2, 2, 'a'), e(2, 5), e(5, 5, 'b')]);
+    // Inserts at different offsets combine; at one offset they do not.
+    expect(mergeEdits([e(7, 7, 'a'), e(3, 3, 'b')])).toEqual([e(3, 3, 'b'), e(7, 7, 'a')]);
+    expect(mergeEdits([e(3, 3, 'a'), e(3, 3, 'b')])).toBeNull();
+    // Two list-item removals sharing a comma: each was computed without the other.
+    expect(mergeEdits([e(0, 6), e(4, 9)])).toBeNull();
+    expect(mergeEdits([e(0, 6, 'r'), e(2, 3)])).toBeNull();
+  });
+
   it('rejects edits outside the text or overlapping inside one fix', () => {
     expect(() => selectFixes([finding(0, 50, '')], false, 10)).toThrow(InternalError);
     expect(() => selectFixes([finding(0, 5, '', 'safe', [[3, 6, '']])], false, 10)).toThrow(InternalError);
@@ -127,13 +141,18 @@ describe('fixer', () => {
   });
 
   it('drops a fix that makes a parsed statement unparsable, says why, and applies the others', () => {
-    const breaker = replaceWord('TABLE', 'TABEL');
+    // Same kind of statement, but no longer SQL: only the parser can tell.
+    const breaker = replaceWord('INT', 'INT INT');
     const other = replaceWord('a', 'b');
     const r = fixLoop('CREATE TABLE t (a INT);\nSELECT a;', (s) => lintSource(s, [breaker, other]), false);
     expect(r.output).toBe('CREATE TABLE t (b INT);\nSELECT b;');
-    const left = r.remaining.filter((f) => f.ruleId === 'replace-TABLE');
+    const left = r.remaining.filter((f) => f.ruleId === 'replace-INT');
     expect(left).toHaveLength(1);
     expect(left[0]!.unfixed).toMatch(/no longer parse/);
+    // A fix that turns it into another kind of statement is dropped too.
+    const kind = fixLoop('CREATE TABLE t (a INT);', (s) => lintSource(s, [replaceWord('TABLE', 'TABEL')]), false);
+    expect(kind.output).toBe('CREATE TABLE t (a INT);');
+    expect(kind.remaining[0]!.unfixed).toMatch(/kind of statement/);
   });
 
   it('drops a fix that merges statements (a comment swallowing the delimiter)', () => {
@@ -178,7 +197,7 @@ describe('fixer', () => {
       ['CREATE TABLE t (a INT /*!50100 , b INT */);', '/*!50100', /executable comment/],
       ['CREATE TABLE t (a INT /*!50100 , b INT */);', '*/', /executable comment/],
       ['SELECT 1 -- c\n, 2;', '\n', /comment|reads/],
-      ['CREATE TABLE t (a INT);', ' TABLE', /parse/],
+      ['CREATE TABLE t (a INT);', ' TABLE', /parse|kind of statement/],
       ['SELECT a b;', ' ', /reads|parse/],
     ];
     for (const [code, pattern, why] of cases) {

@@ -5,12 +5,31 @@ import { ruleTester } from '../helpers.js';
 describe('no-ignored-table-option', () => {
   ruleTester(rule, {
     valid: [
+      "CREATE DATABASE d /*!40100 DEFAULT CHARACTER SET utf8mb4 */ /*!80016 DEFAULT ENCRYPTION='N' */;",
+      'ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;',
+      'CREATE DATABASE IF NOT EXISTS `d`;',
       "CREATE TABLE t (id INT) ENGINE=InnoDB AUTO_INCREMENT=5 DEFAULT CHARSET=latin1 COMMENT='ROW_FORMAT=COMPACT';",
       'CREATE TABLE t (row_format INT, checksum INT, `password` VARCHAR(10));',
       'ALTER TABLE t ADD COLUMN password VARCHAR(64), ADD INDEX checksum (checksum);',
       '-- ROW_FORMAT=DYNAMIC\nCREATE TABLE t (id INT);',
     ],
     invalid: [
+      {
+        name: "a database: DEFAULT ENCRYPTION='N' is the default, safe to drop",
+        code: "CREATE DATABASE d DEFAULT CHARACTER SET utf8mb4 DEFAULT ENCRYPTION='N';",
+        output: 'CREATE DATABASE d DEFAULT CHARACTER SET utf8mb4;',
+        errors: [{ messageId: 'databaseOption', column: 49, severity: 'error', fix: 'safe' }],
+      },
+      {
+        name: "a database: ENCRYPTION 'Y', COMMENT and READ ONLY are lossy",
+        code: "CREATE SCHEMA IF NOT EXISTS d ENCRYPTION 'Y' COMMENT='x';\nALTER DATABASE d READ ONLY = 1;",
+        output: 'CREATE SCHEMA IF NOT EXISTS d;\nALTER DATABASE d;',
+        errors: [
+          { messageId: 'databaseOption', fix: 'lossy' },
+          { messageId: 'databaseOption', fix: 'lossy' },
+          { messageId: 'databaseOption', line: 2, fix: 'lossy' },
+        ],
+      },
       {
         code: 'CREATE TABLE t (id INT) ENGINE=InnoDB ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;',
         output: 'CREATE TABLE t (id INT) ENGINE=InnoDB;',

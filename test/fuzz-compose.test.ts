@@ -1,0 +1,280 @@
+// Composition fuzz (fast-check): scripts built from every construct some rule fixes or rejects,
+// wrapped at random in /*!NNNNN … */ and /*M!NNNNNN … */ at every level — a whole statement, one
+// definition, a part of a definition, several adjacent comments — mixed with comments, strings
+// and CRLF. The fixer's contract must hold for every combination of rules. CI runs a fixed seed
+// and a small count; `npm run fuzz -- --runs N` runs as many as asked (FUZZ_RUNS / FUZZ_SEED);
+// FUZZ_MARIADB_EVERY=N also loads every Nth case into a private MariaDB.
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqlSyntaxError } from '../src/errors.js';
+import { applyEdits } from '../src/fixer.js';
+import { check, fix } from '../src/index.js';
+import { mergeEdits } from '../src/rule.js';
+import { SqlSource } from '../src/source.js';
+import { MARIADBD, startMariadb, type Server } from './mariadb.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+const MARIADB_EVERY = Number(process.env.FUZZ_MARIADB_EVERY ?? 10);
+const TIMEOUT = process.env.FUZZ_RUNS === undefined ? 600_000 : 0;
+
+const MYSQL = ['/*!', '/*!32312', '/*!40101', '/*!50100', '/*!50705', '/*!80003', '/*!90000'];
+const MARIADB = ['/*M!', '/*M!100100'];
+
+/** `x` wrapped in an executable comment of one of `versions`, sometimes without spaces inside. */
+const wrapIn = (versions: readonly string[], x: string) =>
+  fc
+    .tuple(fc.constantFrom(...versions), fc.constantFrom(' ', ''), fc.constantFrom(' ', ''))
+    .map(([v, a, b]) => `${v}${/\d$/.test(v) || a === ' ' ? ' ' : ''}${x}${b}*/`);
+
+/**
+ * Sometimes wrapped, sometimes split into two adjacent pieces of which the second (or both) are
+ * wrapped — the way mysqldump spreads one definition over comments of one server's versions.
+ */
+const maybeWrapped = (x: string): fc.Arbitrary<string> => {
+  const words = x.split(' ');
+  const flavour = fc.constantFrom(MYSQL, MARIADB);
+  const whole = flavour.chain((f) => wrapIn(f, x));
+  const split =
+    words.length < 2
+      ? whole
+      : fc
+          .tuple(flavour, fc.integer({ min: 1, max: words.length - 1 }), fc.boolean())
+          .chain(([f, cut, both]) =>
+            fc
+              .tuple(wrapIn(f, words.slice(0, cut).join(' ')), wrapIn(f, words.slice(cut).join(' ')))
+              .map(([a, b]) => (both ? `${a} ${b}` : `${words.slice(0, cut).join(' ')} ${b}`)),
+          );
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constant(x) },
+    { weight: 2, arbitrary: whole },
+    { weight: 1, arbitrary: split },
+  );
+};
+
+const COLUMNS = [
+  'a INT',
+  'b INT NOT NULL',
+  'g GEOMETRY NOT NULL',
+  'p POINT',
+  'd DECIMAL(70,2)',
+  "e ENUM('x ','y')",
+  'n VARCHAR(10) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci',
+  "s VARCHAR(20) DEFAULT 'a;b*/c'",
+  'u VARCHAR(5) CHARACTER SET ucs2',
+  'j JSON',
+  'c CHAR(1) NOT NULL DEFAULT NULL',
+  'full INT',
+  'ts TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP',
+];
+const KEYS = [
+  'KEY k1 (a) USING HASH',
+  'KEY k2 USING BTREE (a)',
+  'SPATIAL KEY sk (g)',
+  'FULLTEXT KEY fk (n)',
+  'UNIQUE KEY uk (b)',
+  'CONSTRAINT ck CHECK (a > 0)',
+  'KEY k3 (a) INVISIBLE',
+  'PRIMARY KEY (b)',
+];
+const OPTIONS = [
+  'ENGINE=MEMORY',
+  'ENGINE=NDB',
+  'ENGINE=InnoDB',
+  'DEFAULT CHARSET=utf8mb4',
+  'COLLATE=utf8mb4_0900_ai_ci',
+  'ROW_FORMAT=DYNAMIC',
+  'STATS_PERSISTENT=0',
+  'KEY_BLOCK_SIZE=8',
+  "COMMENT='it''s */ here'",
+];
+const PARTITIONS = [
+  'PARTITION BY HASH (a) PARTITIONS 2',
+  'PARTITION BY KEY (a)',
+  'PARTITION BY RANGE (a) (PARTITION p0 VALUES LESS THAN (10), PARTITION p1 VALUES LESS THAN MAXVALUE)',
+  'PARTITION BY RANGE (a) SUBPARTITION BY HASH (a) SUBPARTITIONS 2 (PARTITION p0 VALUES LESS THAN (10))',
+  'PARTITION BY LIST (a) (PARTITION p0 VALUES IN (1, 2))',
+];
+const STATEMENTS = [
+  'CREATE INDEX i1 USING HASH ON t (a)',
+  'CREATE INDEX i2 ON t (a) USING HASH',
+  'CREATE FULLTEXT INDEX f1 ON t (n)',
+  'CREATE SPATIAL INDEX s1 ON t (g)',
+  'ALTER TABLE t ADD FULLTEXT KEY f2 (n), ADD COLUMN z INT',
+  'ALTER TABLE t ADD SPATIAL KEY s2 (g)',
+  'ALTER TABLE t ADD CONSTRAINT c2 CHECK (a > 1)',
+  'ALTER TABLE t DROP PRIMARY KEY',
+  'ALTER TABLE t ENGINE=MEMORY',
+  'ALTER TABLE t CONVERT TO CHARACTER SET utf8',
+  'ALTER TABLE t DISABLE KEYS',
+  'ALTER TABLE t COALESCE PARTITION 2',
+  'SET NAMES utf8mb4',
+  'SET NAMES ascii',
+  "SET sql_mode='ANSI_QUOTES,STRICT_TRANS_TABLES'",
+  'SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0',
+  'CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION',
+  'CREATE VIEW v2 AS SELECT a COLLATE utf8mb4_bin FROM t',
+  'CREATE EVENT ev ON SCHEDULE EVERY 1 DAY DO DELETE FROM t',
+  "XA START 'x'",
+  'LOCK TABLES t WRITE',
+  'UNLOCK TABLES',
+  "INSERT INTO t VALUES (1,'a;b'),(2,'*/')",
+  'DELETE IGNORE FROM t',
+  "CREATE DATABASE d DEFAULT ENCRYPTION='N'",
+];
+
+const TRIVIA = ['', '', '', ' -- c\n', ' /* c */ ', ' # x\n'];
+
+/** One CREATE TABLE with wrapped pieces at every level. */
+const createTable = fc
+  .tuple(
+    fc.array(fc.constantFrom(...COLUMNS), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.constantFrom(...KEYS), { maxLength: 3 }),
+    fc.array(fc.constantFrom(...OPTIONS), { maxLength: 3 }),
+    fc.option(fc.constantFrom(...PARTITIONS), { nil: undefined }),
+    fc.constantFrom('\n  ', ' '),
+  )
+  .chain(([cols, keys, opts, part, sep]) => {
+    const items = [...new Set(cols)].concat([...new Set(keys)]);
+    // A definition with its comma: the comma inside a wrapper or outside.
+    const defs = fc.tuple(
+      ...items.map((d, i) =>
+        fc.tuple(maybeWrapped(d), fc.boolean(), fc.constantFrom(...TRIVIA)).map(([w, commaInside, trivia]) => {
+          const last = i === items.length - 1;
+          if (last) return w + trivia;
+          if (commaInside && w.endsWith('*/')) return `${w.slice(0, -2).trimEnd()},*/${trivia}${sep}`;
+          return `${w},${trivia}${sep}`;
+        }),
+      ),
+    );
+    const options = fc.tuple(...opts.map((o) => maybeWrapped(o)));
+    const partition = part === undefined ? fc.constant('') : maybeWrapped(part).map((p) => `\n${p}`);
+    return fc
+      .tuple(defs, options, partition)
+      .map(
+        ([d, o, p]) =>
+          `DROP TABLE IF EXISTS t;\nCREATE TABLE t (${sep}${d.join('')}${sep})${o.length > 0 ? ' ' + o.join(' ') : ''}${p}`,
+      );
+  });
+
+const statement = fc.oneof(
+  { weight: 3, arbitrary: createTable },
+  { weight: 2, arbitrary: fc.constantFrom(...STATEMENTS).chain((s) => maybeWrapped(s)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(
+        'TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1',
+        'TRIGGER tr2 BEFORE INSERT ON t FOR EACH ROW BEGIN CASE NEW.a WHEN 1 THEN SET NEW.b = 2; END CASE; END',
+      )
+      .chain((body) =>
+        fc
+          .boolean()
+          .map((dump) =>
+            dump
+              ? `DELIMITER ;;\n/*!50003 CREATE*/ /*!50017 DEFINER=\`root\`@\`%\`*/ /*!50003 ${body} */;;\nDELIMITER ;\nSELECT 1`
+              : `DELIMITER $$\nCREATE ${body}$$\nDELIMITER ;\nSELECT 1`,
+          ),
+      ),
+  },
+);
+
+const script = fc
+  .tuple(fc.array(statement, { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+  .map(
+    ([stmts, eol, bom]) =>
+      (bom ? '\uFEFF' : '') +
+      stmts
+        .map((s) => `${s};\n`)
+        .join('')
+        .replace(/\n/g, eol),
+  );
+
+/** Replays every pass of the applied fixes: the text outside their edits is never touched. */
+function replay(sql: string, applied: ReturnType<typeof fix>['applied']): string {
+  let text = sql;
+  const passes = Math.max(0, ...applied.map((a) => a.pass));
+  for (let p = 1; p <= passes; p++) {
+    const edits = mergeEdits(applied.filter((a) => a.pass === p).flatMap((a) => a.edits));
+    expect(edits, `pass ${p}: applied edits that cannot be combined`).not.toBeNull();
+    text = applyEdits(text, edits!);
+  }
+  return text;
+}
+
+function kinds(sql: string): string[] {
+  return new SqlSource(sql).statements.map((s) => s.kind);
+}
+
+/** True when `sub` is `all` with some entries left out, order kept. */
+function isSubsequence(sub: readonly string[], all: readonly string[]): boolean {
+  let k = 0;
+  for (const x of all) if (k < sub.length && sub[k] === x) k++;
+  return k === sub.length;
+}
+
+let server: Server | null = null;
+let loads = 0;
+let compared = 0;
+
+function composes(sql: string): void {
+  let findings;
+  try {
+    findings = check(sql);
+  } catch (e) {
+    if (e instanceof SqlSyntaxError) return;
+    throw e;
+  }
+  for (const lossy of [false, true]) {
+    const r = fix(sql, { lossy }); // never throws but for bad input, which check would have thrown on
+    // The output tokenizes, and its statements are the input's minus those removed whole.
+    expect(kinds(r.output).length).toBeLessThanOrEqual(kinds(sql).length);
+    expect(isSubsequence(kinds(r.output), kinds(sql)), 'statements lost or changed').toBe(true);
+    // Bytes outside applied edits are unchanged: replaying the edits pass by pass gives the output.
+    expect(replay(sql, r.applied)).toBe(r.output);
+    // Fixing twice equals fixing once.
+    expect(fix(r.output, { lossy }).output).toBe(r.output);
+    // What the mode allows is applied, or left with the reason.
+    for (const f of r.remaining) {
+      if (f.fix !== null && (lossy || f.fix.kind === 'safe')) expect(f.unfixed, f.message).toBeDefined();
+    }
+    if (lossy && server !== null && findings.length > 0 && ++loads % MARIADB_EVERY === 0) {
+      if (loadsOnMariadb(sql)) {
+        compared++;
+        expect(loadsOnMariadb(r.output), `clean script fails on MariaDB:\n${r.output}`).toBe(true);
+      }
+    }
+  }
+}
+
+function loadsOnMariadb(sql: string): boolean {
+  const run = spawnSync('mariadb', ['--no-defaults', `--socket=${server!.socket}`, '-uroot', '-N', '-B'], {
+    // A table t for the statements that alter or index it; the script's CREATE TABLE replaces it.
+    input:
+      'DROP DATABASE IF EXISTS fz; CREATE DATABASE fz; USE fz;\n' +
+      'CREATE TABLE t (a INT, b INT NOT NULL, n VARCHAR(10), g GEOMETRY NOT NULL, PRIMARY KEY (b));\n' +
+      sql.replace(/^\uFEFF/, ''),
+    stdio: 'pipe',
+  });
+  if (run.status !== 0 && process.env.FUZZ_DEBUG) console.log(String(run.stderr).slice(0, 200));
+  return run.status === 0;
+}
+
+describe(`composition fuzz (${RUNS} runs, seed ${SEED})`, () => {
+  beforeAll(async () => {
+    if (MARIADBD !== null) server = await startMariadb();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    console.log(`composition fuzz: ${compared} cases loaded on MariaDB before and after fix --lossy`);
+  });
+
+  it(
+    'every combination of rules keeps the fixer contract',
+    () => {
+      fc.assert(fc.property(script, composes), { numRuns: RUNS, seed: SEED, endOnFailure: true });
+    },
+    TIMEOUT,
+  );
+});
