@@ -1,11 +1,24 @@
 // Flags partition maintenance Xpand lacks: COALESCE/ANALYZE/CHECK/OPTIMIZE/REBUILD/REPAIR PARTITION
-// and explicit partition selection (FROM t PARTITION (p)).
+// and explicit partition selection (FROM t PARTITION (p)); and any partition maintenance of a
+// table the script created without partitioning, or with partitioning the target cannot take.
 import { PARTITIONING } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
+import { defineRule, removeSpecEdit } from '../src/rule.js';
+import { nameAt } from '../src/schema.js';
 import { alterTableLayout, isPunct } from '../src/structure.js';
 import { isWord } from '../src/tokenize.js';
 
 const MAINTENANCE = new Set(['COALESCE', 'ANALYZE', 'CHECK', 'OPTIMIZE', 'REBUILD', 'REPAIR']);
+/** ALTER TABLE actions that work on a table's partitions. */
+const ON_PARTITIONS = new Set([
+  ...MAINTENANCE,
+  'ADD',
+  'DROP',
+  'REORGANIZE',
+  'TRUNCATE',
+  'EXCHANGE',
+  'DISCARD',
+  'IMPORT',
+]);
 
 export default defineRule({
   meta: {
@@ -13,19 +26,52 @@ export default defineRule({
     description:
       'Disallow COALESCE, ANALYZE, CHECK, OPTIMIZE, REBUILD and REPAIR PARTITION and explicit partition selection, which ClustrixDB/Xpand do not support.',
     severity: 'error',
-    fixable: [],
+    fixable: ['lossy'],
     statements: ['alter_table', 'select', 'insert', 'replace', 'update', 'delete', 'create_view'],
     messages: {
       maintenance: '{{action}} PARTITION is not supported by {{target}}.',
       selection: 'Selecting partitions explicitly (PARTITION (…) after a table name) is not supported by {{target}}.',
+      unsupportedPartitioning:
+        '{{action}} works on the {{type}} partitioning of {{table}} (line {{line}}), which {{target}} cannot take: once that partitioning goes (--lossy removes it), this fails too, so --lossy removes it with it.',
+      notPartitioned:
+        '{{action}} works on the partitions of {{table}}, which the script creates without partitioning (line {{line}}): this fails on {{target}}; the lossy fix removes it.',
     },
     source: PARTITIONING.source,
   },
   check(stmt, ctx) {
     const code = stmt.code;
     if (stmt.kind === 'alter_table') {
-      for (const spec of alterTableLayout(stmt).specs) {
+      const layout = alterTableLayout(stmt);
+      const table = ctx.schema.table(nameAt(code, layout.nameAt) ?? '');
+      for (const spec of layout.specs) {
         const action = code[spec.from]!;
+        const onPartitions =
+          (action.kind === 'word' &&
+            ON_PARTITIONS.has(action.text.toUpperCase()) &&
+            isWord(code[spec.from + 1], 'PARTITION')) ||
+          (isWord(action, 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING'));
+        // A table this script created: does it have partitions the target keeps?
+        const partition = table === undefined ? null : table.partition;
+        if (onPartitions && table !== undefined && (partition === null || !isKept(partition))) {
+          const words = `${action.text.toUpperCase()} ${code[spec.from + 1]!.text.toUpperCase()}`;
+          ctx.report({
+            messageId: partition === null ? 'notPartitioned' : 'unsupportedPartitioning',
+            data: {
+              action: words,
+              table: table.name,
+              type: partition === null ? '' : `${partition.linear ? 'LINEAR ' : ''}${partition.type}`,
+              line: partition?.line ?? table.line,
+            },
+            start: action.start,
+            end: code[spec.from + 1]!.end,
+            fix: {
+              kind: 'lossy',
+              title: `Remove ${words} (${table.name} has no partitions there)`,
+              edits: [removeSpecEdit(ctx.source, stmt, layout.specs, spec)],
+            },
+          });
+          continue;
+        }
         if (
           action.kind === 'word' &&
           MAINTENANCE.has(action.text.toUpperCase()) &&
@@ -55,3 +101,8 @@ export default defineRule({
     }
   },
 });
+
+/** Partitioning the target keeps (RANGE, not LINEAR): maintenance of it is judged on its own. */
+function isKept(p: { type: string; linear: boolean }): boolean {
+  return PARTITIONING.supportedTypes.has(p.type) && !p.linear;
+}

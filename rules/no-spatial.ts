@@ -1,6 +1,6 @@
 // Flags SPATIAL indexes, GEOMETRY-family column types and GIS functions.
 import { SOURCES, SPATIAL_TYPES } from '../src/catalog.js';
-import { defineRule, indexRemovals } from '../src/rule.js';
+import { defineRule, indexDrops, indexRemovals } from '../src/rule.js';
 import { columnDefinitions, isPunct } from '../src/structure.js';
 
 const GIS_FUNCTION = /^(?:ST_\w+|MBR\w+|GEOMFROMTEXT|GEOMFROMWKB|POINTFROMTEXT|ASTEXT|ASWKT|ASBINARY|ASWKB)$/i;
@@ -17,11 +17,22 @@ export default defineRule({
       index: 'SPATIAL indexes are not supported by {{target}}.',
       type: 'Spatial type {{type}} is not supported by {{target}}; store WKB in VARBINARY/BLOB or coordinates in DECIMAL columns.',
       function: 'GIS function {{name}}() is not supported by {{target}}.',
+      dropIndex:
+        'This drops the SPATIAL index {{index}} (line {{line}}), which {{target}} cannot have: once --lossy removes that index this fails, so --lossy removes it with it.',
     },
     source: SOURCES.dataTypes,
   },
   check(stmt, ctx) {
     const code = stmt.code;
+    for (const drop of indexDrops(ctx, stmt, 'spatial')) {
+      ctx.report({
+        messageId: 'dropIndex',
+        data: { index: drop.index, line: drop.line },
+        start: drop.at.start,
+        end: drop.at.end,
+        fix: { kind: 'lossy', title: `Remove the DROP of SPATIAL index ${drop.index}`, edits: [drop.edit] },
+      });
+    }
     for (const { keyword, edit } of indexRemovals(ctx.source, stmt, 'spatial')) {
       ctx.report({
         messageId: 'index',

@@ -4,6 +4,7 @@ import { getTarget, type Target } from './catalog.js';
 import { applyDirectives, parseDirectives, type Directive, type Suppressed } from './directives.js';
 import { ConfigError, InternalError } from './errors.js';
 import { formatMessage, type Finding, type Rule, type RuleContext, type Severity } from './rule.js';
+import { SchemaModel } from './schema.js';
 import type { Statement } from './statements.js';
 import { SqlSource } from './source.js';
 
@@ -36,12 +37,18 @@ export interface LintResult {
   readonly own?: Directive[];
   /** With `segment`: those of `own` whose unused verdict waits for the end of the input (the caller gives it). */
   readonly pending?: Directive[];
+  /** With `segment`: the schema after the segment's statements, for the next segment. */
+  readonly schema?: SchemaModel;
 }
 
 /** How a segment of a longer input continues what came before (see lintSourceDetailed). */
 export interface SegmentContext {
   /** Directives of earlier segments still in effect, placed before this segment (start -1). */
   readonly inherited: readonly Directive[];
+  /** The schema the earlier segments defined (not changed here: each lint starts from a copy). */
+  readonly schema?: SchemaModel;
+  /** Lines before the segment in the whole input, for the lines the schema records. */
+  readonly lineOffset?: number;
 }
 
 /**
@@ -93,7 +100,14 @@ export function lintSource(source: SqlSource, rules: readonly Rule[], options: E
 type Phase = 'all' | 'statements' | 'script';
 
 /** Runs the callbacks of `phase` of the active rules over `source`; unsorted findings. */
-function runRules(source: SqlSource, rules: readonly Rule[], options: EngineOptions, phase: Phase): Finding[] {
+function runRules(
+  source: SqlSource,
+  rules: readonly Rule[],
+  options: EngineOptions,
+  phase: Phase,
+  schema: SchemaModel = new SchemaModel(),
+  lineOffset = 0,
+): Finding[] {
   const target: Target = getTarget(options.target);
   const settings = options.rules ?? {};
   validateRuleSettings(rules, settings);
@@ -107,6 +121,7 @@ function runRules(source: SqlSource, rules: readonly Rule[], options: EngineOpti
     return {
       target,
       source,
+      schema,
       findingsIn(start, end) {
         if (meta.composes !== true) return noFindings;
         const out: Finding[] = [];
@@ -161,6 +176,7 @@ function runRules(source: SqlSource, rules: readonly Rule[], options: EngineOpti
       for (const rule of ordered) {
         if (inScope(rule, stmt.kind)) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
       }
+      schema.apply(stmt, source, lineOffset);
     }
   }
   if (phase !== 'statements') {
@@ -202,9 +218,19 @@ export function lintSourceDetailed(
   options: EngineOptions = {},
   segment?: SegmentContext,
 ): LintResult {
-  const findings = runRules(source, rules, options, segment === undefined ? 'all' : 'statements');
+  const schema = segment?.schema?.clone() ?? new SchemaModel();
+  const findings = runRules(
+    source,
+    rules,
+    options,
+    segment === undefined ? 'all' : 'statements',
+    schema,
+    segment?.lineOffset ?? 0,
+  );
   const sort = (list: Finding[]) => list.sort(byPlace);
-  if (options.inlineDirectives === false) return { findings: sort(findings), suppressed: [] };
+  if (options.inlineDirectives === false) {
+    return { findings: sort(findings), suppressed: [], ...(segment === undefined ? {} : { schema }) };
+  }
   const own = parseDirectives(source);
   const inherited = segment?.inherited ?? [];
   const directives = inherited.length === 0 ? own : [...inherited, ...own];
@@ -220,7 +246,7 @@ export function lintSourceDetailed(
             d.kind !== 'enable' &&
             (carry!.includes(d) || scriptRules.some((r) => d.ruleIds === null || d.ruleIds.includes(r.meta.id))),
         );
-  const streamParts = segment === undefined ? {} : { carry: carry!, own, pending: pending! };
+  const streamParts = segment === undefined ? {} : { carry: carry!, own, pending: pending!, schema };
   if (directives.length === 0) return { findings: sort(findings), suppressed: [], ...streamParts };
   const { kept, suppressed, unused } = applyDirectives(findings, directives);
   const deferred = new Set<Directive>([...inherited, ...(pending ?? [])]);

@@ -1,8 +1,9 @@
 // Rule, finding and fix types, defineRule, and the edit helpers rules build their fixes with.
 import type { Source, Target } from './catalog.js';
+import { nameAt, type SchemaModel } from './schema.js';
 import type { SqlSource } from './source.js';
 import type { Statement, StatementKind } from './statements.js';
-import { alterTableLayout, createTableLayout } from './structure.js';
+import { alterTableLayout, createTableLayout, type CodeSpan } from './structure.js';
 import type { Token } from './tokenize.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -59,6 +60,11 @@ export interface Report {
 export interface RuleContext {
   readonly target: Target;
   readonly source: SqlSource;
+  /**
+   * What the script defined before the statement being checked (tables, their partitioning and
+   * FULLTEXT/SPATIAL indexes), for rules that judge a statement by an earlier one.
+   */
+  readonly schema: SchemaModel;
   report(report: Report): void;
   /**
    * For a rule with `meta.composes`: the findings the other rules reported on the statement being
@@ -291,6 +297,58 @@ export function removeStatementEdit(source: SqlSource, stmt: Statement): Edit {
     start = before.start + before.text.lastIndexOf('\n') + 1;
   }
   return { start, end: stop, text: '' };
+}
+
+/**
+ * Every DROP of a FULLTEXT or SPATIAL index the script created (schema): `DROP INDEX i ON t` and
+ * `ALTER TABLE t DROP INDEX|KEY i`, with the edit that removes the statement or the spec. Once a
+ * lossy fix removes the index, dropping it fails.
+ */
+export function indexDrops(
+  ctx: RuleContext,
+  stmt: Statement,
+  kind: 'fulltext' | 'spatial',
+): Array<{ at: Token; index: string; line: number; edit: Edit }> {
+  const code = stmt.code;
+  const out: Array<{ at: Token; index: string; line: number; edit: Edit }> = [];
+  if (stmt.kind === 'drop' && isWordToken(code[1], 'INDEX')) {
+    const on = code.findIndex((t) => isWordToken(t, 'ON'));
+    const table = on >= 0 ? ctx.schema.tableAfter(code, on + 1) : undefined;
+    const index = nameAt(code, 2);
+    const facts = index === null ? undefined : table?.indexes.get(index.toLowerCase());
+    if (facts?.kind === kind)
+      out.push({ at: code[0]!, index: index!, line: facts.line, edit: removeStatementEdit(ctx.source, stmt) });
+  } else if (stmt.kind === 'alter_table') {
+    const layout = alterTableLayout(stmt);
+    const table = ctx.schema.table(nameAt(code, layout.nameAt) ?? '');
+    if (table === undefined) return out;
+    for (const spec of layout.specs) {
+      if (!isWordToken(code[spec.from], 'DROP')) continue;
+      if (!isWordToken(code[spec.from + 1], 'INDEX') && !isWordToken(code[spec.from + 1], 'KEY')) continue;
+      const index = nameAt(code, spec.from + 2);
+      const facts = index === null ? undefined : table.indexes.get(index.toLowerCase());
+      if (facts?.kind === kind) {
+        out.push({
+          at: code[spec.from]!,
+          index: index!,
+          line: facts.line,
+          edit: removeSpecEdit(ctx.source, stmt, layout.specs, spec),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function isWordToken(t: Token | undefined, word: string): boolean {
+  return t !== undefined && t.kind === 'word' && t.text.toUpperCase() === word;
+}
+
+/** Removes one ALTER TABLE specification, or the whole statement when it is the only one. */
+export function removeSpecEdit(source: SqlSource, stmt: Statement, specs: readonly CodeSpan[], spec: CodeSpan): Edit {
+  return specs.length === 1
+    ? removeStatementEdit(source, stmt)
+    : removeListItemEdit(source, stmt.code, spec.from, spec.to);
 }
 
 /**

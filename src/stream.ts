@@ -17,6 +17,7 @@ import { fixLoop, type AppliedFix } from './fixer.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import type { Finding, Rule } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
+import { SchemaModel } from './schema.js';
 import { BODY_STATEMENTS } from './structure.js';
 import { scanData, tokenize, tokenizePartial, type KnownPayload, type Token } from './tokenize.js';
 
@@ -237,12 +238,17 @@ class StreamState {
     );
   }
 
-  get context(): SegmentContext {
-    return { inherited: this.inherited };
+  /** The schema the segments so far defined (grows with the schema, not with the data). */
+  private schema: SchemaModel = new SchemaModel();
+
+  /** What the next segment continues; `line` is its first line in the whole input. */
+  context(line: number): SegmentContext {
+    return { inherited: this.inherited, schema: this.schema, lineOffset: line - 1 };
   }
 
   /** Takes a segment's (final) lint result; `at` places the segment in the whole input. */
   after(result: LintResult, source: SqlSource, at: { base: number; line: number }): void {
+    if (result.schema !== undefined) this.schema = result.schema;
     for (const d of result.own ?? []) {
       const from = source.locOf(d.start);
       const to = source.locOf(d.end);
@@ -365,7 +371,7 @@ export async function checkStreamWith(
   const state = new StreamState(rules, options);
   for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
     const source = new SqlSource(seg.text, { tokens: seg.tokens, delimiter: seg.delimiter });
-    const result = lintSourceDetailed(source, rules, options, state.context);
+    const result = lintSourceDetailed(source, rules, options, state.context(seg.line));
     for (const f of result.findings) out.push(shift(f, seg));
     state.after(result, source, seg);
   }
@@ -393,8 +399,13 @@ export async function fixStreamWith(
   for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
     // The last lint of the loop is of the final output: its directives go on to the next segment.
     let last: { result: LintResult; source: SqlSource } | undefined;
+    // Later statements depend on what the script defines as written (a DROP INDEX of a FULLTEXT
+    // index a lossy fix removes), as the whole-text fixer's first pass sees it: the schema the
+    // next segment gets is that of this segment's text before its fixes.
+    let schema: SchemaModel | undefined;
     const lint = (source: SqlSource) => {
-      last = { result: lintSourceDetailed(source, rules, options, state.context), source };
+      last = { result: lintSourceDetailed(source, rules, options, state.context(seg.line)), source };
+      schema ??= last.result.schema;
       return last.result.findings;
     };
     const result = fixLoop(seg.text, lint, options.lossy === true, seg.delimiter, seg.tokens);
@@ -402,7 +413,7 @@ export async function fixStreamWith(
     // Remaining findings are positioned in the output.
     const outSeg = { ...seg, base: outBase, line: outLine };
     for (const f of result.remaining) remaining.push(shift(f, outSeg));
-    if (last !== undefined) state.after(last.result, last.source, outSeg);
+    if (last !== undefined) state.after({ ...last.result, schema }, last.source, outSeg);
     await write(result.output);
     outBase += result.output.length;
     for (let k = result.output.indexOf('\n'); k >= 0; k = result.output.indexOf('\n', k + 1)) outLine++;

@@ -33,6 +33,12 @@ const samples: Array<[string, string]> = [
     'DELIMITER, CRLF, BOM, multibyte',
     "\uFEFFSET NAMES ascii;\r\nDELIMITER $$\r\nCREATE PROCEDURE p() BEGIN SELECT 'é;ü'; END$$\r\nDELIMITER ;\r\nCREATE INDEX i USING HASH ON t(c); -- ñ\r\n",
   ],
+  [
+    'the schema a later statement depends on, segments apart',
+    'CREATE TABLE t (id INT, b TEXT, FULLTEXT KEY ft (b)) PARTITION BY HASH (id) PARTITIONS 4;\n' +
+      'INSERT INTO t VALUES (1, "a;b"), (2, "c");\n'.repeat(8) +
+      'ALTER TABLE t ADD PARTITION PARTITIONS 2;\nDROP INDEX ft ON t;\nALTER TABLE t REMOVE PARTITIONING;\n',
+  ],
   ...(corpusFiles() ?? []).map((f): [string, string] => [basename(f), readFileSync(f, 'utf8')]),
 ];
 
@@ -53,7 +59,7 @@ describe('streaming', () => {
         expect(r.applied.map((a) => [a.ruleId, a.line])).toEqual(expectedFix.applied.map((a) => [a.ruleId, a.line]));
         // Every finding, script-wide rules (table count, name collisions) included, as in one piece.
         const key = (fs: typeof expectedCheck) =>
-          fs.map((f) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.start]);
+          fs.map((f) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.start, f.message]);
         expect(key(await checkStream(toAsync(chunked(sql, sizes)), { segmentSize }))).toEqual(key(expectedCheck));
       }
     },
@@ -245,7 +251,7 @@ describe('streaming', () => {
     }
     child.stdin.end();
     const code = await new Promise<number | null>((r) => child.once('exit', r));
-    expect(stderr).toMatch(/LOCK TABLES is a no-op/);
+    expect(stderr).toMatch(/LOCK TABLES .*is a no-op/);
     expect(code).toBe(0);
     expect(inBytes).toBeGreaterThanOrEqual(size - 1024 * 1024);
     expect(outBytes).toBe(inBytes - delta);

@@ -5,6 +5,8 @@ import { ruleTester } from '../helpers.js';
 describe('no-fulltext', () => {
   ruleTester(rule, {
     valid: [
+      { name: 'a DROP INDEX of an index the script does not create', code: 'DROP INDEX ft ON t;' },
+      'CREATE TABLE t (id INT, KEY k (id));\nDROP INDEX k ON t;',
       'CREATE TABLE doc (id INT, body TEXT, KEY k (body(100)));',
       "CREATE TABLE doc (note VARCHAR(40) DEFAULT 'FULLTEXT KEY ft (body)');",
       '-- FULLTEXT KEY ft (body)\nCREATE TABLE doc (id INT);',
@@ -12,6 +14,17 @@ describe('no-fulltext', () => {
       "SELECT * FROM doc WHERE body LIKE '%MATCH (body) AGAINST%';",
     ],
     invalid: [
+      {
+        name: 'a later DROP of the FULLTEXT index goes with it',
+        code: 'CREATE TABLE t (id INT, b TEXT, FULLTEXT KEY ft (b));\nDROP INDEX `FT` ON `t`;\nCREATE FULLTEXT INDEX f2 ON t (b);\nALTER TABLE t DROP INDEX f2, ADD COLUMN z INT;',
+        output: 'CREATE TABLE t (id INT, b TEXT);\nALTER TABLE t ADD COLUMN z INT;',
+        errors: [
+          { messageId: 'index', line: 1 },
+          { messageId: 'dropIndex', line: 2, fix: 'lossy' },
+          { messageId: 'index', line: 3 },
+          { messageId: 'dropIndex', line: 4, fix: 'lossy' },
+        ],
+      },
       {
         code: 'CREATE TABLE doc (\n  id INT,\n  body TEXT,\n  FULLTEXT KEY ft_body (body)\n);',
         output: 'CREATE TABLE doc (\n  id INT,\n  body TEXT\n);',

@@ -13,6 +13,15 @@ describe('no-spatial', () => {
     ],
     invalid: [
       {
+        name: 'a later DROP of the SPATIAL index goes with it',
+        code: 'CREATE TABLE t (id INT, g INT NOT NULL, SPATIAL KEY sg (g));\nALTER TABLE t DROP KEY sg;',
+        output: 'CREATE TABLE t (id INT, g INT NOT NULL);\n',
+        errors: [
+          { messageId: 'index', line: 1 },
+          { messageId: 'dropIndex', line: 2, fix: 'lossy' },
+        ],
+      },
+      {
         code: 'CREATE TABLE place (id INT, pos POINT NOT NULL, SPATIAL KEY sp (pos));',
         output: 'CREATE TABLE place (id INT, pos POINT NOT NULL);',
         errors: [
