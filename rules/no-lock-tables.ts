@@ -12,6 +12,7 @@ export default defineRule({
     statements: ['lock_tables'],
     messages: {
       noop: 'LOCK TABLES is a no-op on {{target}} (kept so mysqldump files load): nothing is locked. Use a transaction if the script relies on the lock.',
+      dump: "mysqldump's LOCK TABLES around a table's rows is a no-op on {{target}}: nothing is locked while they load, which a load into a new database does not need.",
     },
     source: SOURCES.writes,
   },
@@ -19,6 +20,13 @@ export default defineRule({
     const code = stmt.code;
     // Xpand's own LOCK TABLES … FOR UPDATE does take a lock.
     if (code.some((t, k) => isWord(t, 'FOR') && isWord(code[k + 1], 'UPDATE'))) return;
-    ctx.report({ messageId: 'noop', start: code[0]!.start, end: code[1]!.end });
+    // mysqldump's framing: one backquoted table, WRITE, around its INSERTs. Nothing relies on it.
+    const dump = code.length === 4 && code[2]!.kind === 'quotedIdent' && code[3]!.text === 'WRITE';
+    ctx.report({
+      messageId: dump ? 'dump' : 'noop',
+      start: code[0]!.start,
+      end: code[1]!.end,
+      severity: dump ? 'info' : 'warning',
+    });
   },
 });

@@ -14,9 +14,18 @@ describe('no-lock-tables', () => {
       {
         code: 'LOCK TABLES `REG_LOG` WRITE;\nINSERT INTO `REG_LOG` VALUES (1);\nUNLOCK TABLES;',
         output: null,
-        errors: [{ messageId: 'noop', line: 1, column: 1, endColumn: 12, severity: 'warning' }],
+        errors: [{ messageId: 'dump', line: 1, column: 1, endColumn: 12, severity: 'info' }],
       },
       { code: 'lock table a read, b write;', output: null, errors: [{ messageId: 'noop' }] },
+      {
+        name: 'not the mysqldump form (no backquotes, READ): a warning',
+        code: 'LOCK TABLES t WRITE;\nLOCK TABLES `t` READ;',
+        output: null,
+        errors: [
+          { messageId: 'noop', severity: 'warning' },
+          { messageId: 'noop', line: 2, severity: 'warning' },
+        ],
+      },
     ],
   });
 });
