@@ -284,7 +284,12 @@ export function startServer(): void {
     const request: WorkerRequest = { type: 'fixAll', doc: input, lossy: data.lossy, abilities };
     const cancel = token.onCancellationRequested(() => pool.cancel((r) => r === request));
     try {
-      const edit = await pool.run(request);
+      let edit;
+      try {
+        edit = await pool.run(request);
+      } catch (e) {
+        throw new ResponseError(LSPErrorCodes.RequestFailed, `clustrix-lint: ${(e as Error).message}`);
+      }
       if (edit === CANCELLED || !current(input)) throw contentModified();
       return edit as WorkspaceEdit | null;
     } finally {

@@ -56,7 +56,10 @@ parentPort!.on('message', ({ id, request }: { id: number; request: WorkerRequest
     const result = handle(request);
     reply = { id, ok: true, result, log };
   } catch (e) {
-    reply = { id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e), log };
+    // The message goes back to the client (e.g. the fixer refusing a broken script); the stack to the log.
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof Error && e.stack !== undefined) log.push(`clustrix-lint: ${e.stack}`);
+    reply = { id, ok: false, error: message, log };
   }
   parentPort!.postMessage(reply);
 });
