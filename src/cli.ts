@@ -7,6 +7,7 @@ import { DEFAULT_TARGET_ID, TARGETS } from './catalog.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { fixCommand } from './commands/fix.js';
+import { lspCommand } from './commands/lsp.js';
 import { rulesCommand } from './commands/rules.js';
 import { FORMATS, type CommandSpec, type Format, type Streams } from './commands/shared.js';
 import { targetsCommand } from './commands/targets.js';
@@ -24,6 +25,7 @@ const COMMANDS: ReadonlyArray<CommandSpec<any>> = [
   targetsCommand,
   rulesCommand,
   explainCommand,
+  lspCommand,
 ];
 
 /** One line for a failure that is not a finding; a stack trace only with --debug. */

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Ignore } from 'ignore';
+import type { Config } from './config.js';
 import { UsageError } from './io.js';
 
 // Loaded on first use: a plain `clustrix-lint check file.sql` needs neither (start-up time).
@@ -87,4 +88,18 @@ export class IgnoreList {
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
     return this.matcher.ignores(rel);
   }
+}
+
+/**
+ * True when `path` is skipped: matched by a `.clustrix-lintignore` (`ignoreFile`, from the directory
+ * a run starts in) or by the `ignore` patterns of the config that applies to it.
+ */
+export function isIgnored(
+  path: string,
+  ignoreFile: IgnoreList | null,
+  config: Pick<Config, 'ignore' | 'baseDir'>,
+): boolean {
+  const abs = resolve(path);
+  if (ignoreFile?.ignores(abs)) return true;
+  return config.ignore.length > 0 && new IgnoreList(config.baseDir, config.ignore).ignores(abs);
 }

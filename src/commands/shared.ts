@@ -15,7 +15,7 @@ import {
 import { DEFAULT_TARGET_ID } from '../catalog.js';
 import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config } from '../config.js';
 import type { RuleSetting } from '../engine.js';
-import { IgnoreList, STDIN, expandInputs, type Input } from '../files.js';
+import { IgnoreList, STDIN, expandInputs, isIgnored, type Input } from '../files.js';
 import type { FileReport } from '../format/types.js';
 import { rules } from '../index.js';
 import { UsageError, decodeSql, openSqlStream, readSqlFile, writeFileAtomic } from '../io.js';
@@ -153,9 +153,7 @@ function plan(args: CommonArgs, io: Streams): Plan {
   const ignored = (input: Input, config: Config): boolean => {
     const path = input.path === STDIN ? args.stdinFilename : input.path;
     if (path === undefined) return false;
-    const abs = resolve(io.cwd, path);
-    if (ignoreFile?.ignores(abs)) return true;
-    return config.ignore.length > 0 && new IgnoreList(config.baseDir, config.ignore).ignores(abs);
+    return isIgnored(resolve(io.cwd, path), ignoreFile, config);
   };
   return { inputs, configFor, ignored, ruleFlags: parseRuleFlags(args.rule) };
 }
