@@ -4,7 +4,7 @@ import { diffLines } from 'diff';
 import type { CodeAction, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Directive } from '../directives.js';
 import { fix, rules } from '../index.js';
-import type { Edit, Finding, FixKind } from '../rule.js';
+import { mergeEdits, type Edit, type Finding, type FixKind } from '../rule.js';
 import type { Token } from '../tokenize.js';
 import type { Analysis } from './analysis.js';
 import { rangeOf, type Positions } from './diagnostics.js';
@@ -146,11 +146,10 @@ export function fixAllEdit(a: Analysis, lossy: boolean, abilities: ClientAbiliti
   let edits: TextEdit[];
   if (result.output === a.text) edits = [];
   else if (result.applied.every((x) => x.pass === 1)) {
-    // One pass: the fixes' own edits, all offsets into this very text, are the change (and the smallest).
-    edits = textEdits(
-      a.doc,
-      result.applied.flatMap((x) => x.edits),
-    );
+    // One pass: the fixes' own edits, all offsets into this very text, are the change (and the
+    // smallest), composed as the fixer composed them (an edit inside a removal is absorbed by it).
+    const merged = mergeEdits(result.applied.flatMap((x) => x.edits));
+    edits = textEdits(a.doc, merged ?? diffEdits(a.text, result.output));
   } else {
     // Later passes edit the text of the pass before; a diff of the lines expresses all of it in this text.
     edits = textEdits(a.doc, diffEdits(a.text, result.output));
