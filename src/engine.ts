@@ -171,11 +171,13 @@ function runRules(
   if (phase !== 'script') {
     // Rules that compose run after the others on each statement, and see their findings.
     const ordered = [...active.filter((r) => r.meta.composes !== true), ...active.filter((r) => r.meta.composes)];
+    // The rules that look at each kind of statement, in order: worked out once per kind.
+    const byKind = new Map<Statement['kind'], Rule[]>();
     for (const stmt of source.statements) {
       statementFindings = findings.length;
-      for (const rule of ordered) {
-        if (inScope(rule, stmt.kind)) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
-      }
+      let forKind = byKind.get(stmt.kind);
+      if (forKind === undefined) byKind.set(stmt.kind, (forKind = ordered.filter((r) => inScope(r, stmt.kind))));
+      for (const rule of forKind) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
       schema.apply(stmt, source, lineOffset);
     }
   }
