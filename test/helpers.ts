@@ -30,6 +30,25 @@ export function corpusFiles(): string[] | null {
 
 export const CORPUS_SKIP_REASON = `WSO2 corpus not found at ${CORPUS_DIR} (it lives in ../shared beside the repository); corpus tests skipped`;
 
+export const PUBLIC_CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus', 'public');
+
+/**
+ * The public real-world corpus (scripts from other projects, see its MANIFEST.md), or null when
+ * ../shared is absent. Under CI its absence is a failure, not a skip.
+ */
+export function publicCorpusFiles(): string[] | null {
+  if (!existsSync(PUBLIC_CORPUS_DIR)) {
+    if (process.env.CI === 'true') throw new Error(`CI=true but the public corpus is missing at ${PUBLIC_CORPUS_DIR}`);
+    return null;
+  }
+  return readdirSync(PUBLIC_CORPUS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => join(PUBLIC_CORPUS_DIR, f));
+}
+
+export const PUBLIC_CORPUS_SKIP_REASON = `public corpus not found at ${PUBLIC_CORPUS_DIR} (it lives in ../shared beside the repository); its tests skipped`;
+
 export interface ValidCase {
   readonly code: string;
   readonly target?: string;
