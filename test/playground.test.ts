@@ -6,14 +6,23 @@
 // playwright-core) it gives exactly the CLI's findings, clean script and diff, in a real Web Worker,
 // with no console error and no network request. Screenshots go to test-artifacts/ (git-ignored).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { check, fix, type Finding } from '../src/index.js';
-import { ROOT, runCli } from './helpers.js';
+import { CORPUS_SKIP_REASON, ROOT, corpusFiles, runCli } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
@@ -61,6 +70,13 @@ const shape = (f: Pick<Finding, 'ruleId' | 'severity' | 'line' | 'column' | 'end
   endColumn: f.endColumn,
   message: f.message,
 });
+
+function sqlFilesIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => join(dir, f));
+}
 
 let buildOutput = '';
 
@@ -374,6 +390,37 @@ describe.skipIf(BROWSER === null)('playground in headless Chromium', () => {
     expect(await page.$$eval('li.finding', (l) => l.length)).toBe(0);
     expect(await page.textContent('#clean-summary')).toBe('No clean script: the input cannot be checked.');
   }, 60_000);
+
+  // Both corpora (../shared), each file opened as a user opens it: findings and clean script as the library's.
+  const wso2 = corpusFiles();
+  const corpus = wso2 === null ? [] : [...wso2, ...sqlFilesIn(join(dirname(wso2[0]!), '..', 'public'))];
+  it.skipIf(wso2 === null)(
+    `every corpus file gives the library's findings and clean script ${wso2 === null ? CORPUS_SKIP_REASON : ''}`,
+    async () => {
+      expect(corpus.length).toBeGreaterThan(50);
+      await open(fragmentFor('SELECT 1;', 'xpand-23.09'));
+      for (const file of corpus) {
+        const bytes = readFileSync(file);
+        const name = file.split('/').pop()!;
+        await afterRun(() => page.setInputFiles('#file', { name, mimeType: 'application/sql', buffer: bytes }));
+        const sql = bytes.toString('utf8');
+        let want: Finding[];
+        try {
+          want = check(sql, { filename: name });
+        } catch (e) {
+          // Input the library refuses (an unterminated string, …): the page says the same.
+          expect(await page.textContent('#findings-summary'), name).toContain((e as Error).message);
+          continue;
+        }
+        expect(await page.textContent('#findings-count'), name).toBe(String(want.length));
+        expect(await pageFindings(), name).toEqual(want.slice(0, 200).map(shape));
+        await page.click('#tab-clean');
+        expect(await downloaded('#download-clean'), name).toBe(fix(sql, { filename: name }).output);
+        await page.click('#tab-findings');
+      }
+    },
+    600_000,
+  );
 
   it('stays usable on a 1 MB script: off the main thread, drawing only what is on screen', async () => {
     // A mysqldump-like script: 20 copies of the sample, then LOCK TABLES / INSERT / UNLOCK blocks.
