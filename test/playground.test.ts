@@ -391,13 +391,18 @@ describe.skipIf(BROWSER === null)('playground in headless Chromium', () => {
     expect(await page.textContent('#clean-summary')).toBe('No clean script: the input cannot be checked.');
   }, 60_000);
 
-  // Both corpora (../shared), each file opened as a user opens it: findings and clean script as the library's.
+  // Both corpora (../shared), each file opened as a user opens it: findings and clean script as the
+  // library's. The two public files over 500 kB (a 1.9 MB BOM+CRLF data dump, a 2 MB one) are left
+  // to the 1 MB test and the BOM+CRLF drop test above, to keep the suite's time in bounds.
   const wso2 = corpusFiles();
-  const corpus = wso2 === null ? [] : [...wso2, ...sqlFilesIn(join(dirname(wso2[0]!), '..', 'public'))];
+  const corpus =
+    wso2 === null
+      ? []
+      : [...wso2, ...sqlFilesIn(join(dirname(wso2[0]!), '..', 'public'))].filter((f) => statSync(f).size <= 500_000);
   it.skipIf(wso2 === null)(
     `every corpus file gives the library's findings and clean script ${wso2 === null ? CORPUS_SKIP_REASON : ''}`,
     async () => {
-      expect(corpus.length).toBeGreaterThan(50);
+      expect(corpus.length).toBeGreaterThan(50); // 20 WSO2 scripts and 34 of the 36 public ones
       await open(fragmentFor('SELECT 1;', 'xpand-23.09'));
       for (const file of corpus) {
         const bytes = readFileSync(file);
@@ -414,9 +419,15 @@ describe.skipIf(BROWSER === null)('playground in headless Chromium', () => {
         }
         expect(await page.textContent('#findings-count'), name).toBe(String(want.length));
         expect(await pageFindings(), name).toEqual(want.slice(0, 200).map(shape));
-        await page.click('#tab-clean');
-        expect(await downloaded('#download-clean'), name).toBe(fix(sql, { filename: name }).output);
-        await page.click('#tab-findings');
+        const output = fix(sql, { filename: name }).output;
+        if (sql.includes('\r')) {
+          // A textarea shows CR LF as LF: the download is what holds the exact bytes.
+          await page.click('#tab-clean');
+          expect(await downloaded('#download-clean'), name).toBe(output);
+          await page.click('#tab-findings');
+        } else {
+          expect(await page.inputValue('#clean'), name).toBe(output);
+        }
       }
     },
     600_000,
