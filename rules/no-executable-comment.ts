@@ -38,9 +38,9 @@ export default defineRule({
       ignored:
         '{{target}} ignores /*{{flavor}}!{{version}} … */ comments (only /*$ … */ runs there), so "{{preview}}" silently never runs; the fix unwraps it.',
       cannotTake:
-        '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs there; it holds what {{rules}} reports, which {{target}} cannot take, so it is not unwrapped: --lossy {{action}}.',
+        '{{target}} skips /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" never runs there; it is not unwrapped, since {{target}} cannot take what {{rules}} reports inside: --lossy {{action}}.',
       needsPerson:
-        '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs there; it holds what {{rules}} reports, which {{target}} cannot take: rewrite it by hand.',
+        '{{target}} skips /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" never runs there; {{target}} cannot take what {{rules}} reports inside, so rewrite it by hand.',
       notUnwrappable:
         '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs; unwrapping it would change where statements end (a DELIMITER or delimiter inside), so rewrite it by hand.',
     },
@@ -104,7 +104,7 @@ export default defineRule({
               : `${label} and drop what the target lacks`,
             edits,
           },
-          { rules, action: removed ? 'removes it, as the target skips it today' : 'unwraps it and drops that part' },
+          { rules, action: removed ? 'removes it, as the target skips it today' : 'unwraps it without that' },
         );
         continue;
       }
