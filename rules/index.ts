@@ -1,17 +1,22 @@
 // The rule registry: an explicit list, sorted by id. test/meta.test.ts keeps it and rules/ in step.
 import type { Rule } from '../src/rule.js';
 import maxColumnsPerTable from './max-columns-per-table.js';
+import noAlterAlgorithm from './no-alter-algorithm.js';
 import noCheckConstraint from './no-check-constraint.js';
 import noCollateInExpression from './no-collate-in-expression.js';
 import noConvertToCharset from './no-convert-to-charset.js';
 import noCreateTableSelect from './no-create-table-select.js';
 import noDecimalOverflow from './no-decimal-overflow.js';
+import noDescendingKeyPart from './no-descending-key-part.js';
 import noDiscardedSqlMode from './no-discarded-sql-mode.js';
 import noEnumTrailingSpace from './no-enum-trailing-space.js';
 import noEvent from './no-event.js';
 import noExecutableComment from './no-executable-comment.js';
+import noExpressionDefault from './no-expression-default.js';
 import noFulltext from './no-fulltext.js';
+import noFunctionalKeyPart from './no-functional-key-part.js';
 import noIgnoredTableOption from './no-ignored-table-option.js';
+import noInvisibleColumn from './no-invisible-column.js';
 import noInvisibleIndex from './no-invisible-index.js';
 import noLockTables from './no-lock-tables.js';
 import noNameCaseCollision from './no-name-case-collision.js';
@@ -27,6 +32,7 @@ import noUnsupportedEngine from './no-unsupported-engine.js';
 import noUnsupportedIndexType from './no-unsupported-index-type.js';
 import noUnsupportedPartitioning from './no-unsupported-partitioning.js';
 import noUnsupportedRoutineFeature from './no-unsupported-routine-feature.js';
+import noUnsupportedViewClause from './no-unsupported-view-clause.js';
 import noViewCheckOption from './no-view-check-option.js';
 import noXa from './no-xa.js';
 import requireLockSharedDropPrimaryKey from './require-lock-shared-drop-primary-key.js';
@@ -34,17 +40,22 @@ import unrecognizedStatement from './unrecognized-statement.js';
 
 export const rules: readonly Rule[] = [
   maxColumnsPerTable,
+  noAlterAlgorithm,
   noCheckConstraint,
   noCollateInExpression,
   noConvertToCharset,
   noCreateTableSelect,
   noDecimalOverflow,
+  noDescendingKeyPart,
   noDiscardedSqlMode,
   noEnumTrailingSpace,
   noEvent,
   noExecutableComment,
+  noExpressionDefault,
   noFulltext,
+  noFunctionalKeyPart,
   noIgnoredTableOption,
+  noInvisibleColumn,
   noInvisibleIndex,
   noLockTables,
   noNameCaseCollision,
@@ -60,6 +71,7 @@ export const rules: readonly Rule[] = [
   noUnsupportedIndexType,
   noUnsupportedPartitioning,
   noUnsupportedRoutineFeature,
+  noUnsupportedViewClause,
   noViewCheckOption,
   noXa,
   requireLockSharedDropPrimaryKey,

@@ -100,15 +100,17 @@ const EXPLAINERS: ReadonlyArray<{
   {
     kinds: ['index'],
     properties: '*',
-    rules: ['no-fulltext', 'no-spatial', 'no-unsupported-index-type', 'no-invisible-index'],
+    rules: ['no-fulltext', 'no-spatial', 'no-unsupported-index-type', 'no-invisible-index', 'no-functional-key-part'],
   },
   { kinds: ['partitioning'], properties: '*', rules: ['no-unsupported-partitioning'] },
   { kinds: ['check'], properties: '*', rules: ['no-check-constraint'] },
   {
     kinds: ['column'],
     properties: ['type', 'default'],
-    rules: ['no-decimal-overflow', 'no-unsupported-data-type', 'no-enum-trailing-space'],
+    rules: ['no-decimal-overflow', 'no-unsupported-data-type', 'no-enum-trailing-space', 'no-expression-default'],
   },
+  // INVISIBLE shows in EXTRA (MariaDB); so does an expression default (MySQL: DEFAULT_GENERATED).
+  { kinds: ['column'], properties: ['extra'], rules: ['no-invisible-column', 'no-expression-default'] },
   { kinds: ['view'], properties: ['checkOption'], rules: ['no-view-check-option'] },
   // A view, trigger, routine or event is compared by its text: any fix to its statement changes it.
   { kinds: ['view', 'trigger', 'procedure', 'function', 'event'], properties: '*', rules: '*' },
