@@ -298,8 +298,9 @@ export async function verify(input: VerifyInput, connect: Connect): Promise<Veri
     sessions.push(orig);
     const cln = await connect(names.clean);
     sessions.push(cln);
-    const o = await load(orig, originalSource);
-    const c = await load(cln, cleanSource);
+    // The two databases are loaded at the same time, on their own connections: nothing a loaded
+    // statement does reaches the other database (see scope.ts), and a script's DDL is slow.
+    const [o, c] = await Promise.all([load(orig, originalSource), load(cln, cleanSource)]);
     const pairs = pairStatements(originalSource, cleanSource, input.applied);
     const outcome = (source: SqlSource, index: number, error: string): StatementOutcome => {
       const st = source.statements[index]!;
