@@ -2,6 +2,7 @@
 import type { Rule } from '../src/rule.js';
 import maxColumnsPerTable from './max-columns-per-table.js';
 import noAlterAlgorithm from './no-alter-algorithm.js';
+import noCascadeToNonUniqueKey from './no-cascade-to-non-unique-key.js';
 import noCheckConstraint from './no-check-constraint.js';
 import noCollateInExpression from './no-collate-in-expression.js';
 import noConvertToCharset from './no-convert-to-charset.js';
@@ -41,6 +42,7 @@ import unrecognizedStatement from './unrecognized-statement.js';
 export const rules: readonly Rule[] = [
   maxColumnsPerTable,
   noAlterAlgorithm,
+  noCascadeToNonUniqueKey,
   noCheckConstraint,
   noCollateInExpression,
   noConvertToCharset,

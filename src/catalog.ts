@@ -660,6 +660,14 @@ export const MYSQL8_DDL = {
    * no purpose there and may not parse.
    */
   alterAlgorithm: { source: { url: MYSQL8_SRC.onlineAlter.url, evidence: 'inferred' } as Source },
+  /**
+   * "Xpand does not allow foreign keys with non-unique parents with referential actions CASCADE
+   * or SET NULL." [S] (InnoDB allows a parent key that is any index.)
+   */
+  foreignKeyParents: {
+    refusedActions: new Set(['CASCADE', 'SET NULL']),
+    source: { url: 'https://docs.clustrix.com/display/CLXDOC/Foreign+Keys', evidence: 'sourced' } as Source,
+  },
 } as const;
 
 /** Spatial (GIS) column types, unsupported everywhere. */
@@ -1047,8 +1055,8 @@ export const MYSQL8_CONSTRUCTS: readonly Mysql8Construct[] = [
   {
     row: '18b',
     construct: 'FK actions SET NULL, CASCADE, SET DEFAULT',
-    rules: [],
-    note: 'CASCADE / SET NULL to a non-unique parent key is rejected [S]: not checked yet (it needs the parent table’s keys from the whole script).',
+    rules: ['no-cascade-to-non-unique-key'],
+    note: 'SET DEFAULT: row 18c.',
   },
   {
     row: '18c',
