@@ -87,7 +87,8 @@ describe('npm package', () => {
       rules: expect.any(Number),
       targets: 11,
     });
-  });
+    // tsc and a child node process: seconds on a loaded machine.
+  }, 120_000);
 
   it('the bin runs from the installed package', () => {
     writeFileSync(join(project, 'schema.sql'), 'CREATE INDEX i USING HASH ON t(c);\n');
