@@ -24,6 +24,7 @@ import noNameCaseCollision from './no-name-case-collision.js';
 import noNotNullDefaultNull from './no-not-null-default-null.js';
 import noPartitionMaintenance from './no-partition-maintenance.js';
 import noReservedIdentifier from './no-reserved-identifier.js';
+import noSequence from './no-sequence.js';
 import noSpatial from './no-spatial.js';
 import noUnsupportedCharset from './no-unsupported-charset.js';
 import noUnsupportedCollation from './no-unsupported-collation.js';
@@ -64,6 +65,7 @@ export const rules: readonly Rule[] = [
   noNotNullDefaultNull,
   noPartitionMaintenance,
   noReservedIdentifier,
+  noSequence,
   noSpatial,
   noUnsupportedCharset,
   noUnsupportedCollation,

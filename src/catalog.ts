@@ -670,6 +670,15 @@ export const MYSQL8_DDL = {
   },
 } as const;
 
+/**
+ * Sequences (MariaDB 10.3's CREATE SEQUENCE): "ClustrixDB does not support: … CREATE SEQUENCE"
+ * (9.2) [S]; Xpand's statement index lists ALTER SEQUENCE from 5.3 on, which no page confirms [I].
+ */
+export const SEQUENCES = {
+  unsupported: { since: 'clustrixdb-7.0', until: 'clustrixdb-9.2' },
+  source: MORE.ddl92,
+} as const;
+
 /** Spatial (GIS) column types, unsupported everywhere. */
 export const SPATIAL_TYPES = new Set([
   'GEOMETRY',
@@ -1133,5 +1142,78 @@ export const MYSQL8_CONSTRUCTS: readonly Mysql8Construct[] = [
     construct: 'Reported server version',
     rules: [],
     note: 'Not applicable to schema scripts: it concerns client tools.',
+  },
+];
+
+/**
+ * The same document's list "Other unsupported or caveated DDL named by the Xpand/ClustrixDB
+ * guides" (items 1–22), mapped the same way.
+ */
+export const MYSQL8_OTHER_CONSTRUCTS: readonly Mysql8Construct[] = [
+  { row: '1', construct: 'ALTER TABLE … CONVERT TO CHARACTER SET', rules: ['no-convert-to-charset'] },
+  { row: '2', construct: 'CREATE SEQUENCE', rules: ['no-sequence'] },
+  { row: '3', construct: 'Partitioning limits', rules: ['no-unsupported-partitioning', 'no-partition-maintenance'] },
+  { row: '4', construct: 'Materialized views', rules: [], note: 'MySQL has none, so MySQL scripts never define them.' },
+  {
+    row: '5',
+    construct: 'UDFs (external library functions)',
+    rules: [],
+    note: 'Not reported: CREATE FUNCTION … SONAME needs a plugin file on the server and is not schema DDL a script can carry.',
+  },
+  { row: '6', construct: 'Stored-routine restrictions', rules: ['no-unsupported-routine-feature'] },
+  {
+    row: '7',
+    construct: 'Triggers that modify ENUM columns; no checks at CREATE TRIGGER',
+    rules: [],
+    note: 'Run-time behaviour: what a trigger does to an ENUM cannot be seen reliably in its text.',
+  },
+  { row: '8', construct: 'Foreign key actions and parents', rules: ['no-cascade-to-non-unique-key'] },
+  {
+    row: '9',
+    construct: 'Generated columns in a PRIMARY KEY, restrictions',
+    rules: [],
+    note: 'The same restrictions as MySQL (InnoDB), which a MySQL script already obeys.',
+  },
+  { row: '10', construct: 'AUTO_UNIQUE must be BIGINT(0) UNSIGNED', rules: [], note: 'Xpand-only: MySQL rejects it.' },
+  { row: '11', construct: 'DROP PRIMARY KEY requires LOCK=SHARED', rules: ['require-lock-shared-drop-primary-key'] },
+  { row: '12', construct: 'Compression', rules: ['no-ignored-table-option'] },
+  {
+    row: '13',
+    construct: 'Spatial types, GIS functions, XML functions, full-text search',
+    rules: ['no-spatial', 'no-fulltext'],
+    note: 'XML functions (ExtractValue, UpdateXML) in views and routines are not reported yet.',
+  },
+  {
+    row: '14',
+    construct: 'XA transactions; MySQL 5.7 GTIDs',
+    rules: ['no-xa'],
+    note: 'GTIDs concern replication setup, not schema scripts.',
+  },
+  { row: '15', construct: 'Executable comments other than /*$ … */', rules: ['no-executable-comment'] },
+  { row: '16', construct: 'SET NAMES ascii', rules: ['no-unsupported-charset'] },
+  { row: '17', construct: 'Reserved words', rules: ['no-reserved-identifier'] },
+  {
+    row: '18',
+    construct: 'INFORMATION_SCHEMA views Xpand does not provide',
+    rules: [],
+    note: 'Schema scripts rarely query them; verify reads information_schema on the server it is given.',
+  },
+  {
+    row: '19',
+    construct: 'SHOW WARNINGS never shows warnings',
+    rules: [],
+    note: 'A session behaviour, and the reason static checking matters.',
+  },
+  { row: '20', construct: 'About 2,000 tables, 200 columns per table', rules: ['max-columns-per-table'] },
+  {
+    row: '21',
+    construct: 'ENUM quirks, NOT NULL DEFAULT NULL',
+    rules: ['no-enum-trailing-space', 'no-not-null-default-null'],
+  },
+  {
+    row: '22',
+    construct: 'A SELECT * view follows its table',
+    rules: [],
+    note: 'Only matters when the script alters the table after creating the view; not reported yet.',
   },
 ];
