@@ -15,7 +15,7 @@ export default defineRule({
     statements: ['create_table', 'alter_table', 'create_index'],
     messages: {
       descending:
-        'DESC on key part {{part}} is not documented for {{target}} (its grammar has one ASC|DESC after the column list, and no page says a descending order is kept): the index may be ascending there, so rows come back the same but ORDER BY … DESC may need a sort. Test it on a real cluster.',
+        'DESC on key part {{part}} is not documented for {{target}}, whose grammar has one ASC|DESC after the column list: the index may be kept ascending there, with the same rows but a sort for ORDER BY … DESC. Test it on a real cluster.',
     },
     source: MYSQL8_DDL.descendingKeyParts.source,
   },

@@ -15,13 +15,13 @@ export default defineRule({
     statements: ['create_table', 'alter_table', 'create_index'],
     messages: {
       functional:
-        'Functional key part {{part}} is not in the {{target}} index grammar (column names only): the statement fails there. Index a generated column instead; the fix (lossy) removes the index.',
+        'Functional key part {{part}} is not in the {{target}} index grammar (column names only): the statement is expected to fail there. Index a generated column instead; the fix (lossy) removes the index.',
       multiValued:
-        'Multi-valued key part {{part}} (CAST … ARRAY) is not supported by {{target}}, where JSON is indexed through a generated column: the statement fails there. The fix (lossy) removes the index.',
+        'Multi-valued key part {{part}} (CAST … ARRAY) is not supported by {{target}}, where JSON is indexed through a generated column: the statement is expected to fail there. The fix (lossy) removes the index.',
       functionalConstraint:
-        'Functional key part {{part}} is not in the {{target}} index grammar (column names only): the statement fails there. This {{kind}} key is a constraint, so it is not removed automatically: put the expression in a generated column and make that {{kind}}.',
+        'Functional key part {{part}} is not in the {{target}} index grammar (column names only): the statement is expected to fail there. This {{kind}} key is a constraint, so it is not removed automatically: put the expression in a generated column and make that {{kind}}.',
       multiValuedConstraint:
-        'Multi-valued key part {{part}} (CAST … ARRAY) is not supported by {{target}}: the statement fails there. This {{kind}} key is a constraint, so it is not removed automatically.',
+        'Multi-valued key part {{part}} (CAST … ARRAY) is not supported by {{target}}: the statement is expected to fail there. This {{kind}} key is a constraint, so it is not removed automatically.',
     },
     source: MYSQL8_DDL.functionalKeyParts.source,
   },

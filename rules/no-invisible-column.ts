@@ -14,11 +14,11 @@ export default defineRule({
     statements: ['create_table', 'alter_table'],
     messages: {
       invisible:
-        'INVISIBLE columns are not documented for {{target}} (not in its CREATE TABLE grammar): the statement fails, or the column is visible there, so SELECT * and INSERT without a column list see it. The fix (lossy) makes it visible.',
+        'INVISIBLE columns are not documented for {{target}} (not in its CREATE TABLE grammar): the statement is expected to fail, or else the column is visible there, so SELECT * and INSERT without a column list see it. The fix (lossy) makes it visible.',
       visible:
         'The VISIBLE column attribute is not documented for {{target}}; every column is visible there, so the fix (safe) removes the word.',
       alterInvisible:
-        'ALTER COLUMN … SET INVISIBLE is not documented for {{target}}: the statement fails. The fix (lossy) removes it, so the column stays visible.',
+        'ALTER COLUMN … SET INVISIBLE is not documented for {{target}}: the statement is expected to fail. The fix (lossy) removes it, so the column stays visible.',
       alterVisible:
         'ALTER COLUMN … SET VISIBLE is not documented for {{target}}; every column is visible there, so the fix (safe) removes it.',
     },
