@@ -20,7 +20,7 @@ export interface VerifyArgs {
 }
 
 export async function runVerify(args: VerifyArgs, io: Streams): Promise<number> {
-  const { connectionOptions, mysqlConnect, formatVerifyStylish, hasProblems } = await import('../verify/cli.js');
+  const { connectionOptions, mysqlConnect, formatVerifyStylish, VERIFY_EXIT } = await import('../verify/cli.js');
   const { verify } = await import('../verify/run.js');
   const options = connectionOptions(args, io.env);
   const path = resolve(io.cwd, args.file);
@@ -54,7 +54,7 @@ export async function runVerify(args: VerifyArgs, io: Streams): Promise<number> 
       ? JSON.stringify({ filePath: args.file, target, ...report }, null, 2) + '\n'
       : formatVerifyStylish(args.file, target, report),
   );
-  return hasProblems(report) ? 1 : 0;
+  return VERIFY_EXIT[report.verdict];
 }
 
 export const verifyCommand: CommandSpec<VerifyArgs> = {
