@@ -202,6 +202,12 @@ export interface StreamOptions extends EngineOptions {
   readonly filename?: string;
   /** Characters per segment (default SEGMENT_SIZE). */
   readonly segmentSize?: number;
+  /**
+   * checkStreamWith only: called after each segment is checked, with the segment, its source and
+   * its findings as the engine gave them (offsets, lines and fix edits relative to the segment),
+   * for callers that build something from the statements as they stream by (the report).
+   */
+  readonly onSegment?: (segment: Segment, source: SqlSource, findings: readonly Finding[]) => void;
 }
 
 /** Statement kinds whose bodies hold `;`: they cannot be rejoined with `;` for the script-wide rules. */
@@ -366,6 +372,7 @@ export async function checkStreamWith(
   for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
     const source = new SqlSource(seg.text, { tokens: seg.tokens, delimiter: seg.delimiter });
     const result = lintSourceDetailed(source, rules, options, state.context);
+    options.onSegment?.(seg, source, result.findings);
     for (const f of result.findings) out.push(shift(f, seg));
     state.after(result, source, seg);
   }
