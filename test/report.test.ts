@@ -10,7 +10,7 @@ import { assessFile } from '../src/report/assess.js';
 import { LIMITS, inlineMarkdown, renderHtml, scriptJson } from '../src/report/html.js';
 import { MARKDOWN_BUDGET, renderMarkdown } from '../src/report/markdown.js';
 import { buildReport, excerptOf, type FileModel, type ReportModel } from '../src/report/model.js';
-import { statementShape } from '../src/report/objects.js';
+import { databaseName, statementShape } from '../src/report/objects.js';
 import { SqlSource } from '../src/source.js';
 import { rules } from '../rules/index.js';
 import { CORPUS_SKIP_REASON, ROOT, corpusFiles, runCli } from './helpers.js';
@@ -231,6 +231,9 @@ describe('statement shapes', () => {
     });
     expect(shape('CREATE UNIQUE INDEX i ON s.t (c)').subject).toMatchObject({ kind: 'table', name: 't' });
     expect(shape('CREATE TRIGGER tr AFTER UPDATE ON tab FOR EACH ROW BEGIN END').table).toBe('tab');
+    expect(databaseName(new SqlSource('CREATE DATABASE IF NOT EXISTS `shop` CHARACTER SET utf8').statements[0]!)).toBe(
+      'shop',
+    );
     expect(shape('DROP VIEW IF EXISTS v1, v2').drops.map((d) => `${d.kind} ${d.name}`)).toEqual(['view v1', 'view v2']);
   });
 });

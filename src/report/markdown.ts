@@ -139,7 +139,7 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
     }
   }
   if (person.length > 0) {
-    head.push('### Statements that need a person');
+    head.push('### What needs a person');
     head.push('');
     head.push('| where | statement | status | why |');
     head.push('| --- | --- | --- | --- |');

@@ -21,7 +21,7 @@ import type { SqlSource } from '../source.js';
 import type { Statement, StatementKind } from '../statements.js';
 import type { Segment } from '../stream.js';
 import { ruleDocFacts, type Evidence } from './docs.js';
-import { KIND_LABELS, nameKey, statementShape, type Namespace, type ObjectKind } from './objects.js';
+import { KIND_LABELS, databaseName, nameKey, statementShape, type Namespace, type ObjectKind } from './objects.js';
 
 export type Fixability = 'safe' | 'lossy' | 'person' | 'review';
 export type StatementStatus = 'ok' | 'safe' | 'lossy' | 'person' | 'incidental';
@@ -342,6 +342,10 @@ function labelOf(stmt: Statement, name: string | null, table: string | null): st
     return first.length > 24 ? first.slice(0, 24) + '…' : first;
   }
   if (stmt.kind === 'create_index' && name !== null) return `CREATE INDEX on ${name}`;
+  if (stmt.kind === 'create_database' || stmt.kind === 'alter_database') {
+    const db = databaseName(stmt);
+    return db === null ? words : `${words} ${db}`;
+  }
   if (stmt.kind === 'drop') {
     const what = stmt.code
       .slice(1, 3)

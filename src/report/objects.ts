@@ -167,6 +167,13 @@ function bodyStart(code: readonly Token[]): number {
   return k < 0 ? code.length : k;
 }
 
+/** The database a CREATE/ALTER DATABASE (or SCHEMA) names, or null. */
+export function databaseName(stmt: Statement): string | null {
+  const code = stmt.code;
+  const k = code.findIndex((t, i) => i < 6 && (isWord(t, 'DATABASE') || isWord(t, 'SCHEMA')));
+  return k < 0 ? null : (nameAt(code, skipIfExists(code, k + 1))?.name ?? null);
+}
+
 /** What `stmt` defines, changes, needs and drops. */
 export function statementShape(stmt: Statement): StatementShape {
   const code = stmt.code;
