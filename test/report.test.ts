@@ -62,7 +62,7 @@ INSERT INTO geo VALUES (1);
 LOCK TABLES other WRITE;
 `;
 
-describe('report model: statement statuses', () => {
+describe('report model: statement statuses', { timeout: 60_000 }, () => {
   it('a statement that needs a failed CREATE is incidental, transitively; INSERTs are counted per table', async () => {
     const m = await assess(CHAIN);
     const status = Object.fromEntries(m.statements.map((s) => [`${s.line} ${s.label}`, s.status]));
@@ -238,7 +238,7 @@ describe('statement shapes', () => {
   });
 });
 
-describe('report rendering', () => {
+describe('report rendering', { timeout: 60_000 }, () => {
   const model = async (sql: string, filePath = 'in.sql'): Promise<ReportModel> => {
     const m = await assessFile(rules, chunks(sql), { filePath, target: 'xpand-23.09' });
     return buildReport([m], OPTIONS);
@@ -255,6 +255,13 @@ describe('report rendering', () => {
     expect(inlineMarkdown('a <b> `c<d>` **e** [f](https://x.test/y) [g](javascript:alert(1)) <https://z.test/>')).toBe(
       'a &lt;b&gt; <code>c&lt;d&gt;</code> <strong>e</strong> <a href="https://x.test/y" rel="noreferrer">f</a> [g](javascript:alert(1)) <a href="https://z.test/" rel="noreferrer">https://z.test/</a>',
     );
+  });
+
+  it('rule-page markdown: unclosed marks stay text, however many', () => {
+    const hostile = '[[](https://'.repeat(20_000) + '`**<https://';
+    const html = inlineMarkdown(hostile);
+    expect(html).not.toContain('<a ');
+    expect(html).toBe(hostile.replace(/</g, '&lt;'));
   });
 
   it('a page loads nothing from anywhere: no src or href to fetch, and a policy that forbids it', async () => {
@@ -329,7 +336,8 @@ describe('report rendering', () => {
   });
 });
 
-describe('clustrix-lint report (the CLI)', () => {
+// These run the real CLI several times each: give them room on a loaded machine.
+describe('clustrix-lint report (the CLI)', { timeout: 120_000 }, () => {
   it('writes one HTML file with -o, exits 0, leaves the input alone and embeds check --format json’s findings', () => {
     const dir = tmp();
     const out = join(dir, 'report.html');

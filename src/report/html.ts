@@ -66,20 +66,70 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The inline markdown of rule pages: `code`, **bold**, [text](https://…), <https://…>. */
+/**
+ * The inline markdown of rule pages: `code`, **bold**, [text](https://…), <https://…>. A small
+ * scanner, not a regular expression; a closing mark is looked for within a bounded window only,
+ * so the cost stays linear in the text whatever it holds.
+ */
 export function inlineMarkdown(md: string): string {
-  const re = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\((https:\/\/[^)\s]+)\)|<(https:\/\/[^>\s]+)>/g;
+  const WINDOW = 2048;
+  const find = (mark: string, from: number) => {
+    const k = md.slice(from, from + WINDOW).indexOf(mark);
+    return k < 0 ? -1 : from + k;
+  };
   let out = '';
-  let last = 0;
-  for (const m of md.matchAll(re)) {
-    out += esc(md.slice(last, m.index));
-    if (m[1] !== undefined) out += `<code>${esc(m[1])}</code>`;
-    else if (m[2] !== undefined) out += `<strong>${esc(m[2])}</strong>`;
-    else if (m[3] !== undefined) out += `<a href="${esc(m[4]!)}" rel="noreferrer">${inlineMarkdown(m[3])}</a>`;
-    else out += `<a href="${esc(m[5]!)}" rel="noreferrer">${esc(m[5]!)}</a>`;
-    last = m.index + m[0].length;
+  let plain = '';
+  const flush = () => {
+    out += esc(plain);
+    plain = '';
+  };
+  const isUrl = (u: string) => u.startsWith('https://') && !/[\s<>()[\]"]/.test(u);
+  for (let i = 0; i < md.length;) {
+    const c = md[i]!;
+    if (c === '`') {
+      const end = find('`', i + 1);
+      if (end > i + 1) {
+        flush();
+        out += `<code>${esc(md.slice(i + 1, end))}</code>`;
+        i = end + 1;
+        continue;
+      }
+    } else if (c === '*' && md[i + 1] === '*') {
+      const end = find('**', i + 2);
+      if (end > i + 2 && !md.slice(i + 2, end).includes('*')) {
+        flush();
+        out += `<strong>${esc(md.slice(i + 2, end))}</strong>`;
+        i = end + 2;
+        continue;
+      }
+    } else if (c === '[') {
+      const close = find(']', i + 1);
+      const text = close < 0 ? '' : md.slice(i + 1, close);
+      if (close > i + 1 && !text.includes('[') && md[close + 1] === '(') {
+        const end = find(')', close + 2);
+        const url = end < 0 ? '' : md.slice(close + 2, end);
+        if (isUrl(url)) {
+          flush();
+          out += `<a href="${esc(url)}" rel="noreferrer">${inlineMarkdown(text)}</a>`;
+          i = end + 1;
+          continue;
+        }
+      }
+    } else if (c === '<' && md.startsWith('https://', i + 1)) {
+      const end = find('>', i + 1);
+      const url = end < 0 ? '' : md.slice(i + 1, end);
+      if (isUrl(url)) {
+        flush();
+        out += `<a href="${esc(url)}" rel="noreferrer">${esc(url)}</a>`;
+        i = end + 1;
+        continue;
+      }
+    }
+    plain += c;
+    i++;
   }
-  return out + esc(md.slice(last));
+  flush();
+  return out;
 }
 
 const FIX_COLOR: Record<Fixability, string> = {
