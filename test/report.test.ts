@@ -38,7 +38,11 @@ function embedded(html: string) {
   return JSON.parse(m![1]!) as {
     target: string | null;
     files: Array<{ filePath: string; error?: string; findings: unknown[]; errorCount: number }>;
-    compare?: { from: string; to: string; files: Array<{ appeared: unknown[]; disappeared: unknown[] }> };
+    compare?: {
+      from: string;
+      to: string;
+      files: Array<{ appeared: unknown[]; disappeared: unknown[]; changed: unknown[] }>;
+    };
   };
 }
 
@@ -372,28 +376,43 @@ describe('clustrix-lint report (the CLI)', { timeout: 120_000 }, () => {
     expect(two.stdout).toContain('### From ClustrixDB 9.2 to Xpand 23.09');
   });
 
-  it('--compare-targets: what appears and goes away is the difference of the two checks', () => {
+  it('--compare-targets: what appears, goes away and changes is the difference of the two checks', () => {
     const dir = tmp();
     const out = join(dir, 'cmp.html');
     expect(runCli(['report', SAMPLE, '--compare-targets', 'clustrixdb-7.0,xpand-23.09', '-o', out]).status).toBe(0);
     const data = embedded(readFileSync(out, 'utf8'));
     expect(data.target).toBe('xpand-23.09');
     expect(data.compare).toMatchObject({ from: 'clustrixdb-7.0', to: 'xpand-23.09' });
-    type F = { ruleId: string; messageId: string; line: number; column: number; endLine: number; endColumn: number };
-    const keys = (target: string) =>
-      (
-        JSON.parse(runCli(['check', SAMPLE, '--format', 'json', '-t', target]).stdout) as Array<{ findings: F[] }>
-      )[0]!.findings.map((f) => `${f.line}:${f.column}:${f.endLine}:${f.endColumn}:${f.ruleId}:${f.messageId}`);
-    const a = keys('clustrixdb-7.0');
-    const b = keys('xpand-23.09');
-    const k = (f: unknown) => {
-      const x = f as F;
-      return `${x.line}:${x.column}:${x.endLine}:${x.endColumn}:${x.ruleId}:${x.messageId}`;
+    type F = {
+      ruleId: string;
+      messageId: string;
+      severity: string;
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+      fix: { kind: string } | null;
     };
-    const cmp = data.compare!.files[0]!;
-    expect(cmp.appeared.map(k).sort()).toEqual(b.filter((x) => !a.includes(x)).sort());
-    expect(cmp.disappeared.map(k).sort()).toEqual(a.filter((x) => !b.includes(x)).sort());
-    expect(cmp.appeared.length + cmp.disappeared.length).toBeGreaterThan(0);
+    const place = (x: F) => `${x.line}:${x.column}:${x.endLine}:${x.endColumn}:${x.ruleId}`;
+    const what = (x: F) =>
+      `${x.messageId}:${x.severity}:${x.fix?.kind ?? (x.severity === 'error' ? 'person' : 'review')}`;
+    const findings = (target: string) =>
+      (JSON.parse(runCli(['check', SAMPLE, '--format', 'json', '-t', target]).stdout) as Array<{ findings: F[] }>)[0]!
+        .findings;
+    const a = new Map(findings('clustrixdb-7.0').map((f) => [place(f), f]));
+    const b = new Map(findings('xpand-23.09').map((f) => [place(f), f]));
+    const cmp = data.compare!.files[0]! as unknown as {
+      appeared: F[];
+      disappeared: F[];
+      changed: Array<{ from: F; to: F }>;
+    };
+    expect(cmp.appeared.map(place).sort()).toEqual([...b.keys()].filter((k) => !a.has(k)).sort());
+    expect(cmp.disappeared.map(place).sort()).toEqual([...a.keys()].filter((k) => !b.has(k)).sort());
+    const changed = [...b.keys()].filter((k) => a.has(k) && what(a.get(k)!) !== what(b.get(k)!));
+    expect(cmp.changed.map((x) => place(x.to)).sort()).toEqual(changed.sort());
+    // utf8mb4_0900_ai_ci: no close equivalent on ClustrixDB 7.0 (a person), a safe fix on Xpand 23.09.
+    expect(cmp.changed.length).toBeGreaterThan(0);
+    expect(cmp.changed.every((x) => x.from.ruleId === x.to.ruleId)).toBe(true);
   });
 
   it.each([

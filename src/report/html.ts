@@ -594,7 +594,7 @@ function compareSection(model: ReportModel): string {
       '</h2>',
   ];
   out.push(
-    `<p>For ${esc(c.from.name)}: <strong data-compare="from">${num(c.fromTotals.findings)}</strong> findings, complexity ${complexityBadge(c.fromTotals.complexity)}. For ${esc(c.to.name)}: <strong data-compare="to">${num(model.totals.findings)}</strong> findings, complexity ${complexityBadge(model.complexity)}. Moving to ${esc(c.to.name)}, <strong data-compare="disappeared">${num(gone)}</strong> go away, <strong data-compare="appeared">${num(appeared)}</strong> appear and <strong data-compare="changed">${num(changed)}</strong> change severity or fix. The rest of this page is for ${esc(c.to.name)}.</p>`,
+    `<p>For ${esc(c.from.name)}: <strong data-compare="from">${num(c.fromTotals.findings)}</strong> findings, complexity ${complexityBadge(c.fromTotals.complexity)}. For ${esc(c.to.name)}: <strong data-compare="to">${num(model.totals.findings)}</strong> findings, complexity ${complexityBadge(model.complexity)}. Moving to ${esc(c.to.name)}, <strong data-compare="disappeared">${num(gone)}</strong> go away, <strong data-compare="appeared">${num(appeared)}</strong> appear and <strong data-compare="changed">${num(changed)}</strong> change (another message, severity or fix). The rest of this page is for ${esc(c.to.name)}.</p>`,
   );
   const table = (records: readonly FindingRecord[], caption: string) => {
     if (records.length === 0) return '';

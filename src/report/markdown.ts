@@ -90,7 +90,7 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
     head.push(`### From ${c.from.name} to ${c.to.name}`);
     head.push('');
     head.push(
-      `${num(c.fromTotals.findings)} findings for ${mdText(c.from.name)} (complexity ${c.fromTotals.complexity.toUpperCase()}), ${num(t.findings)} for ${mdText(c.to.name)} (${model.complexity.toUpperCase()}): ${num(gone)} go away, ${num(appeared)} appear, ${num(changed)} change severity or fix.`,
+      `${num(c.fromTotals.findings)} findings for ${mdText(c.from.name)} (complexity ${c.fromTotals.complexity.toUpperCase()}), ${num(t.findings)} for ${mdText(c.to.name)} (${model.complexity.toUpperCase()}): ${num(gone)} go away, ${num(appeared)} appear, ${num(changed)} change (another message, severity or fix).`,
     );
     head.push('');
     const rows: string[] = [];

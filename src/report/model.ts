@@ -690,7 +690,7 @@ export interface CompareFile {
   readonly appeared: readonly FindingRecord[];
   /** Only for the first target: they go away. */
   readonly disappeared: readonly FindingRecord[];
-  /** The same finding with another severity or fix kind. */
+  /** The same finding (place and rule) with another message, severity or fix kind. */
   readonly changed: ReadonlyArray<{ readonly from: FindingRecord; readonly to: FindingRecord }>;
 }
 
@@ -905,13 +905,18 @@ export function buildReport(
   };
 }
 
-/** What changes between two targets: findings by place and rule (messages name the target, so they differ). */
+/**
+ * What changes between two targets. Findings are matched by place and rule (their messages name
+ * the target, so they always differ): unmatched ones appear or go away; a matched one with
+ * another message, severity or fixability has changed.
+ */
 export function compareFiles(from: readonly FileModel[], to: readonly FileModel[]): CompareFile[] {
+  const placeKey = (f: Finding) => `${f.start}:${f.end}:${f.ruleId}`;
   return to.map((t, i) => {
     const f = from[i]!;
     const before = new Map<string, FindingRecord[]>();
     for (const r of f.findings) {
-      const k = findingKey(r.finding);
+      const k = placeKey(r.finding);
       const list = before.get(k);
       if (list === undefined) before.set(k, [r]);
       else list.push(r);
@@ -919,10 +924,22 @@ export function compareFiles(from: readonly FileModel[], to: readonly FileModel[
     const appeared: FindingRecord[] = [];
     const changed: Array<{ from: FindingRecord; to: FindingRecord }> = [];
     for (const r of t.findings) {
-      const list = before.get(findingKey(r.finding));
-      const match = list?.shift();
+      const list = before.get(placeKey(r.finding));
+      // The same message first, so two findings of one rule at one place pair up as they should.
+      const at =
+        list === undefined
+          ? -1
+          : Math.max(
+              0,
+              list.findIndex((x) => x.finding.messageId === r.finding.messageId),
+            );
+      const match = list === undefined || list.length === 0 ? undefined : list.splice(at, 1)[0];
       if (match === undefined) appeared.push(r);
-      else if (match.finding.severity !== r.finding.severity || match.fixability !== r.fixability)
+      else if (
+        match.finding.messageId !== r.finding.messageId ||
+        match.finding.severity !== r.finding.severity ||
+        match.fixability !== r.fixability
+      )
         changed.push({ from: match, to: r });
     }
     const disappeared = [...before.values()].flat().sort((a, b) => byPlace(a.finding, b.finding));
