@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { fixCommand } from './commands/fix.js';
 import { lspCommand } from './commands/lsp.js';
+import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { FORMATS, type CommandSpec, type Format, type Streams } from './commands/shared.js';
 import { targetsCommand } from './commands/targets.js';
@@ -21,6 +22,7 @@ export type { Streams } from './commands/shared.js';
 const COMMANDS: ReadonlyArray<CommandSpec<any>> = [
   checkCommand,
   fixCommand,
+  reportCommand,
   verifyCommand,
   targetsCommand,
   rulesCommand,
@@ -63,6 +65,7 @@ const VALUE_OPTIONS = new Set([
   '--target',
   '--rule',
   '--max-warnings',
+  '--compare-targets',
 ]);
 
 /** yargs drops a lone `-` positional; it means standard input, so turn it into --stdin. */
@@ -70,8 +73,8 @@ function stdinDashToFlag(argv: readonly string[]): string[] {
   return argv.map((a, i) => (a === '-' && (i === 0 || !VALUE_OPTIONS.has(argv[i - 1]!)) ? '--stdin' : a));
 }
 
-/** The options check and fix share. */
-function common(y: Argv): Argv {
+/** The options of every command that reads scripts: inputs, target, config, rule settings. */
+function inputOptions(y: Argv): Argv {
   const targetIds = TARGETS.map((t) => t.id);
   return y
     .positional('files', {
@@ -84,12 +87,6 @@ function common(y: Argv): Argv {
       alias: 't',
       describe: `ClustrixDB/Xpand version (default ${DEFAULT_TARGET_ID})`,
       choices: targetIds,
-    })
-    .option('format', { alias: 'f', describe: 'report format', choices: FORMATS, default: 'stylish' as Format })
-    .option('output-file', {
-      describe: 'write the report to FILE instead of standard output',
-      type: 'string',
-      nargs: 1,
     })
     .option('config', {
       alias: 'c',
@@ -113,6 +110,23 @@ function common(y: Argv): Argv {
       type: 'boolean',
       default: false,
     })
+    .option('stdin', { describe: 'read SQL from standard input', type: 'boolean', default: false })
+    .option('stdin-filename', {
+      describe: 'name standard input in reports and for config lookup',
+      type: 'string',
+      nargs: 1,
+    });
+}
+
+/** The options check and fix share: the input options and how findings are reported. */
+function common(y: Argv): Argv {
+  return inputOptions(y)
+    .option('format', { alias: 'f', describe: 'report format', choices: FORMATS, default: 'stylish' as Format })
+    .option('output-file', {
+      describe: 'write the report to FILE instead of standard output',
+      type: 'string',
+      nargs: 1,
+    })
     .option('max-warnings', {
       describe: 'exit 1 when there are more warnings than this',
       type: 'number',
@@ -126,12 +140,6 @@ function common(y: Argv): Argv {
     })
     .option('baseline-write', {
       describe: 'record the current findings in this baseline file',
-      type: 'string',
-      nargs: 1,
-    })
-    .option('stdin', { describe: 'read SQL from standard input', type: 'boolean', default: false })
-    .option('stdin-filename', {
-      describe: 'name standard input in reports and for config lookup',
       type: 'string',
       nargs: 1,
     });
@@ -150,7 +158,7 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
       parser.command(
         c.command as string | string[],
         c.describe,
-        (y) => c.builder(y, common),
+        (y) => c.builder(y, common, inputOptions),
         async (a) => {
           exitCode = await c.run(a, io);
         },

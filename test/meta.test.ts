@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintSource } from '../src/engine.js';
+import { ruleDocFacts } from '../src/report/docs.js';
 import { SqlSource } from '../src/source.js';
 import { rules } from '../rules/index.js';
 import { ROOT } from './helpers.js';
@@ -59,6 +60,15 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
     expect(why).toContain(rule.meta.source.url);
     expect(why).toMatch(/\*\*(sourced|inferred)\*\*/);
     expect(why).toMatch(/Severity: `(error|warning|info)`/);
+  });
+
+  it('doc: the report can take its Why paragraph and the passage that says sourced or inferred', () => {
+    const facts = ruleDocFacts(doc, rule.meta.source.url);
+    expect(facts, 'Why needs a paragraph or item that links meta.source.url and says sourced/inferred').not.toBeNull();
+    expect(facts!.why.length).toBeGreaterThan(40);
+    expect(facts!.sourceText).toContain(rule.meta.source.url);
+    // The page may say more (partly inferred), never something else than meta.source.evidence.
+    expect(facts!.evidence).toContain(rule.meta.source.evidence);
   });
 
   it('doc: Fix names each fix kind the rule declares, or says there is none', () => {

@@ -34,12 +34,13 @@ export interface Streams {
 
 /**
  * One CLI command: its yargs declaration and what it runs. `common` adds the options that check
- * and fix share (inputs, target, format, config, rules, baseline, …) to a builder.
+ * and fix share (inputs, target, format, config, rules, baseline, …) to a builder; `inputs` only
+ * those about the inputs (files, target, config, rules, stdin), for commands that report otherwise.
  */
 export interface CommandSpec<A> {
   readonly command: string | readonly string[];
   readonly describe: string;
-  readonly builder: (y: Argv, common: (y: Argv) => Argv) => Argv;
+  readonly builder: (y: Argv, common: (y: Argv) => Argv, inputs: (y: Argv) => Argv) => Argv;
   /** Resolves to the exit code. */
   readonly run: (args: A, io: Streams) => number | Promise<number>;
 }

@@ -1,29 +1,37 @@
 // JSON report: an array with one object per file (stable keys, no absolute paths added).
+import type { Finding } from '../rule.js';
 import { counts, type FileReport } from './types.js';
+
+/** A finding as the JSON report (and the HTML report's embedded data) writes it. */
+export function jsonFinding(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    messageId: f.messageId,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    fix:
+      f.fix === null
+        ? null
+        : {
+            kind: f.fix.kind,
+            title: f.fix.title,
+            edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
+          },
+    ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
+  };
+}
+
+export type JsonFinding = ReturnType<typeof jsonFinding>;
 
 export function formatJson(reports: readonly FileReport[]): string {
   const out = reports.map((r) => ({
     filePath: r.filePath,
     target: r.target,
-    findings: r.findings.map((f) => ({
-      ruleId: f.ruleId,
-      messageId: f.messageId,
-      severity: f.severity,
-      message: f.message,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      fix:
-        f.fix === null
-          ? null
-          : {
-              kind: f.fix.kind,
-              title: f.fix.title,
-              edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
-            },
-      ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
-    })),
+    findings: r.findings.map(jsonFinding),
     ...counts(r.findings),
     ...(r.applied === undefined
       ? {}
