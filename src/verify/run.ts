@@ -8,13 +8,7 @@ import { identValue, isWord, type Token } from '../tokenize.js';
 import { diffSnapshots, snapshot, type Difference, type Queryable } from './schema.js';
 import { dynamicProcedures, reachesBeyond } from './scope.js';
 
-export interface ConnectionOptions {
-  readonly host?: string;
-  readonly port?: number;
-  readonly user?: string;
-  readonly password?: string;
-  readonly socketPath?: string;
-}
+export type { ConnectionOptions } from '../live/connect.js';
 
 export interface StatementOutcome {
   readonly index: number;
