@@ -8,7 +8,7 @@ import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { fixCommand } from './commands/fix.js';
 import { rulesCommand } from './commands/rules.js';
-import { FORMATS, type CommandSpec, type Format, type Streams } from './commands/shared.js';
+import { FORMATS, serverOptions, type CommandSpec, type Format, type Streams } from './commands/shared.js';
 import { targetsCommand } from './commands/targets.js';
 import { verifyCommand } from './commands/verify.js';
 import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
@@ -61,6 +61,13 @@ const VALUE_OPTIONS = new Set([
   '--target',
   '--rule',
   '--max-warnings',
+  '--socket',
+  '--password-file',
+  '--connect-timeout',
+  '--tls-ca',
+  '--dump',
+  '--url',
+  '--charset',
 ]);
 
 /** yargs drops a lone `-` positional; it means standard input, so turn it into --stdin. */
@@ -73,7 +80,8 @@ function common(y: Argv): Argv {
   const targetIds = TARGETS.map((t) => t.id);
   return y
     .positional('files', {
-      describe: 'SQL files, directories or quoted globs; - for standard input',
+      describe:
+        'SQL files, directories or quoted globs; - for standard input; mysql://user@host[:port]/db1,db2 for a live database',
       type: 'string',
       array: true,
       default: [],
@@ -132,6 +140,17 @@ function common(y: Argv): Argv {
       describe: 'name standard input in reports and for config lookup',
       type: 'string',
       nargs: 1,
+    })
+    .options(serverOptions())
+    .option('all-databases', {
+      describe: 'with a mysql:// URL that names no database: every database but mysql, sys and the schemas',
+      type: 'boolean',
+      default: false,
+    })
+    .option('dump', {
+      describe: 'write the schema script read from the mysql:// input to FILE',
+      type: 'string',
+      nargs: 1,
     });
 }
 
@@ -142,7 +161,7 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
   try {
     const parser = yargs()
       .scriptName('clustrix-lint')
-      .usage('$0 [check] FILES… | $0 fix FILES… [-o FILE | --write] [--diff FILE|-] [--lossy]')
+      .usage('$0 [check] FILES…|mysql://… | $0 fix FILES…|mysql://… [-o FILE | --write] [--diff FILE|-] [--lossy]')
       .parserConfiguration({ 'camel-case-expansion': true });
     for (const c of COMMANDS) {
       parser.command(

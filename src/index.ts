@@ -1,6 +1,6 @@
 // The public API: string in, findings or a clean script out. No I/O.
 import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog.js';
-import { lintSource, lintSourceDetailed, type RuleSetting } from './engine.js';
+import { lintSource, lintSourceDetailed, settingsFor, type RuleSetting } from './engine.js';
 import type { Suppressed } from './directives.js';
 import { SqlSyntaxError } from './errors.js';
 import { fixLoop, type AppliedFix } from './fixer.js';
@@ -8,7 +8,9 @@ import { unifiedDiff } from './format/diff.js';
 import type { Finding, Severity } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
 import { checkStreamWith, fixStreamWith, type StreamFixResult } from './stream.js';
-import { rules } from '../rules/index.js';
+import type { LiveRead } from './live/check.js';
+import type { ReadDatabaseOptions } from './live/index.js';
+import { allRules, rules, serverRules } from '../rules/index.js';
 
 export interface CheckOptions {
   /** Target id such as `xpand-23.09` (the default) or `clustrixdb-9.2`. */
@@ -45,6 +47,11 @@ export interface FixResult {
   readonly diff: string;
 }
 
+/** The options with the rule settings that concern script rules (a config may also set server rules). */
+function forScripts<O extends CheckOptions>(options: O): O {
+  return options.rules === undefined ? options : { ...options, rules: settingsFor(rules, allRules, options.rules) };
+}
+
 function withLocation<T>(sql: string, filename: string | undefined, run: () => T): T {
   try {
     return run();
@@ -60,20 +67,21 @@ function withLocation<T>(sql: string, filename: string | undefined, run: () => T
 /** Checks `sql` against the target; findings are sorted by position. Throws SqlSyntaxError on bad input. */
 export function check(sql: string, options: CheckOptions = {}): Finding[] {
   getTarget(options.target);
-  return withLocation(sql, options.filename, () => lintSource(new SqlSource(sql), rules, options));
+  return withLocation(sql, options.filename, () => lintSource(new SqlSource(sql), rules, forScripts(options)));
 }
 
 /** Like `check`, and also returns the findings inline directives suppressed. */
 export function checkDetailed(sql: string, options: CheckOptions = {}): CheckResult {
   getTarget(options.target);
-  return withLocation(sql, options.filename, () => lintSourceDetailed(new SqlSource(sql), rules, options));
+  return withLocation(sql, options.filename, () => lintSourceDetailed(new SqlSource(sql), rules, forScripts(options)));
 }
 
 /** Fixes `sql` for the target: safe fixes always, lossy ones when `lossy` is set. */
 export function fix(sql: string, options: FixOptions = {}): FixResult {
   getTarget(options.target);
   return withLocation(sql, options.filename, () => {
-    const result = fixLoop(sql, (source) => lintSource(source, rules, options), options.lossy === true);
+    const scriptOptions = forScripts(options);
+    const result = fixLoop(sql, (source) => lintSource(source, rules, scriptOptions), options.lossy === true);
     return {
       output: result.output,
       applied: result.applied,
@@ -93,7 +101,7 @@ export function checkStream(
   options: CheckOptions & { segmentSize?: number } = {},
 ): Promise<Finding[]> {
   getTarget(options.target);
-  return checkStreamWith(rules, input, options);
+  return checkStreamWith(rules, input, forScripts(options));
 }
 
 /** Fixes a script read from a stream, handing the clean script to `write` as it is produced. */
@@ -103,10 +111,42 @@ export function fixStream(
   options: FixOptions & { segmentSize?: number } = {},
 ): Promise<StreamFixResult> {
   getTarget(options.target);
-  return fixStreamWith(rules, input, write, options);
+  return fixStreamWith(rules, input, write, forScripts(options));
 }
 
-export { rules, TARGETS, DEFAULT_TARGET_ID };
+/**
+ * Reads a live database (`mysql://user@host[:port]/db1,db2`) through a read-only session, for
+ * checkLive and fixLive. The only function here that does I/O; mysql2 is loaded on first use.
+ */
+export async function readDatabase(url: string, options: ReadDatabaseOptions = {}): Promise<LiveRead> {
+  return (await import('./live/index.js')).readDatabase(url, options);
+}
+
+export { checkLive, fixLive } from './live/check.js';
+export type {
+  LiveCheckOptions,
+  LiveCheckResult,
+  LiveFixResult,
+  LiveRead,
+  LocatedFinding,
+  LocatedFix,
+} from './live/check.js';
+export type { ReadDatabaseOptions } from './live/index.js';
+export type { LiveFacts } from './live/facts.js';
+export { liveFacts } from './live/facts.js';
+export type {
+  DefinerUse,
+  HiddenKind,
+  LiveDatabase,
+  LiveObject,
+  LivePartition,
+  LiveSchema,
+  LiveServer,
+  LiveTableFacts,
+  ObjectLocation,
+  ObjectType,
+} from './live/types.js';
+export { rules, serverRules, TARGETS, DEFAULT_TARGET_ID };
 export type { StreamFixResult } from './stream.js';
 export { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
 export { defineRule } from './rule.js';

@@ -1,5 +1,22 @@
-// JSON report: an array with one object per file (stable keys, no absolute paths added).
+// JSON report: an array with one object per file or live database (stable keys, no absolute
+// paths added). On a live database each finding also has `objectName` and `objectType`, its
+// line and column are inside that object's SHOW CREATE text, and the report carries `live`: the
+// server and the information_schema facts of every object.
+import { liveFacts } from '../live/facts.js';
+import type { ObjectLocation } from '../live/types.js';
 import { counts, type FileReport } from './types.js';
+
+const where = (line: number, column: number, endLine: number, endColumn: number, o?: ObjectLocation) =>
+  o === undefined
+    ? { line, column, endLine, endColumn }
+    : {
+        objectName: o.name,
+        objectType: o.type,
+        line: o.line,
+        column: o.column,
+        endLine: o.endLine,
+        endColumn: o.endColumn,
+      };
 
 export function formatJson(reports: readonly FileReport[]): string {
   const out = reports.map((r) => ({
@@ -10,10 +27,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       messageId: f.messageId,
       severity: f.severity,
       message: f.message,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
+      ...where(f.line, f.column, f.endLine, f.endColumn, f.object),
       fix:
         f.fix === null
           ? null
@@ -32,12 +46,14 @@ export function formatJson(reports: readonly FileReport[]): string {
             kind: a.kind,
             title: a.title,
             pass: a.pass,
-            line: a.line,
-            column: a.column,
+            ...(a.object === undefined
+              ? { line: a.line, column: a.column }
+              : { objectName: a.object.name, objectType: a.object.type, line: a.object.line, column: a.object.column }),
             edits: a.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
           })),
         }),
     ...(r.output === undefined ? {} : { output: r.output }),
+    ...(r.live === undefined ? {} : { live: liveFacts(r.live) }),
   }));
   return JSON.stringify(out, null, 2) + '\n';
 }
