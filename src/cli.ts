@@ -12,6 +12,7 @@ import { FORMATS, serverOptions, type CommandSpec, type Format, type Streams } f
 import { targetsCommand } from './commands/targets.js';
 import { verifyCommand } from './commands/verify.js';
 import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
+import { redactUrls } from './live/connect.js';
 import { UsageError } from './io.js';
 
 export type { Streams } from './commands/shared.js';
@@ -28,11 +29,15 @@ const COMMANDS: ReadonlyArray<CommandSpec<any>> = [
 
 /** One line for a failure that is not a finding; a stack trace only with --debug. */
 function describeFailure(e: unknown, debug: boolean): string {
-  if (debug && e instanceof Error && e.stack) return e.stack;
+  if (debug && e instanceof Error && e.stack) return redactUrls(e.stack);
   if (e instanceof UsageError || e instanceof ConfigError) return `clustrix-lint: ${e.message}`;
   if (e instanceof SqlSyntaxError) return e.message;
-  if (e instanceof InternalError) return `clustrix-lint: internal error: ${e.message} (run with --debug for details)`;
-  return `clustrix-lint: internal error: ${e instanceof Error ? e.message : String(e)} (run with --debug for details)`;
+  // Our own messages name servers by their safe label; anything else might hold a URL.
+  if (e instanceof InternalError)
+    return redactUrls(`clustrix-lint: internal error: ${e.message} (run with --debug for details)`);
+  return redactUrls(
+    `clustrix-lint: internal error: ${e instanceof Error ? e.message : String(e)} (run with --debug for details)`,
+  );
 }
 
 const DEFAULT_STREAMS: Streams = {
@@ -143,7 +148,8 @@ function common(y: Argv): Argv {
     })
     .options(serverOptions())
     .option('all-databases', {
-      describe: 'with a mysql:// URL that names no database: every database but mysql, sys and the schemas',
+      describe:
+        'with a mysql:// URL that names no database: every database but mysql, sys, information_schema and performance_schema',
       type: 'boolean',
       default: false,
     })
@@ -181,15 +187,18 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
       .wrap(Math.min(100, process.stdout.columns ?? 100))
       .exitProcess(false)
       .fail((msg, err) => {
-        // yargs spreads some messages over lines; the contract is one line.
+        // yargs spreads some messages over lines; the contract is one line. It also repeats
+        // unknown arguments, which may be a server URL with a password.
         throw (
           err ??
           new UsageError(
-            msg
-              .split('\n')
-              .map((line) => line.trim())
-              .filter((line) => line !== '')
-              .join(' '),
+            redactUrls(
+              msg
+                .split('\n')
+                .map((line) => line.trim())
+                .filter((line) => line !== '')
+                .join(' '),
+            ),
           )
         );
       })

@@ -104,7 +104,7 @@ const CLASSES: ReadonlyArray<{
     id: 'sql-mode-per-object',
     reason:
       "the server keeps the sql_mode each routine and trigger was created under (a script-wide SET SQL_MODE='TRADITIONAL', expanded); the live script sets it again before them",
-    matches: (d) => d.key === 'no-discarded-sql-mode/discarded' && d.object === '(database)' && d.live > d.file,
+    matches: (d) => d.key === 'no-discarded-sql-mode/discarded' && d.file === 0,
   },
 ];
 

@@ -16,13 +16,14 @@ import { formatSarif } from '../src/format/sarif.js';
 import { formatStylish } from '../src/format/stylish.js';
 import type { FileReport } from '../src/format/types.js';
 import { checkLive, fixLive, type LiveRead } from '../src/live/check.js';
-import { connectFailure, parseServerUrl, safeUrlLabel } from '../src/live/connect.js';
+import { connectFailure, parseServerUrl, redactUrls, safeUrlLabel } from '../src/live/connect.js';
 import { allowsGlobally, allowsOnDatabase, parseGrants } from '../src/live/grants.js';
 import { topological, viewReferences } from '../src/live/order.js';
 import { isReadOnlyStatement, ReadOnlySession } from '../src/live/session.js';
 import { buildScript } from '../src/live/script.js';
 import type { LiveObject, LiveSchema } from '../src/live/types.js';
 import { SqlSource } from '../src/source.js';
+import { runCli } from './helpers.js';
 
 const PW = 's3cr3t-Pw!';
 
@@ -68,7 +69,27 @@ describe('server URLs', () => {
       expect(message).not.toContain(PW);
     }
     expect(safeUrlLabel(`mysql://lint:${PW}@db:3306/shop?socket=/x`)).toBe('mysql://db:3306/shop');
+    expect(safeUrlLabel(`mysql://u:a/b@host/db`)).toBe('mysql://host/db');
+    expect(redactUrls(`Unknown arguments: x, mysql://u:${PW}@h/db, "mariadb:/v:${PW}@k"`)).toBe(
+      'Unknown arguments: x, mysql://h/db, "mariadb:/k"',
+    );
   });
+
+  it('the CLI never repeats a password, not even in an argument error', () => {
+    for (const args of [
+      ['rules', `mysql://u:${PW}@h/db`],
+      ['check', `mysql:/u:${PW}@h/db`],
+      ['check', `mysql://u:${PW}@h/db`, '--bogus'],
+      ['fix', `mysql://u:${PW}@h/db`, '--dump'],
+    ]) {
+      const r = runCli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr + r.stdout).not.toContain(PW);
+    }
+    expect(runCli(['check', `mysql:/u:${PW}@h/db`]).stderr).toBe(
+      'clustrix-lint: mysql:/h/db: not a URL (expected mysql://user[:password]@host[:port]/[db1,db2])\n',
+    );
+  }, 60_000);
 
   it('connection failures: one line, a hint, the password scrubbed even if a driver echoed it', () => {
     const options = { host: 'db', port: 3306, password: PW, connectTimeout: 3 };
@@ -346,7 +367,7 @@ describe('findings on objects', () => {
       'database mysql://db.example/shop 1:1 unreadable-object',
       'table mysql://db.example/shop/child 4:17 no-unsupported-index-type',
       'table mysql://db.example/shop/child 6:10 no-unsupported-engine',
-      'database mysql://db.example/shop 1:24 no-discarded-sql-mode',
+      'procedure mysql://db.example/shop/p 1:1 no-discarded-sql-mode',
       'view mysql://db.example/shop/b_view 1:87 no-view-check-option',
       'event mysql://db.example/shop/e 1:35 no-event',
     ]);
@@ -368,7 +389,8 @@ describe('findings on objects', () => {
     ]);
     expect(live.remaining.filter((f) => f.fix !== null)).toEqual([]);
     const sqlMode = live.remaining.find((f) => f.ruleId === 'no-discarded-sql-mode')!;
-    expect(sqlMode.object).toMatchObject({ type: 'database', name: 'mysql://db.example/shop', line: 1, column: 24 });
+    // The SET before the procedure: on the procedure, at its start.
+    expect(sqlMode.object).toMatchObject({ type: 'procedure', name: 'mysql://db.example/shop/p', line: 1, column: 1 });
   });
 
   it('settings reach both rule sets; an unknown rule id is still refused', () => {

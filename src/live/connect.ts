@@ -57,6 +57,17 @@ export function safeUrlLabel(raw: string): string {
   return scheme + (query < 0 ? rest : rest.slice(0, query));
 }
 
+/** A message with every server URL in it reduced to its safe label (for errors about arguments). */
+export function redactUrls(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((word) => {
+      const at = word.search(/(?:mysql|mariadb):/i);
+      return at < 0 ? word : word.slice(0, at) + safeUrlLabel(word.slice(at));
+    })
+    .join('');
+}
+
 /** True when a command-line input names a server rather than a file. */
 export function isServerUrl(arg: string): boolean {
   // Also a mistyped mysql:/…: it is refused as a URL, never taken for a file (whose name an error
@@ -80,6 +91,7 @@ function decode(part: string, what: string): string {
 export function parseServerUrl(raw: string, flags: ServerFlags, env: NodeJS.ProcessEnv, label = 'URL'): ServerUrl {
   let url: URL;
   try {
+    if (!/^[a-z]+:\/\//i.test(raw)) throw new Error('no //');
     url = new URL(raw);
   } catch {
     throw new UsageError(`${label}: not a URL (expected ${URL_SHAPE})`);

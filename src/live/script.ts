@@ -191,26 +191,28 @@ export function buildScript(schema: LiveSchema, name: string): LiveScript {
       if (open) b.add('DELIMITER ;\n');
       open = false;
     };
-    const setMode = (db: LiveDatabase, want: string | null) => {
-      if (want === mode) return;
+    /** The SET that changes the session to `want`, '' when it is already that. */
+    const setMode = (want: string | null): string => {
+      if (want === mode) return '';
       close();
-      const text = want === null ? 'SET SESSION sql_mode = @OLD_SQL_MODE' : `SET SESSION sql_mode = ${sqlString(want)}`;
-      const why = want === null ? '' : `-- the sql_mode the following objects were created under\n`;
-      b.object(databaseRef(server, db.name), why, text, ';\n');
       mode = want;
+      return want === null
+        ? 'SET SESSION sql_mode = @OLD_SQL_MODE;\n'
+        : `-- the sql_mode the following objects were created under\nSET SESSION sql_mode = ${sqlString(want)};\n`;
     };
     for (const x of items) {
       if (several && current !== x.db.name) {
         close();
         use(x.db);
       }
-      setMode(x.db, needsMode(x.o) ? x.o.sqlMode : null);
-      const before = `${open ? '' : `DELIMITER ${delimiter}\n`}-- ${describe(x.o)}\n`;
+      // The SET belongs to the first object it is for: a finding on it names that object.
+      const set = setMode(needsMode(x.o) ? x.o.sqlMode : null);
+      const before = `${set}${open ? '' : `DELIMITER ${delimiter}\n`}-- ${describe(x.o)}\n`;
       open = true;
       const text = x.o.createText!;
       b.object(objectRef(server, x.o), before, text, `${endsInLineComment(text) ? '\n' : ''}${delimiter}\n\n`);
     }
-    setMode(items[items.length - 1]!.db, null);
+    b.add(setMode(null));
     close();
     b.add('\n');
   };
