@@ -752,7 +752,7 @@ export const CONSTRUCTS: readonly Construct[] = [
     row: 38,
     construct: 'DEFINER= on triggers/routines',
     rules: [],
-    note: 'Undocumented for Xpand; MySQL scripts carry it everywhere and nothing shows it fails, so no rule (stripping it would be a guess).',
+    note: 'Undocumented for Xpand; MySQL scripts carry it everywhere and nothing shows it fails, so no rule (stripping it would be a guess). A live check lists the DEFINER accounts referenced (JSON live.definers), to create on the cluster.',
   },
   {
     row: 39,

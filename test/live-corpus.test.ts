@@ -89,7 +89,7 @@ const CLASSES: ReadonlyArray<{
   {
     id: 'index-type-position',
     reason:
-      'SHOW CREATE writes an index type after the key parts (`KEY k (c) USING HASH`), which the target ignores (warning), where the script wrote it before them (`CREATE INDEX k USING HASH ON t (c)`, rejected: error)',
+      'SHOW CREATE writes an index type after the key parts (`KEY k (c) USING BTREE`, `… USING HASH`), where the target takes BTREE and ignores HASH (none, or a warning), whereas the script wrote it before them (`CREATE INDEX k USING HASH ON t (c)`, `INDEX k USING BTREE (c)`), which the target rejects (an error)',
     matches: (d, f) =>
       f.indexTypeMoved.has(d.object) &&
       ((d.key === 'no-unsupported-index-type/beforeKeyParts' && d.file > d.live) ||

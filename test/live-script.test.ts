@@ -137,8 +137,10 @@ describe('read-only session', () => {
   it('refuses anything else before it reaches the connection, and starts read-only', async () => {
     const sent: string[] = [];
     const connection = {
-      query: async (sql: string) => {
-        sent.push(sql);
+      query: async (q: string | { sql: string; timeout?: number }) => {
+        sent.push(typeof q === 'string' ? q : q.sql);
+        // Every statement goes with a timeout, so a server that stops answering cannot hang a run.
+        expect(typeof q === 'string' ? undefined : q.timeout).toBeGreaterThan(0);
         return [[], []] as [unknown, unknown];
       },
       end: async () => undefined,

@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../io.js';
 
+/** Environment variables (MYSQL_PWD), as process.env has them. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 export interface ConnectionOptions {
   readonly host?: string;
   readonly port?: number;
@@ -88,7 +91,7 @@ function decode(part: string, what: string): string {
  * --password-file, else MYSQL_PWD; `?socket=/path` in the URL wins over --socket. `label` names
  * the URL in errors (e.g. `--url`), never the URL itself, which may hold a password.
  */
-export function parseServerUrl(raw: string, flags: ServerFlags, env: NodeJS.ProcessEnv, label = 'URL'): ServerUrl {
+export function parseServerUrl(raw: string, flags: ServerFlags, env: Environment, label = 'URL'): ServerUrl {
   let url: URL;
   try {
     if (!/^[a-z]+:\/\//i.test(raw)) throw new Error('no //');
@@ -115,7 +118,9 @@ export function parseServerUrl(raw: string, flags: ServerFlags, env: NodeJS.Proc
   const port = url.port === '' ? undefined : Number(url.port);
   const host = url.hostname === '' ? 'localhost' : decode(url.hostname, label);
   const server = `${url.protocol}//${url.host === '' ? 'localhost' : url.host}`;
-  const path = url.pathname.replace(/^\/+/, '').replace(/\/+$/, '');
+  let path = url.pathname;
+  while (path.startsWith('/')) path = path.slice(1);
+  while (path.endsWith('/')) path = path.slice(0, -1);
   if (path.includes('/')) throw new UsageError(`${label}: the path names databases, e.g. /db1,db2 (found "/" in it)`);
   const databases = path === '' ? [] : path.split(',').map((d) => decode(d, label));
   if (databases.some((d) => d === '')) throw new UsageError(`${label}: an empty database name in the path`);
@@ -204,7 +209,7 @@ export function connectFailure(e: unknown, options: ConnectionOptions): string {
 }
 
 type Connection = {
-  query(sql: string, values?: unknown[]): Promise<[unknown, unknown]>;
+  query(sql: string | { sql: string; timeout?: number }, values?: unknown[]): Promise<[unknown, unknown]>;
   end(): Promise<void>;
 };
 export type Connect = (database?: string) => Promise<Connection>;

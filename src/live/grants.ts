@@ -70,19 +70,40 @@ export function parseGrants(lines: readonly string[]): Grant[] {
   return out;
 }
 
-/** True when a grant's database (a name or a LIKE pattern with `\_` escapes) covers `database`. */
-function covers(pattern: string, database: string): boolean {
+/**
+ * True when a grant's database (a name, or a LIKE pattern with `%`, `_` and `\` escapes as
+ * GRANT writes them) covers `database`; compared case-insensitively.
+ */
+export function covers(pattern: string, database: string): boolean {
   if (pattern === '*') return true;
-  let re = '';
+  // The pattern as tokens: a literal character, or a wildcard.
+  const parts: Array<{ any: boolean; one: boolean; ch: string }> = [];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
-    if (c === '\\' && i + 1 < pattern.length) {
-      re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    } else if (c === '%') re += '.*';
-    else if (c === '_') re += '.';
-    else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (c === '\\' && i + 1 < pattern.length) parts.push({ any: false, one: false, ch: pattern[++i]!.toLowerCase() });
+    else parts.push({ any: c === '%', one: c === '_', ch: c.toLowerCase() });
   }
-  return new RegExp(`^${re}$`, 'is').test(database);
+  const text = database.toLowerCase();
+  // Classic wildcard matching with one backtrack point (linear in practice, never exponential).
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    const part = parts[p];
+    if (part !== undefined && !part.any && (part.one || part.ch === text[t])) {
+      p++;
+      t++;
+    } else if (part !== undefined && part.any) {
+      star = p++;
+      mark = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++mark;
+    } else return false;
+  }
+  while (parts[p]?.any === true) p++;
+  return p === parts.length;
 }
 
 /** True when some grant gives one of `privileges` on every object of `database` (or globally). */

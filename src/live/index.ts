@@ -3,7 +3,7 @@
 import { InternalError } from '../errors.js';
 import { UsageError } from '../io.js';
 import type { LiveRead } from './check.js';
-import { mysqlConnect, parseServerUrl, safeUrlLabel, scrub, type ServerFlags } from './connect.js';
+import { mysqlConnect, parseServerUrl, safeUrlLabel, scrub, type Environment, type ServerFlags } from './connect.js';
 import { readSchema, SYSTEM_SCHEMAS } from './read.js';
 import { buildScript } from './script.js';
 
@@ -11,7 +11,7 @@ export interface ReadDatabaseOptions extends ServerFlags {
   /** With a URL that names no database: read every database but the system ones. */
   readonly allDatabases?: boolean;
   /** Where MYSQL_PWD is looked up (default process.env). */
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env?: Environment;
 }
 
 /**

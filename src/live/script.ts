@@ -100,7 +100,8 @@ export function buildScript(schema: LiveSchema, name: string): LiveScript {
   const describe = (o: LiveObject) => `${o.type} ${o.database}.${o.name}`;
 
   b.add(`-- Schema of ${name} (server version ${schema.server.version}), read by clustrix-lint.\n`);
-  b.add('-- Read-only: the SHOW CREATE texts as the server returned them, ordered so that the script loads.\n');
+  b.add('-- The SHOW CREATE texts as the server returned them (read-only), ordered so that the script loads;\n');
+  b.add('-- a clean script made from it by `clustrix-lint fix` differs only where a fix applied.\n');
   const report = buildReport(schema);
   b.add('--\n-- Server report (checked on its own, not part of the script):\n');
   for (const line of report.text.replace(/\n$/, '').split('\n').slice(1)) b.add(`--   ${line}\n`);
@@ -228,7 +229,9 @@ export function buildScript(schema: LiveSchema, name: string): LiveScript {
     b.object(objectRef(server, x.o), `-- ${describe(x.o)}\n`, x.o.createText!, ';\n\n');
   }
   bodyBlock(later);
-  const text = b.text.replace(/\n+$/, '\n');
+  let end = b.text.length;
+  while (end > 0 && b.text[end - 1] === '\n') end--;
+  const text = b.text.slice(0, end) + '\n';
   const segments = b.segments.map((sg) => ({ ...sg, end: Math.min(sg.end, text.length) }));
   return { script: { text, segments }, report, name };
 }

@@ -8,9 +8,15 @@ import type { Connect } from './connect.js';
 
 /** The part of a mysql2 promise connection a session uses. */
 export interface Queryable {
-  query(sql: string, values?: unknown[]): Promise<[unknown, unknown]>;
+  query(sql: string | { sql: string; timeout?: number }, values?: unknown[]): Promise<[unknown, unknown]>;
   end(): Promise<void>;
 }
+
+/**
+ * How long one statement may run. A guard against a server that stops answering, not a limit
+ * on big schemas: information_schema can take minutes on a server with 100,000 tables.
+ */
+export const QUERY_TIMEOUT_MS = 10 * 60 * 1000;
 
 export type Row = Record<string, unknown>;
 
@@ -65,7 +71,7 @@ export class ReadOnlySession {
     if (!isReadOnlyStatement(sql))
       throw new InternalError(`refusing to send a statement that is not read-only: ${sql}`);
     this.sent.push(sql);
-    const [rows] = await this.connection.query(sql, values);
+    const [rows] = await this.connection.query({ sql, timeout: QUERY_TIMEOUT_MS }, values);
     return rows as Row[];
   }
 
