@@ -24,7 +24,7 @@ const scratch = () => server.sql("SHOW DATABASES LIKE 'clustrix\\_lint\\_verify\
 
 describe.skipIf(MARIADBD === null)(`verify on a real MariaDB (${MARIADB_SKIP_REASON})`, () => {
   beforeAll(async () => {
-    server = await startMariadb();
+    server = await startMariadb({ ephemeral: true });
     server.sql("CREATE USER 'lint'@'localhost' IDENTIFIED BY 's3cr3t-Pw!'; GRANT ALL ON *.* TO 'lint'@'localhost';");
   }, 60_000);
   afterAll(async () => {
