@@ -1,4 +1,6 @@
-// The rule registry: an explicit list, sorted by id. test/meta.test.ts keeps it and rules/ in step.
+// The rule registry: explicit lists, sorted by id. test/meta.test.ts keeps them and rules/ in step.
+// `rules` check scripts; `serverRules` check the report of a live server (its variables and the
+// objects the account could not read, see src/live/script.ts) and never run on a script.
 import type { Rule } from '../src/rule.js';
 import clientCommand from './client-command.js';
 import maxColumnsPerTable from './max-columns-per-table.js';
@@ -27,6 +29,7 @@ import noNotNullDefaultNull from './no-not-null-default-null.js';
 import noPartitionMaintenance from './no-partition-maintenance.js';
 import noReservedIdentifier from './no-reserved-identifier.js';
 import noSequence from './no-sequence.js';
+import noServerVariableDifference from './no-server-variable-difference.js';
 import noSpatial from './no-spatial.js';
 import noUnsupportedCharset from './no-unsupported-charset.js';
 import noUnsupportedCollation from './no-unsupported-collation.js';
@@ -40,6 +43,7 @@ import noUnsupportedViewClause from './no-unsupported-view-clause.js';
 import noViewCheckOption from './no-view-check-option.js';
 import noXa from './no-xa.js';
 import requireLockSharedDropPrimaryKey from './require-lock-shared-drop-primary-key.js';
+import unreadableObject from './unreadable-object.js';
 import unrecognizedStatement from './unrecognized-statement.js';
 
 export const rules: readonly Rule[] = [
@@ -85,3 +89,9 @@ export const rules: readonly Rule[] = [
   requireLockSharedDropPrimaryKey,
   unrecognizedStatement,
 ];
+
+/** Rules for the server report of a live database (src/live/script.ts), sorted by id. */
+export const serverRules: readonly Rule[] = [noServerVariableDifference, unreadableObject];
+
+/** Every rule, for validating rule ids in configs, flags and directives. */
+export const allRules: readonly Rule[] = [...rules, ...serverRules];

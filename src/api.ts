@@ -3,14 +3,14 @@
 // reached through src/index.ts (Node) or src/core.ts (everywhere); each sets up how the parser and
 // diff libraries are loaded (deps.ts) before anything here needs them.
 import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog.js';
-import { lintSource, lintSourceDetailed, type RuleSetting } from './engine.js';
+import { lintSource, lintSourceDetailed, settingsFor, type RuleSetting } from './engine.js';
 import type { Suppressed } from './directives.js';
 import { SqlSyntaxError } from './errors.js';
 import { fixLoop, type AppliedFix } from './fixer.js';
 import { unifiedDiff } from './format/diff.js';
 import type { Finding, Severity } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
-import { rules } from '../rules/index.js';
+import { allRules, rules } from '../rules/index.js';
 
 export interface CheckOptions {
   /** Target id such as `xpand-23.09` (the default) or `clustrixdb-9.2`. */
@@ -47,6 +47,11 @@ export interface FixResult {
   readonly diff: string;
 }
 
+/** The options with the rule settings that concern script rules (a config may also set server rules). */
+export function forScripts<O extends CheckOptions>(options: O): O {
+  return options.rules === undefined ? options : { ...options, rules: settingsFor(rules, allRules, options.rules) };
+}
+
 function withLocation<T>(sql: string, filename: string | undefined, run: () => T): T {
   try {
     return run();
@@ -62,20 +67,21 @@ function withLocation<T>(sql: string, filename: string | undefined, run: () => T
 /** Checks `sql` against the target; findings are sorted by position. Throws SqlSyntaxError on bad input. */
 export function check(sql: string, options: CheckOptions = {}): Finding[] {
   getTarget(options.target);
-  return withLocation(sql, options.filename, () => lintSource(new SqlSource(sql), rules, options));
+  return withLocation(sql, options.filename, () => lintSource(new SqlSource(sql), rules, forScripts(options)));
 }
 
 /** Like `check`, and also returns the findings inline directives suppressed. */
 export function checkDetailed(sql: string, options: CheckOptions = {}): CheckResult {
   getTarget(options.target);
-  return withLocation(sql, options.filename, () => lintSourceDetailed(new SqlSource(sql), rules, options));
+  return withLocation(sql, options.filename, () => lintSourceDetailed(new SqlSource(sql), rules, forScripts(options)));
 }
 
 /** Fixes `sql` for the target: safe fixes always, lossy ones when `lossy` is set. */
 export function fix(sql: string, options: FixOptions = {}): FixResult {
   getTarget(options.target);
   return withLocation(sql, options.filename, () => {
-    const result = fixLoop(sql, (source) => lintSource(source, rules, options), options.lossy === true);
+    const scriptOptions = forScripts(options);
+    const result = fixLoop(sql, (source) => lintSource(source, rules, scriptOptions), options.lossy === true);
     return {
       output: result.output,
       applied: result.applied,

@@ -533,6 +533,31 @@ export const LIMITS = {
   decimalSource: MORE.createTableXpand,
 } as const;
 
+/**
+ * How ClustrixDB/Xpand treat the server variables a live server is checked for (knowledge base
+ * rows 36, 47, 51 and xpand-mysql8 rows 8c, 21a, 21f). sql_mode is SQL_MODES, engines ENGINES.
+ */
+export const SERVER_VARIABLES = {
+  /** `mysql_version`: the MySQL version they report (configurable on the cluster) [S]. */
+  reportedVersion: '5.0.45',
+  /** How the version string reads, by product [S]. */
+  versionString: { clustrixdb: '5.0.45-clustrix-', xpand: '5.0.45-Xpand-' },
+  versionSource: { url: 'https://mariadb.com/docs/xpand/migration/to-xpand/compatibility/mysql/', evidence: 'sourced' },
+  /** The server defaults unless character_set_server / collation_server are changed [S]. */
+  defaultCharset: 'utf8',
+  defaultCollation: 'utf8_general_ci',
+  charsetSource: {
+    url: 'https://mariadb.com/docs/reference/xpand/sql-statements/ALTER_DATABASE/',
+    evidence: 'sourced',
+  },
+  /** Names compare case-insensitively, stored as written: lower_case_table_names is fixed at 1 [S]. */
+  lowerCaseTableNames: '1',
+  namesSource: MORE.compatibility,
+  /** There is no event scheduler [S]. */
+  eventScheduler: false,
+  eventsSource: MORE.events,
+} as const satisfies Record<string, unknown>;
+
 /** sql_mode values: the few that act, and every value MySQL/MariaDB know. */
 export const SQL_MODES = {
   acting: new Set(['STRICT_TRANS_TABLES', 'STRICT_ALL_TABLES', 'NO_AUTO_VALUE_ON_ZERO', 'TRADITIONAL']),
@@ -823,7 +848,12 @@ export const CONSTRUCTS: readonly Construct[] = [
     note: 'Supported; the run-time caveats (NOT NULL in BEFORE triggers, ENUM arithmetic) cannot be seen in the text of a script.',
   },
   { row: 35, construct: 'Stored procedures / functions', rules: ['no-unsupported-routine-feature'] },
-  { row: 36, construct: 'CREATE EVENT / event scheduler', rules: ['no-event'] },
+  {
+    row: 36,
+    construct: 'CREATE EVENT / event scheduler',
+    rules: ['no-event', 'no-server-variable-difference'],
+    note: 'no-server-variable-difference reports a live server whose event_scheduler is ON.',
+  },
   {
     row: 37,
     construct: 'Views: WITH CHECK OPTION',
@@ -834,7 +864,7 @@ export const CONSTRUCTS: readonly Construct[] = [
     row: 38,
     construct: 'DEFINER= on triggers/routines',
     rules: [],
-    note: 'Undocumented for Xpand; MySQL scripts carry it everywhere and nothing shows it fails, so no rule (stripping it would be a guess).',
+    note: 'Undocumented for Xpand; MySQL scripts carry it everywhere and nothing shows it fails, so no rule (stripping it would be a guess). A live check lists the DEFINER accounts referenced (JSON live.definers), to create on the cluster.',
   },
   {
     row: 39,
@@ -862,8 +892,8 @@ export const CONSTRUCTS: readonly Construct[] = [
   {
     row: 47,
     construct: 'Identifier length / case',
-    rules: ['no-name-case-collision'],
-    note: 'Length: 64 as in MySQL, which already rejects longer names.',
+    rules: ['no-name-case-collision', 'no-server-variable-difference'],
+    note: 'Length: 64 as in MySQL, which already rejects longer names. A live server with lower_case_table_names=0 is reported by no-server-variable-difference.',
   },
   {
     row: 48,
@@ -881,8 +911,8 @@ export const CONSTRUCTS: readonly Construct[] = [
   {
     row: 51,
     construct: 'Server version string',
-    rules: [],
-    note: 'Not applicable to schema scripts: it concerns client tools.',
+    rules: ['no-server-variable-difference'],
+    note: 'Not in schema scripts; reported when checking a live server, whose version clients see change.',
   },
   {
     row: 52,

@@ -91,6 +91,21 @@ export function validateRuleSettings(
   }
 }
 
+/**
+ * The settings that concern `rules`, after checking every id against `known` (a config may name
+ * rules of another set, e.g. the server rules, which the engine must not take for unknown ones).
+ */
+export function settingsFor(
+  rules: readonly Rule[],
+  known: readonly Rule[],
+  settings: Readonly<Record<string, RuleSetting>> | undefined,
+): Readonly<Record<string, RuleSetting>> | undefined {
+  if (settings === undefined) return undefined;
+  validateRuleSettings(known, settings);
+  const ids = new Set(rules.map((r) => r.meta.id));
+  return Object.fromEntries(Object.entries(settings).filter(([id]) => ids.has(id)));
+}
+
 /** Runs `rules` over `source`; findings are sorted by offset, then rule id. */
 export function lintSource(source: SqlSource, rules: readonly Rule[], options: EngineOptions = {}): Finding[] {
   return lintSourceDetailed(source, rules, options).findings;

@@ -1,12 +1,15 @@
 // The Node entry point (`clustrix-lint`): the portable API of api.ts, with node-sql-parser and
 // diff loaded lazily (deps-node.ts, so a plain check loads neither), plus the Node-only streaming
-// helpers. Browsers, web workers and Deno use src/core.ts (`clustrix-lint/core`) instead.
+// helpers and live-database reading. Browsers, web workers and Deno use src/core.ts
+// (`clustrix-lint/core`) instead.
 import './deps-node.js';
 import { getTarget } from './catalog.js';
 import type { Finding } from './rule.js';
 import { checkStreamWith, fixStreamWith, type StreamFixResult } from './stream.js';
-import { rules } from '../rules/index.js';
-import type { CheckOptions, FixOptions } from './api.js';
+import type { LiveRead } from './live/check.js';
+import type { ReadDatabaseOptions } from './live/index.js';
+import { rules, serverRules } from '../rules/index.js';
+import { forScripts, type CheckOptions, type FixOptions } from './api.js';
 
 export * from './api.js';
 export type { StreamFixResult } from './stream.js';
@@ -21,7 +24,7 @@ export function checkStream(
   options: CheckOptions & { segmentSize?: number } = {},
 ): Promise<Finding[]> {
   getTarget(options.target);
-  return checkStreamWith(rules, input, options);
+  return checkStreamWith(rules, input, forScripts(options));
 }
 
 /** Fixes a script read from a stream, handing the clean script to `write` as it is produced. */
@@ -31,5 +34,39 @@ export function fixStream(
   options: FixOptions & { segmentSize?: number } = {},
 ): Promise<StreamFixResult> {
   getTarget(options.target);
-  return fixStreamWith(rules, input, write, options);
+  return fixStreamWith(rules, input, write, forScripts(options));
 }
+
+/**
+ * Reads a live database (`mysql://user@host[:port]/db1,db2`) through a read-only session, for
+ * checkLive and fixLive. The only function here that does I/O; mysql2 is loaded on first use.
+ */
+export async function readDatabase(url: string, options: ReadDatabaseOptions = {}): Promise<LiveRead> {
+  return (await import('./live/index.js')).readDatabase(url, options);
+}
+
+export { checkLive, fixLive } from './live/check.js';
+export type {
+  LiveCheckOptions,
+  LiveCheckResult,
+  LiveFixResult,
+  LiveRead,
+  LocatedFinding,
+  LocatedFix,
+} from './live/check.js';
+export type { ReadDatabaseOptions } from './live/index.js';
+export type { LiveFacts } from './live/facts.js';
+export { liveFacts } from './live/facts.js';
+export type {
+  DefinerUse,
+  HiddenKind,
+  LiveDatabase,
+  LiveObject,
+  LivePartition,
+  LiveSchema,
+  LiveServer,
+  LiveTableFacts,
+  ObjectLocation,
+  ObjectType,
+} from './live/types.js';
+export { serverRules };

@@ -85,8 +85,8 @@ describe('catalog', () => {
 describe('constructs of the knowledge base', () => {
   it('covers rows 1–58, each by existing rules or with a reason', async () => {
     const { CONSTRUCTS } = await import('../src/catalog.js');
-    const { rules } = await import('../rules/index.js');
-    const ids = new Set(rules.map((r) => r.meta.id));
+    const { allRules } = await import('../rules/index.js');
+    const ids = new Set(allRules.map((r) => r.meta.id));
     expect(CONSTRUCTS.map((c) => c.row)).toEqual(Array.from({ length: 58 }, (_, i) => i + 1));
     for (const c of CONSTRUCTS) {
       for (const id of c.rules) expect(ids.has(id), `row ${c.row}: unknown rule ${id}`).toBe(true);
@@ -96,9 +96,12 @@ describe('constructs of the knowledge base', () => {
 
   it('every rule covers a row of one of the two knowledge bases', async () => {
     const { CONSTRUCTS, MYSQL8_CONSTRUCTS, MYSQL8_OTHER_CONSTRUCTS } = await import('../src/catalog.js');
-    const { rules } = await import('../rules/index.js');
+    const { allRules } = await import('../rules/index.js');
     const covered = new Set([...CONSTRUCTS, ...MYSQL8_CONSTRUCTS, ...MYSQL8_OTHER_CONSTRUCTS].flatMap((c) => c.rules));
-    const unused = rules.map((r) => r.meta.id).filter((id) => !covered.has(id) && id !== 'unrecognized-statement');
+    // Not constructs of the knowledge bases: what the tool cannot read, or cannot classify.
+    const unused = allRules
+      .map((r) => r.meta.id)
+      .filter((id) => !covered.has(id) && id !== 'unrecognized-statement' && id !== 'unreadable-object');
     expect(unused, 'rules that no construct row mentions').toEqual([]);
   });
 });

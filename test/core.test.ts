@@ -97,7 +97,7 @@ describe('the core bundled for browsers', () => {
       () => null,
       (e: Error) => e.message,
     );
-    expect(error).toMatch(/Node built-in "node:(module|buffer)" imported by src\//);
+    expect(error).toMatch(/Node built-in "[^"]+" imported by /);
   });
 
   it('holds our portable modules and node-sql-parser, diff and big-integer, nothing Node-only', () => {

@@ -137,7 +137,7 @@ function record(file: string, r: VerifyReport, seconds: number): void {
 
 describe.skipIf(MARIADBD === null)(`verify on a real MariaDB (${MARIADB_SKIP_REASON})`, () => {
   beforeAll(async () => {
-    server = await startMariadb();
+    server = await startMariadb({ ephemeral: true });
     server.sql("CREATE USER 'lint'@'localhost' IDENTIFIED BY 's3cr3t-Pw!'; GRANT ALL ON *.* TO 'lint'@'localhost';");
   }, 60_000);
   afterAll(async () => {

@@ -77,7 +77,7 @@ export async function buildReportModel(args: ReportArgs, io: Streams): Promise<R
     stdin: args.stdin,
     stdinFilename: args.stdinFilename,
   };
-  const all = units(common, io);
+  const all = await units(common, io);
   const assess = (u: Unit, target: string, input: AsyncIterable<Uint8Array | string>) => {
     const o = lintOptions(common, u);
     return assessFile(rules, input, {

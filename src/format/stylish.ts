@@ -1,6 +1,9 @@
-// The human report (ESLint's "stylish" layout): the only module that imports chalk.
+// The human report (ESLint's "stylish" layout): the only module that imports chalk. A live
+// database is one entry whose findings are grouped by object (server, database, table, …), each
+// with its line and column inside that object's SHOW CREATE text.
 import { Chalk } from 'chalk';
-import { counts, shownMessage, type FileReport } from './types.js';
+import type { ObjectLocation } from '../live/types.js';
+import { counts, shownMessage, type FileReport, type ReportApplied, type ReportFinding } from './types.js';
 
 export interface StylishOptions {
   readonly color: boolean;
@@ -28,21 +31,32 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     appliedCount += r.applied?.length ?? 0;
     if (r.findings.length === 0 && (r.applied?.length ?? 0) === 0) continue;
     lines.push(c.underline(r.filePath));
-    const width = Math.max(0, ...[...(r.applied ?? []), ...r.findings].map((f) => `${f.line}:${f.column}`.length));
-    for (const a of r.applied ?? []) {
+    const pos = (f: ReportFinding | ReportApplied) =>
+      f.object === undefined ? `${f.line}:${f.column}` : `${f.object.line}:${f.object.column}`;
+    const width = Math.max(0, ...[...(r.applied ?? []), ...r.findings].map((f) => pos(f).length));
+    const appliedLine = (a: ReportApplied, indent: string) => {
       const kind = a.kind === 'lossy' ? c.yellow(' (lossy)') : '';
-      lines.push(
-        `  ${c.dim(`${a.line}:${a.column}`.padEnd(width))}  ${c.green('fixed  ')}  ${a.title}${kind}  ${c.dim(a.ruleId)}`,
-      );
-    }
-    for (const f of r.findings) {
+      return `${indent}${c.dim(pos(a).padEnd(width))}  ${c.green('fixed  ')}  ${a.title}${kind}  ${c.dim(a.ruleId)}`;
+    };
+    const findingLine = (f: ReportFinding, indent: string) => {
       if (f.unfixed !== undefined) {
         // Its fix was tried and refused: not fixable by running fix again.
       } else if (f.fix?.kind === 'safe') safeFixable++;
       else if (f.fix?.kind === 'lossy') lossyFixable++;
       const sev =
         f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-      lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${sev}  ${shownMessage(f)}  ${c.dim(f.ruleId)}`);
+      return `${indent}${c.dim(pos(f).padEnd(width))}  ${sev}  ${shownMessage(f)}  ${c.dim(f.ruleId)}`;
+    };
+    const live = [...(r.applied ?? []), ...r.findings].some((f) => f.object !== undefined);
+    if (!live) {
+      for (const a of r.applied ?? []) lines.push(appliedLine(a, '  '));
+      for (const f of r.findings) lines.push(findingLine(f, '  '));
+    } else {
+      for (const g of byObject(r.applied ?? [], r.findings)) {
+        lines.push(`  ${c.bold(objectTitle(g.object))}`);
+        for (const a of g.applied) lines.push(appliedLine(a, '    '));
+        for (const f of g.findings) lines.push(findingLine(f, '    '));
+      }
     }
     lines.push('');
   }
@@ -62,4 +76,34 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     lines.push(`  ${parts.join(', ')}.`);
   }
   return lines.join('\n') + '\n';
+}
+
+interface ObjectGroup {
+  readonly object: ObjectLocation;
+  readonly applied: ReportApplied[];
+  readonly findings: ReportFinding[];
+}
+
+/** The server first, then databases, then every other object in the order it first appears. */
+function byObject(applied: readonly ReportApplied[], findings: readonly ReportFinding[]): ObjectGroup[] {
+  const groups = new Map<string, ObjectGroup>();
+  const group = (o: ObjectLocation) => {
+    const key = `${o.type}\u0000${o.name}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { object: o, applied: [], findings: [] };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const a of applied) if (a.object !== undefined) group(a.object).applied.push(a);
+  for (const f of findings) if (f.object !== undefined) group(f.object).findings.push(f);
+  const rank = (o: ObjectLocation) => (o.type === 'server' ? 0 : o.type === 'database' ? 1 : 2);
+  return [...groups.values()].sort((a, b) => rank(a.object) - rank(b.object));
+}
+
+function objectTitle(o: ObjectLocation): string {
+  if (o.type === 'server') return `server ${o.name}`;
+  if (o.type === 'database') return `database ${o.database ?? ''}`;
+  return `${o.type} ${o.database ?? ''}.${o.object ?? ''}`;
 }

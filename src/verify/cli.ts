@@ -1,64 +1,19 @@
 // The `verify` command: connection options, the report, the exit code.
-import { readFileSync } from 'node:fs';
+import { mysqlConnect, parseServerUrl, type ConnectionOptions, type ServerFlags } from '../live/connect.js';
 import { UsageError } from '../io.js';
-import type { Connect, ConnectionOptions, ObjectCounts, VerifyReport } from './run.js';
+import type { ObjectCounts, VerifyReport } from './run.js';
 import { OBJECT_KINDS } from './schema.js';
 
-export interface VerifyArgs {
+export { mysqlConnect };
+
+export interface VerifyArgs extends ServerFlags {
   readonly url?: string;
-  readonly socket?: string;
-  readonly passwordFile?: string;
 }
 
 /** Connection options from --url, --socket, --password-file and MYSQL_PWD; never echoes a password. */
 export function connectionOptions(args: VerifyArgs, env: NodeJS.ProcessEnv): ConnectionOptions {
   if (args.url === undefined) throw new UsageError('verify needs --url mysql://user[:password]@host[:port]/');
-  let url: URL;
-  try {
-    url = new URL(args.url);
-  } catch {
-    throw new UsageError('--url: not a URL (expected mysql://user[:password]@host[:port]/)');
-  }
-  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:')
-    throw new UsageError(`--url: expected a mysql:// URL, not ${url.protocol}//`);
-  let password: string | undefined = url.password === '' ? undefined : decodeURIComponent(url.password);
-  if (args.passwordFile !== undefined) {
-    try {
-      password = readFileSync(args.passwordFile, 'utf8').replace(/\r?\n$/, '');
-    } catch (e) {
-      throw new UsageError(
-        `${args.passwordFile}: cannot read the password file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-      );
-    }
-  }
-  password ??= env.MYSQL_PWD;
-  return {
-    user: url.username === '' ? undefined : decodeURIComponent(url.username),
-    password,
-    ...(args.socket !== undefined
-      ? { socketPath: args.socket }
-      : { host: url.hostname || 'localhost', port: url.port === '' ? 3306 : Number(url.port) }),
-  };
-}
-
-/** A connect function over mysql2 (loaded only for verify). */
-export async function mysqlConnect(options: ConnectionOptions): Promise<Connect> {
-  const mysql = await import('mysql2/promise');
-  const where = options.socketPath ?? `${options.host ?? 'localhost'}:${options.port ?? 3306}`;
-  return async (database?: string) => {
-    try {
-      return await mysql.createConnection({
-        ...options,
-        database,
-        multipleStatements: false,
-        supportBigNumbers: true,
-        dateStrings: true,
-      });
-    } catch (e) {
-      const err = e as { code?: string; message?: string };
-      throw new UsageError(`cannot connect to ${where}: ${err.message ?? err.code ?? String(e)}`);
-    }
-  };
+  return parseServerUrl(args.url, args, env, '--url').options;
 }
 
 export function hasProblems(r: VerifyReport): boolean {

@@ -17,13 +17,7 @@ import {
 } from './schema.js';
 import { dynamicProcedures, reachesBeyond } from './scope.js';
 
-export interface ConnectionOptions {
-  readonly host?: string;
-  readonly port?: number;
-  readonly user?: string;
-  readonly password?: string;
-  readonly socketPath?: string;
-}
+export type { ConnectionOptions } from '../live/connect.js';
 
 export interface StatementOutcome {
   readonly index: number;
