@@ -61,6 +61,8 @@ const VALUE_OPTIONS = new Set([
   '--target',
   '--rule',
   '--max-warnings',
+  '--max-shown',
+  '--concurrency',
 ]);
 
 /** yargs drops a lone `-` positional; it means standard input, so turn it into --stdin. */
@@ -132,6 +134,28 @@ function common(y: Argv): Argv {
       describe: 'name standard input in reports and for config lookup',
       type: 'string',
       nargs: 1,
+    })
+    .option('concurrency', {
+      describe: 'threads that check and fix (auto: one per core; 1: no worker threads)',
+      type: 'string',
+      default: 'auto',
+      nargs: 1,
+    })
+    .option('progress', {
+      describe: 'show a progress line on a terminal for inputs over 50 MB (--no-progress: never)',
+      type: 'boolean',
+      default: true,
+    })
+    .option('max-shown', {
+      describe: 'list at most N findings and N fixes of each rule per file (stylish)',
+      type: 'number',
+      default: 100,
+      nargs: 1,
+    })
+    .option('verbose', {
+      describe: 'list every finding and fix (stylish), however many',
+      type: 'boolean',
+      default: false,
     });
 }
 

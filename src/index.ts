@@ -7,7 +7,7 @@ import { fixLoop, type AppliedFix } from './fixer.js';
 import { unifiedDiff } from './format/diff.js';
 import type { Finding, Severity } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
-import { checkStreamWith, fixStreamWith, type StreamFixResult } from './stream.js';
+import { checkStreamWith, fixStreamWith, type SegmentExecutor, type StreamFixResult } from './stream.js';
 import { rules } from '../rules/index.js';
 
 export interface CheckOptions {
@@ -83,6 +83,30 @@ export function fix(sql: string, options: FixOptions = {}): FixResult {
   });
 }
 
+/** Options of the stream functions. */
+export interface StreamApiOptions {
+  /** Bytes per segment (default 1 MiB). */
+  readonly segmentSize?: number;
+  /**
+   * Worker threads that check (and fix) segments in parallel; 1 (the default) runs everything in
+   * this thread. The results are those of one segment after the other, whatever the number.
+   */
+  readonly concurrency?: number;
+}
+
+/** Runs `run` with the executor `concurrency` asks for, closing its workers afterwards. */
+async function withExecutor<T>(concurrency: number | undefined, run: (executor?: SegmentExecutor) => Promise<T>) {
+  if (concurrency === undefined || concurrency <= 1) return run();
+  const { WorkerPool } = await import('./pool.js');
+  if (!WorkerPool.available()) return run();
+  const pool = new WorkerPool(concurrency);
+  try {
+    return await run(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
 /**
  * Checks a script read from a stream (file, stdin, …) in constant memory, segment by segment.
  * The findings are those of `check` on the whole text, except that a disable-file comment does
@@ -90,20 +114,24 @@ export function fix(sql: string, options: FixOptions = {}): FixResult {
  */
 export function checkStream(
   input: AsyncIterable<Uint8Array | string>,
-  options: CheckOptions & { segmentSize?: number } = {},
+  options: CheckOptions & StreamApiOptions = {},
 ): Promise<Finding[]> {
   getTarget(options.target);
-  return checkStreamWith(rules, input, options);
+  return withExecutor(options.concurrency, (executor) => checkStreamWith(rules, input, { ...options, executor }));
 }
 
-/** Fixes a script read from a stream, handing the clean script to `write` as it is produced. */
+/**
+ * Fixes a script read from a stream, handing the clean script to `write` as it is produced. The
+ * edits of an applied fix are offsets into the input (for a first pass), and its statement text
+ * is an excerpt of at most 200 characters.
+ */
 export function fixStream(
   input: AsyncIterable<Uint8Array | string>,
   write: (text: string) => void | Promise<void>,
-  options: FixOptions & { segmentSize?: number } = {},
+  options: FixOptions & StreamApiOptions = {},
 ): Promise<StreamFixResult> {
   getTarget(options.target);
-  return fixStreamWith(rules, input, write, options);
+  return withExecutor(options.concurrency, (executor) => fixStreamWith(rules, input, write, { ...options, executor }));
 }
 
 export { rules, TARGETS, DEFAULT_TARGET_ID };

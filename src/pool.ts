@@ -3,7 +3,6 @@
 // findings are those of one segment after the other. Workers start only when a run has enough
 // work for them: the first jobs run in this thread, so a small file never waits for a worker.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineOptions } from './engine.js';
@@ -14,13 +13,11 @@ import type { JobMessage, WireError } from './stream-worker.js';
 
 const WORKER = new URL('./stream-worker.js', import.meta.url);
 
-/** Jobs run in this thread before the workers start (a run that ends sooner never starts them). */
-const WARM_UP = 2;
-
-/** The number of threads `--concurrency auto` uses: one per core. */
-export function autoConcurrency(): number {
-  return Math.max(1, availableParallelism());
-}
+/**
+ * Jobs (segments, or small files) run in this thread before the workers start: starting a worker
+ * costs about what checking a few segments does, so a run that ends sooner never starts them.
+ */
+const WARM_UP = 8;
 
 /** Rebuilds an error a worker sent, with its class. */
 function revive(e: WireError): Error {
@@ -63,12 +60,18 @@ export class WorkerPool implements SegmentExecutor {
     return existsSync(fileURLToPath(WORKER));
   }
 
+  get local(): boolean {
+    return this.slots === null && this.seen < WARM_UP;
+  }
+
   run(job: SegmentJob, rules: readonly Rule[], options: EngineOptions, lossy: boolean | null): Promise<SegmentResult> {
     if (this.failure !== null) return Promise.reject(this.failure);
     if (this.slots === null && this.seen++ < WARM_UP) return IN_THREAD.run(job, rules, options, lossy);
     this.slots ??= this.spawn();
     const id = this.nextId++;
-    const message: JobMessage = { id, job, options, lossy };
+    // Tokens made for a job in this thread are not worth copying to a worker: it makes its own.
+    const { tokens: _tokens, ...plain } = job;
+    const message: JobMessage = { id, job: plain, options, lossy };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot: null });
       this.waiting.push({ message });
@@ -133,10 +136,4 @@ export class WorkerPool implements SegmentExecutor {
     this.failure ??= new InternalError('the worker pool is closed');
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
-}
-
-/** The executor for `--concurrency N`: this thread for 1 (or where workers cannot run), else a pool. */
-export function executorFor(concurrency: number): SegmentExecutor & { close(): Promise<void> } {
-  if (concurrency <= 1 || !WorkerPool.available()) return { ...IN_THREAD, close: async () => undefined };
-  return new WorkerPool(concurrency);
 }

@@ -27,7 +27,7 @@ import type { Edit, Finding, Rule } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
 import { BODY_STATEMENTS, createTableLayout } from './structure.js';
 import type { Statement } from './statements.js';
-import { boundaries, scanData, tokenize, type KnownPayload, type Token } from './tokenize.js';
+import { boundaries, scanData, tokenize, tokenizePartial, type KnownPayload, type Token } from './tokenize.js';
 
 /** Bytes per segment: small enough for constant memory, large enough that a normal schema file is one segment. */
 export const SEGMENT_SIZE = 1024 * 1024;
@@ -41,8 +41,13 @@ export interface RawSegment {
   readonly bytes: Uint8Array;
   /** `bytes` as a one-byte (latin1) string: one character per byte, so offsets are byte offsets. */
   readonly view: string;
-  /** The INSERT/REPLACE payloads (`data` tokens) of the segment, as byte ranges. */
-  readonly payloads: readonly KnownPayload[];
+  /**
+   * The INSERT/REPLACE payloads (`data` tokens) of the segment, as byte ranges; null when they
+   * were not looked for (an input that is one segment: its job is its whole text, tokenized once).
+   */
+  readonly payloads: readonly KnownPayload[] | null;
+  /** With `tokens` asked for: the tokens of `view` (byte offsets, texts in the view's characters). */
+  readonly tokens: Token[] | null;
   /** Offset of the segment in the whole input, in bytes. */
   readonly byteBase: number;
   /** Line of the segment's first character in the whole input (1-based); segments start at a line start. */
@@ -175,6 +180,8 @@ export async function* cutSegments(
   name: string,
   segmentSize = SEGMENT_SIZE,
   onBytes?: (n: number) => void,
+  /** Whether to make the tokens too (a job run in this thread can use them; a worker's cannot). */
+  withTokens: () => boolean = () => false,
 ): AsyncGenerator<RawSegment> {
   const bytes = new ByteQueue();
   let buffer = '';
@@ -218,9 +225,19 @@ export async function* cutSegments(
       open = null;
     }
     if (buffer.length < want) continue;
-    let partial;
+    let partial: { end: number; delimiter: string; open?: { from: number; safe: number } };
+    let payloads: KnownPayload[] | null = null;
+    let tokens: Token[] | null = null;
     try {
-      partial = boundaries(buffer, delimiter, known, true);
+      if (withTokens()) {
+        const p = tokenizePartial(buffer, delimiter, known);
+        partial = p;
+        tokens = p.tokens;
+      } else {
+        const p = boundaries(buffer, delimiter, known, true);
+        partial = p;
+        payloads = p.payloads;
+      }
     } catch (e) {
       throw locate(e);
     }
@@ -240,7 +257,8 @@ export async function* cutSegments(
       index: index++,
       bytes: bytes.take(partial.end),
       view,
-      payloads: partial.payloads,
+      payloads,
+      tokens,
       byteBase,
       line,
       delimiter,
@@ -256,13 +274,19 @@ export async function* cutSegments(
     want = Math.max(segmentSize, buffer.length + 1);
   }
   if (buffer.length > 0 || index === 0) {
-    let payloads: KnownPayload[];
-    try {
-      payloads = boundaries(buffer, delimiter, known, false).payloads;
-    } catch (e) {
-      throw locate(e);
+    let payloads: KnownPayload[] | null = null;
+    let tokens: Token[] | null = null;
+    // A whole input in one segment is tokenized once, by its job (which reports bad input).
+    const make = withTokens();
+    if (index > 0 || make) {
+      try {
+        if (make) tokens = tokenize(buffer, delimiter, known).tokens;
+        else payloads = boundaries(buffer, delimiter, known, false).payloads;
+      } catch (e) {
+        throw locate(e);
+      }
     }
-    yield { index, bytes: bytes.take(bytes.length), view: buffer, payloads, byteBase, line, delimiter };
+    yield { index, bytes: bytes.take(bytes.length), view: buffer, payloads, tokens, byteBase, line, delimiter };
   }
 }
 
@@ -332,6 +356,8 @@ export interface SegmentJob {
   readonly delimiter: string;
   readonly payloads: readonly Payload[];
   readonly inherited: readonly CarriedDirective[];
+  /** The tokens of `text`, when the cutter made them (a job run in this thread; never sent to a worker). */
+  readonly tokens?: Token[];
 }
 
 /** Where a segment's payloads are in its bytes, and its length: what the main thread keeps. */
@@ -352,13 +378,33 @@ function placeholderOf(k: number, breaks: string): string {
  * costs the rules what its other statements cost. With `whole` (or when a placeholder could be
  * mistaken for the delimiter), the job is the whole decoded text.
  */
-function prepare(raw: RawSegment, whole = false): { job: Omit<SegmentJob, 'inherited'>; layout: Layout } {
+function prepare(
+  raw: RawSegment,
+  fixing: boolean,
+  whole = false,
+): { job: Omit<SegmentJob, 'inherited'>; layout: Layout } {
   const ascii = isAscii(raw.bytes);
   const decode = (from: number, to: number): string => {
     if (ascii || isAscii(raw.bytes.subarray(from, to))) return raw.view.slice(from, to);
     return asBuffer(raw.bytes).toString('utf8', from, to);
   };
-  const data = raw.payloads;
+  let data: readonly KnownPayload[];
+  if (raw.tokens === null) data = raw.payloads ?? [];
+  else {
+    data = raw.tokens.filter((t) => t.kind === 'data').map((t) => ({ from: t.start, end: t.end }));
+    // An ASCII segment is its own text, and its tokens are made: a check needs nothing else. A fix
+    // re-tokenizes its text after each pass, which placeholders make cheap when payloads are most
+    // of it; when they are not (one row per INSERT), that costs less than tokenizing again here.
+    let size = 0;
+    for (const p of data) size += p.end - p.from;
+    if (!whole && ascii && (!fixing || size * 2 < raw.view.length)) {
+      const text = raw.view;
+      return {
+        job: { index: raw.index, text, delimiter: raw.delimiter, payloads: [], tokens: raw.tokens },
+        layout: { ranges: [], length: text.length },
+      };
+    }
+  }
   if (whole || data.length === 0 || /[\s0-9]/.test(raw.delimiter)) {
     const text = decode(0, raw.view.length);
     return {
@@ -471,7 +517,9 @@ class OffsetMap {
     let c = column;
     for (let k = this.count(p) - 1; k >= 0; k--) {
       const s = this.spans[k]!;
-      if (s.end <= lineStart) break;
+      // A placeholder ends with its payload's line breaks: the line may start right after it, and
+      // then (in the segment's text) inside the payload, after its last line break.
+      if (s.end < lineStart) break;
       if (s.breaks) {
         c += s.tailShift;
         break;
@@ -614,7 +662,7 @@ export function runSegment(
   options: EngineOptions,
   lossy: boolean | null,
 ): SegmentResult {
-  const tokens = tokenize(job.text, job.delimiter).tokens;
+  const tokens = job.tokens ?? tokenize(job.text, job.delimiter).tokens;
   const inherited: Directive[] = job.inherited.map((w) => ({
     kind: w.kind,
     ruleIds: w.ruleIds,
@@ -809,13 +857,16 @@ export interface StreamOptions extends EngineOptions {
 export interface SegmentExecutor {
   /** How many jobs it runs at once. */
   readonly parallel: number;
+  /** Whether the next job will run in this thread (its tokens then save tokenizing its text again). */
+  readonly local?: boolean;
   run(job: SegmentJob, rules: readonly Rule[], options: EngineOptions, lossy: boolean | null): Promise<SegmentResult>;
 }
 
 /** The executor that runs jobs in this thread, one at a time. */
 export const IN_THREAD: SegmentExecutor = {
   parallel: 1,
-  run: (job, rules, options, lossy) => Promise.resolve(runSegment(job, rules, options, lossy)),
+  // Runs at once; a failure becomes the promise's (the stream places bad input when it takes it).
+  run: (job, rules, options, lossy) => new Promise((resolve) => resolve(runSegment(job, rules, options, lossy))),
 };
 
 /** A finding a directive suppressed, with the directive's reason (for SARIF). */
@@ -1064,6 +1115,8 @@ async function runStream(
   const start = (f: InFlight) => {
     f.inheritedIds = state.inheritedIds;
     f.result = executor.run({ ...f.job, inherited: state.carried }, rules, engine, lossy);
+    // Awaited in order later; a failure of a later job must not count as unhandled meanwhile.
+    f.result.catch(() => undefined);
   };
   /** Starts the queued jobs that can start: those after no directive-holding segment still running. */
   const startReady = () => {
@@ -1073,20 +1126,33 @@ async function runStream(
     }
   };
 
+  /** Places bad input a job found (a whole-text job: its offset is in the segment's text). */
+  const located = async (f: InFlight): Promise<SegmentResult> => {
+    try {
+      return await f.result!;
+    } catch (e) {
+      if (e instanceof SqlSyntaxError && e.line === undefined && f.job.payloads.length === 0 && e.offset >= 0) {
+        const at = locateOffset(f.job.text, e.offset);
+        e.locate(f.line + at.line - 1, at.column, options.filename ?? '<input>');
+      }
+      throw e;
+    }
+  };
+
   /** Takes the first queued segment's result. */
   const takeFirst = async () => {
     const f = queue[0]!;
-    let r = await f.result!;
+    let r = await located(f);
     const expected = state.inheritedIds;
     const given = f.inheritedIds!;
     if (given.length !== expected.length || given.some((id, i) => id !== expected[i])) {
       start(f);
-      r = await f.result!;
+      r = await located(f);
     }
     if (r.retry) {
       f.job = wholeJob(f);
       start(f);
-      r = await f.result!;
+      r = await located(f);
       if (r.retry) throw new InternalError('a fix changed an INSERT payload');
     }
     queue.shift();
@@ -1128,8 +1194,15 @@ async function runStream(
     startReady();
   };
 
-  for await (const raw of cutSegments(input, options.filename ?? '<input>', options.segmentSize, options.onBytes)) {
-    const { job, layout } = prepare(raw);
+  const segments = cutSegments(
+    input,
+    options.filename ?? '<input>',
+    options.segmentSize,
+    options.onBytes,
+    () => executor.local ?? executor.parallel <= 1,
+  );
+  for await (const raw of segments) {
+    const { job, layout } = prepare(raw, lossy !== null);
     queue.push({
       bytes: raw.bytes,
       line: raw.line,

@@ -1,13 +1,22 @@
 // `clustrix-lint fix`: write a clean script (stdout, -o FILE or --write) and optionally a diff.
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { STDIN } from '../files.js';
-import type { FileReport } from '../format/types.js';
-import { fix, fixStream } from '../index.js';
+import { FileRecords } from '../format/records.js';
+import { fix, rules } from '../index.js';
 import { AtomicWriter, UsageError, writeFileAtomic } from '../io.js';
+import { Progress } from '../progress.js';
+import { fixStreamInto, type StreamWrite } from '../stream.js';
 import {
+  applyBaseline,
+  concurrencyOf,
+  executorFor,
   finish,
+  inOrder,
+  inputSize,
   lintOptions,
   needsWholeText,
+  recordOptions,
   sameFile,
   units,
   writeToStream,
@@ -52,17 +61,20 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
     const sql = u.sql();
     return { u, sql, result: fix(sql, { ...lintOptions(args, u), lossy: args.lossy }) };
   });
-  const sqlOf = new Map<FileReport, string>();
-  const reports: FileReport[] = results.map(({ u, result }) => {
-    const report: FileReport = {
-      filePath: u.name,
-      target: u.target,
-      findings: result.remaining,
-      applied: result.applied,
-      ...(args.format === 'json' && !sqlToStdout ? { output: result.output } : {}),
-    };
-    sqlOf.set(report, result.output);
-    return report;
+  const kept = applyBaseline(
+    results.map(({ u, result }) => ({ name: u.name, sql: result.output, findings: result.remaining })),
+    args,
+    io,
+  );
+  const options = recordOptions(args, true);
+  const files = results.map(({ u, result }, i) => {
+    const r = new FileRecords(u.name, u.target, options);
+    r.fill(kept[i]!, result.applied);
+    if (args.format === 'json' && !sqlToStdout)
+      r.output = async function* () {
+        yield result.output;
+      };
+    return r;
   });
 
   if (args.output !== undefined && args.output !== '-')
@@ -79,7 +91,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
     else writeFileAtomic(resolve(io.cwd, args.diff), diff);
   }
   if (sqlToStdout) io.stdout.write(results[0]!.result.output);
-  return finish(reports, sqlOf, args, io, reportStream);
+  return finish(files, args, io, reportStream);
 }
 
 /**
@@ -94,35 +106,59 @@ async function runFixStreaming(
   reportStream: Streams['stdout'],
 ): Promise<number> {
   const pending: Array<{ writer: AtomicWriter; keepModeOf?: string; changed: boolean }> = [];
-  const reports: FileReport[] = [];
+  const options = recordOptions(args, true);
+  const concurrency = concurrencyOf(args);
+  const size = inputSize(all);
+  const executor = await executorFor(concurrency, size);
+  const progress = Progress.for(io, args.progress, size, 'fixed');
+  let files: FileRecords[];
   try {
-    for (const u of all) {
+    files = await inOrder(all, concurrency > 1 ? concurrency * 2 : 1, async (u) => {
       const path = resolve(io.cwd, u.input.path);
-      let writer: AtomicWriter | undefined;
-      let write: (text: string) => void | Promise<void>;
-      if (sqlToStdout) write = (text) => writeToStream(io.stdout, text);
+      let write: StreamWrite;
+      let entry: (typeof pending)[number] | undefined;
+      let destination: string | undefined;
+      if (sqlToStdout) write = (chunk) => writeToStream(io.stdout, chunk);
       else {
-        const w = new AtomicWriter(args.write ? path : resolve(io.cwd, args.output!));
-        writer = w;
-        write = (text) => w.write(text);
+        destination = args.write ? path : resolve(io.cwd, args.output!);
+        const w = new AtomicWriter(destination);
+        entry = { writer: w, keepModeOf: args.write ? path : undefined, changed: false };
+        pending.push(entry);
+        write = (chunk) => w.write(chunk);
       }
-      const entry =
-        writer === undefined ? undefined : { writer, keepModeOf: args.write ? path : undefined, changed: false };
-      if (entry !== undefined) pending.push(entry);
-      const result = await fixStream(u.stream(), write, { ...lintOptions(args, u), lossy: args.lossy });
-      if (entry !== undefined) entry.changed = result.applied.length > 0;
-      reports.push({ filePath: u.name, target: u.target, findings: result.remaining, applied: result.applied });
-    }
+      const r = new FileRecords(u.name, u.target, options);
+      try {
+        await fixStreamInto(rules, u.stream(), write, r, {
+          ...lintOptions(args, u),
+          lossy: args.lossy,
+          executor,
+          onBytes: progress === null ? undefined : (n) => progress.add(n),
+        });
+      } catch (e) {
+        r.dispose();
+        throw e;
+      }
+      if (entry !== undefined) entry.changed = r.appliedCount > 0;
+      // The JSON report carries the clean script when it goes to a file: read back once written.
+      if (args.format === 'json' && destination !== undefined) {
+        const file = destination;
+        r.output = () => createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>;
+      }
+      return r;
+    });
   } catch (e) {
     for (const p of pending) p.writer.abort();
     throw e;
+  } finally {
+    progress?.clear();
+    await executor.close();
   }
   for (const p of pending) {
     // With --write, a file that needed no fix is left exactly as it was (no new mtime).
     if (args.write && !p.changed) p.writer.abort();
     else p.writer.commit(p.keepModeOf);
   }
-  return finish(reports, new Map(), args, io, reportStream);
+  return finish(files, args, io, reportStream);
 }
 
 export const fixCommand: CommandSpec<FixArgs> = {

@@ -1,6 +1,7 @@
 // What the commands share: the I/O they run against, the options of check and fix, inputs with
 // their config resolved, and the report step (baseline, --quiet, formats, exit code).
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
@@ -16,9 +17,11 @@ import { DEFAULT_TARGET_ID } from '../catalog.js';
 import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config } from '../config.js';
 import type { RuleSetting } from '../engine.js';
 import { IgnoreList, STDIN, expandInputs, type Input } from '../files.js';
-import type { FileReport } from '../format/types.js';
+import type { FileRecords, RecordOptions } from '../format/records.js';
+import type { Out } from '../format/types.js';
 import { rules } from '../index.js';
-import { UsageError, decodeSql, openSqlStream, readSqlFile, writeFileAtomic } from '../io.js';
+import { IN_THREAD, type SegmentExecutor } from '../stream.js';
+import { AtomicWriter, UsageError, decodeSql, openSqlStream, readSqlFile, writeFileAtomic } from '../io.js';
 import type { Finding } from '../rule.js';
 
 export interface Streams {
@@ -63,6 +66,14 @@ export interface CommonArgs {
   baselineWrite?: string;
   stdin: boolean;
   stdinFilename?: string;
+  /** Threads that check and fix: `auto` (one per core) or a number; 1 runs everything in this thread. */
+  concurrency?: string | number;
+  /** Show a progress line on a terminal for long inputs (--no-progress: never). */
+  progress: boolean;
+  /** List every finding and fix in the stylish report. */
+  verbose: boolean;
+  /** List at most this many findings (and fixes) of each rule per file in the stylish report. */
+  maxShown: number;
 }
 
 /** Where the rule docs live: next to the rule sources, shipped in the package as rules/*.md. */
@@ -84,23 +95,23 @@ export function ruleDoc(id: string): string | undefined {
   }
 }
 
-/** Formats a report, loading only the formatter asked for (chalk only for stylish, and so on). */
-async function render(reports: FileReport[], format: Format, color: boolean): Promise<string> {
+/** Writes a report, loading only the writer asked for (chalk only for stylish, and so on). */
+async function render(files: readonly FileRecords[], format: Format, out: Out, color: boolean, verbose: boolean) {
   switch (format) {
     case 'json':
-      return (await import('../format/json.js')).formatJson(reports);
+      return (await import('../format/json.js')).writeJson(files, out);
     case 'compact':
-      return (await import('../format/compact.js')).formatCompact(reports);
+      return (await import('../format/compact.js')).writeCompact(files, out);
     case 'github':
-      return (await import('../format/github.js')).formatGithub(reports);
+      return (await import('../format/github.js')).writeGithub(files, out);
     case 'junit':
-      return (await import('../format/junit.js')).formatJunit(reports);
+      return (await import('../format/junit.js')).writeJunit(files, out);
     case 'sarif': {
       const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
-      return (await import('../format/sarif.js')).formatSarif(reports, { rules, version, docs: ruleDoc });
+      return (await import('../format/sarif.js')).writeSarif(files, out, { rules, version, docs: ruleDoc });
     }
     default:
-      return (await import('../format/stylish.js')).formatStylish(reports, { color });
+      return (await import('../format/stylish.js')).writeStylish(files, out, { color, verbose });
   }
 }
 
@@ -171,6 +182,8 @@ export interface Unit {
   readonly stream: () => AsyncIterable<Uint8Array>;
   readonly target: string;
   readonly settings: Record<string, RuleSetting>;
+  /** The absolute path of the input file (unused for standard input). */
+  readonly path: string;
 }
 
 /** Every input that is not ignored, with its config resolved; nothing is read yet. */
@@ -191,24 +204,37 @@ export function units(args: CommonArgs, io: Streams): Unit[] {
         : () => (text ??= readSqlFile(path, input.path));
     const stream = input.path === STDIN ? io.stdinStream : () => openSqlStream(path, input.path);
     const target = args.target ?? config.target ?? DEFAULT_TARGET_ID;
-    out.push({ input, name, sql, stream, target, settings: { ...config.rules, ...p.ruleFlags } });
+    out.push({ input, name, sql, stream, target, settings: { ...config.rules, ...p.ruleFlags }, path });
   }
   return out;
 }
 
-/** Applies the baseline (reading or writing it), --quiet, and reports; returns the exit code. */
-export async function finish(
-  reports: FileReport[],
-  sqlOf: Map<FileReport, string>,
-  args: CommonArgs,
-  io: Streams,
-  reportStream: Streams['stdout'],
-): Promise<number> {
+/** How a file's records are kept for the report asked for. */
+export function recordOptions(args: CommonArgs, fix: boolean): RecordOptions {
+  return {
+    all: args.format !== 'stylish' || args.verbose,
+    limit: args.verbose ? Infinity : Math.max(0, args.maxShown),
+    quiet: args.quiet,
+    suppressed: args.format === 'sarif' && !fix,
+    fix,
+  };
+}
+
+/** One whole-text result, for the baseline (its fingerprints need the text the findings are in). */
+export interface WholeResult {
+  readonly name: string;
+  /** The text the findings are positioned in. */
+  readonly sql: string;
+  readonly findings: readonly Finding[];
+}
+
+/** Reads or writes the baseline: the findings of each result it does not account for. */
+export function applyBaseline(results: readonly WholeResult[], args: CommonArgs, io: Streams): Finding[][] {
   if (args.baselineWrite !== undefined) {
     const entries: BaselineEntry[] = [];
-    for (const r of reports) {
-      const name = baselineName(resolve(io.cwd, r.filePath), resolve(io.cwd, args.baselineWrite));
-      entries.push(...baselineEntries(name, r.findings, fingerprints(sqlOf.get(r)!, r.findings)));
+    for (const r of results) {
+      const name = baselineName(resolve(io.cwd, r.name), resolve(io.cwd, args.baselineWrite));
+      entries.push(...baselineEntries(name, r.findings, fingerprints(r.sql, r.findings)));
     }
     writeFileAtomic(
       resolve(io.cwd, args.baselineWrite),
@@ -216,29 +242,121 @@ export async function finish(
     );
   }
   const baselinePath = args.baseline ?? args.baselineWrite;
-  let shown = reports;
-  if (baselinePath !== undefined) {
-    const baseline = readBaseline(resolve(io.cwd, baselinePath));
-    shown = reports.map((r) => {
-      const name = baselineName(resolve(io.cwd, r.filePath), resolve(io.cwd, baselinePath));
-      const findings = filterByBaseline(baseline, name, r.findings, fingerprints(sqlOf.get(r)!, r.findings));
-      return { ...r, findings };
-    });
+  if (baselinePath === undefined) return results.map((r) => [...r.findings]);
+  const baseline = readBaseline(resolve(io.cwd, baselinePath));
+  return results.map((r) => {
+    const name = baselineName(resolve(io.cwd, r.name), resolve(io.cwd, baselinePath));
+    return filterByBaseline(baseline, name, r.findings, fingerprints(r.sql, r.findings));
+  });
+}
+
+/** Writes the report (to --output-file, atomically, or to `reportStream`) and returns the exit code. */
+export async function finish(
+  files: readonly FileRecords[],
+  args: CommonArgs,
+  io: Streams,
+  reportStream: Streams['stdout'],
+): Promise<number> {
+  try {
+    let errors = 0;
+    let warnings = 0;
+    for (const r of files) {
+      errors += r.all.errorCount;
+      warnings += r.all.warningCount;
+    }
+    if (args.outputFile !== undefined) {
+      const w = new AtomicWriter(resolve(io.cwd, args.outputFile));
+      try {
+        await render(files, args.format, (text) => w.write(text), false, args.verbose);
+      } catch (e) {
+        w.abort();
+        throw e;
+      }
+      w.commit();
+    } else {
+      await render(
+        files,
+        args.format,
+        (text) => writeToStream(reportStream, text),
+        useColor(reportStream, io.env),
+        args.verbose,
+      );
+    }
+    if (errors > 0) return 1;
+    if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
+      io.stderr.write(`clustrix-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    for (const r of files) r.dispose();
   }
-  const all = shown.flatMap((r) => r.findings as Finding[]);
-  const errors = all.filter((f) => f.severity === 'error').length;
-  const warnings = all.filter((f) => f.severity === 'warning').length;
-  if (args.quiet) shown = shown.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
-  const stream = args.outputFile === undefined ? reportStream : undefined;
-  const text = await render(shown, args.format, stream !== undefined && useColor(stream, io.env));
-  if (args.outputFile !== undefined) writeFileAtomic(resolve(io.cwd, args.outputFile), text);
-  else reportStream.write(text);
-  if (errors > 0) return 1;
-  if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
-    io.stderr.write(`clustrix-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
-    return 1;
+}
+
+/**
+ * The executor for a run: this thread for --concurrency 1 or inputs known to be small (`bytes`;
+ * null when unknown), else a pool of worker threads (loaded only then).
+ */
+export async function executorFor(
+  concurrency: number,
+  bytes: number | null,
+): Promise<SegmentExecutor & { close(): Promise<void> }> {
+  if (concurrency <= 1 || (bytes !== null && bytes < POOL_MIN_BYTES))
+    return { ...IN_THREAD, close: async () => undefined };
+  const { WorkerPool } = await import('../pool.js');
+  if (!WorkerPool.available()) return { ...IN_THREAD, close: async () => undefined };
+  return new WorkerPool(concurrency);
+}
+
+/** Inputs smaller than this are checked in this thread whatever --concurrency says. */
+export const POOL_MIN_BYTES = 16 * 1024 * 1024;
+
+/** The number of threads for --concurrency (auto: one per core). */
+export function concurrencyOf(args: CommonArgs): number {
+  const c = args.concurrency;
+  if (c === undefined || c === 'auto') return Math.max(1, availableParallelism());
+  const n = typeof c === 'number' ? c : Number(c);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--concurrency ${String(c)}: expected auto or a whole number from 1`);
+  return n;
+}
+
+/**
+ * Runs `task` over `items`, up to `limit` at once, and resolves to the results in input order. On a
+ * failure no further task starts; the running ones finish, and the error of the first item (in
+ * input order) that failed is thrown.
+ */
+export async function inOrder<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  const errors: Array<{ at: number; error: unknown }> = [];
+  let next = 0;
+  const run = async () => {
+    while (next < items.length && errors.length === 0) {
+      const at = next++;
+      try {
+        results[at] = await task(items[at]!);
+      } catch (error) {
+        errors.push({ at, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
+  if (errors.length > 0) throw errors.sort((x, y) => x.at - y.at)[0]!.error;
+  return results;
+}
+
+/** The size of all the inputs, or null when one is standard input. */
+export function inputSize(all: readonly Unit[]): number | null {
+  let total = 0;
+  for (const u of all) {
+    if (u.input.path === STDIN) return null;
+    try {
+      total += statSync(u.path).size;
+    } catch {
+      return null;
+    }
   }
-  return 0;
+  return total;
 }
 
 /** The library options for one input. */
@@ -252,19 +370,13 @@ export function lintOptions(args: CommonArgs, u: Unit) {
   };
 }
 
-/** Whole-text processing is needed for baselines (fingerprints), SARIF suppressions, JSON output and diffs. */
+/** Whole-text processing is needed for baselines (fingerprints of statement texts) and diffs. */
 export function needsWholeText(args: CommonArgs & { diff?: string }): boolean {
-  return (
-    args.baseline !== undefined ||
-    args.baselineWrite !== undefined ||
-    args.format === 'sarif' ||
-    args.format === 'json' ||
-    args.diff !== undefined
-  );
+  return args.baseline !== undefined || args.baselineWrite !== undefined || args.diff !== undefined;
 }
 
 /** Writes to a stream, waiting when it asks us to (so a slow reader does not fill memory). */
-export function writeToStream(stream: Streams['stdout'], text: string): void | Promise<void> {
+export function writeToStream(stream: Streams['stdout'], text: string | Uint8Array): void | Promise<void> {
   if (stream.write(text)) return;
   return new Promise((resolveDrain) => stream.once('drain', () => resolveDrain()));
 }

@@ -1,10 +1,13 @@
 // One line per finding: `file:line:col: severity rule-id message`, for grep and editors.
-import type { FileReport } from './types.js';
+import type { FileRecords } from './records.js';
+import { Buffered, type Out } from './types.js';
 
-export function formatCompact(reports: readonly FileReport[]): string {
-  let out = '';
-  for (const r of reports) {
-    for (const f of r.findings) out += `${r.filePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message}\n`;
+export async function writeCompact(files: readonly FileRecords[], out: Out): Promise<void> {
+  const b = new Buffered(out);
+  for (const r of files) {
+    for await (const f of r.findings!) {
+      await b.write(`${r.filePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message}\n`);
+    }
   }
-  return out;
+  await b.flush();
 }

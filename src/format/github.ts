@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
-import type { FileReport } from './types.js';
+import type { FileRecords } from './records.js';
+import { Buffered, type Out } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -7,10 +8,10 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function formatGithub(reports: readonly FileReport[]): string {
-  let out = '';
-  for (const r of reports) {
-    for (const f of r.findings) {
+export async function writeGithub(files: readonly FileRecords[], out: Out): Promise<void> {
+  const b = new Buffered(out);
+  for (const r of files) {
+    for await (const f of r.findings!) {
       const props = [
         `file=${escapeProperty(r.filePath)}`,
         `line=${f.line}`,
@@ -19,8 +20,8 @@ export function formatGithub(reports: readonly FileReport[]): string {
         `endColumn=${f.endColumn}`,
         `title=${escapeProperty(f.ruleId)}`,
       ].join(',');
-      out += `::${LEVEL[f.severity]} ${props}::${escapeData(f.message)}\n`;
+      await b.write(`::${LEVEL[f.severity]} ${props}::${escapeData(f.message)}\n`);
     }
   }
-  return out;
+  await b.flush();
 }

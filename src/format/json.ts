@@ -1,43 +1,82 @@
-// JSON report: an array with one object per file (stable keys, no absolute paths added).
-import { counts, type FileReport } from './types.js';
+// JSON report: an array with one object per file (stable keys, no absolute paths added), written
+// record by record: the text is exactly JSON.stringify(report, null, 2), without holding it.
+import type { AppliedFix } from '../fixer.js';
+import type { Finding } from '../rule.js';
+import type { FileRecords } from './records.js';
+import { Buffered, type Out } from './types.js';
 
-export function formatJson(reports: readonly FileReport[]): string {
-  const out = reports.map((r) => ({
-    filePath: r.filePath,
-    target: r.target,
-    findings: r.findings.map((f) => ({
-      ruleId: f.ruleId,
-      messageId: f.messageId,
-      severity: f.severity,
-      message: f.message,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      fix:
-        f.fix === null
-          ? null
-          : {
-              kind: f.fix.kind,
-              title: f.fix.title,
-              edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
-            },
-    })),
-    ...counts(r.findings),
-    ...(r.applied === undefined
-      ? {}
+const jsonFinding = (f: Finding) => ({
+  ruleId: f.ruleId,
+  messageId: f.messageId,
+  severity: f.severity,
+  message: f.message,
+  line: f.line,
+  column: f.column,
+  endLine: f.endLine,
+  endColumn: f.endColumn,
+  fix:
+    f.fix === null
+      ? null
       : {
-          applied: r.applied.map((a) => ({
-            ruleId: a.ruleId,
-            kind: a.kind,
-            title: a.title,
-            pass: a.pass,
-            line: a.line,
-            column: a.column,
-            edits: a.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
-          })),
-        }),
-    ...(r.output === undefined ? {} : { output: r.output }),
-  }));
-  return JSON.stringify(out, null, 2) + '\n';
+          kind: f.fix.kind,
+          title: f.fix.title,
+          edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
+        },
+});
+
+const jsonApplied = (a: AppliedFix) => ({
+  ruleId: a.ruleId,
+  kind: a.kind,
+  title: a.title,
+  pass: a.pass,
+  line: a.line,
+  column: a.column,
+  edits: a.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
+});
+
+/** Writes `items` as a JSON array whose key sits at `indent` spaces, as JSON.stringify(…, null, 2) would. */
+export async function writeJsonArray<T>(
+  b: Buffered,
+  items: AsyncIterable<T>,
+  toJson: (x: T) => unknown,
+  indent: number,
+): Promise<void> {
+  const pad = ' '.repeat(indent + 2);
+  let first = true;
+  for await (const x of items) {
+    await b.write((first ? '[\n' : ',\n') + pad + JSON.stringify(toJson(x), null, 2).replace(/\n/g, '\n' + pad));
+    first = false;
+  }
+  await b.write(first ? '[]' : '\n' + ' '.repeat(indent) + ']');
+}
+
+export async function writeJson(files: readonly FileRecords[], out: Out): Promise<void> {
+  const b = new Buffered(out);
+  if (files.length === 0) await b.write('[]\n');
+  else {
+    await b.write('[\n');
+    for (let i = 0; i < files.length; i++) {
+      const r = files[i]!;
+      const c = r.counts;
+      await b.write(
+        `  {\n    "filePath": ${JSON.stringify(r.filePath)},\n    "target": ${JSON.stringify(r.target)},\n    "findings": `,
+      );
+      await writeJsonArray(b, r.findings!, jsonFinding, 4);
+      await b.write(
+        `,\n    "errorCount": ${c.errorCount},\n    "warningCount": ${c.warningCount},\n    "infoCount": ${c.infoCount}`,
+      );
+      if (r.appliedList !== null) {
+        await b.write(',\n    "applied": ');
+        await writeJsonArray(b, r.appliedList, jsonApplied, 4);
+      }
+      if (r.output !== null) {
+        await b.write(',\n    "output": "');
+        for await (const text of r.output()) await b.write(JSON.stringify(text).slice(1, -1));
+        await b.write('"');
+      }
+      await b.write(i < files.length - 1 ? '\n  },\n' : '\n  }\n');
+    }
+    await b.write(']\n');
+  }
+  await b.flush();
 }

@@ -1,27 +1,21 @@
-// What the formatters print: one entry per checked (or fixed) file.
-import type { Suppressed } from '../directives.js';
-import type { AppliedFix } from '../fixer.js';
-import type { Finding } from '../rule.js';
+// What the report writers share: where their text goes, and the records of each file.
+export type { FileRecords } from './records.js';
 
-export interface FileReport {
-  readonly filePath: string;
-  readonly target: string;
-  readonly findings: readonly Finding[];
-  /** Findings inline directives suppressed (SARIF reports them as suppressed results). */
-  readonly suppressed?: readonly Suppressed[];
-  /** Set for `fix`: the fixes applied and the clean script. */
-  readonly applied?: readonly AppliedFix[];
-  readonly output?: string;
-}
+/** Where a report's text goes, piece by piece (it may wait, so a slow reader does not fill memory). */
+export type Out = (text: string) => void | Promise<void>;
 
-export function counts(findings: readonly Finding[]): { errorCount: number; warningCount: number; infoCount: number } {
-  let errorCount = 0;
-  let warningCount = 0;
-  let infoCount = 0;
-  for (const f of findings) {
-    if (f.severity === 'error') errorCount++;
-    else if (f.severity === 'warning') warningCount++;
-    else infoCount++;
+/** Collects a report's pieces and hands them on in pieces of about 64 kB. */
+export class Buffered {
+  private text = '';
+  constructor(private readonly out: Out) {}
+  async write(text: string): Promise<void> {
+    this.text += text;
+    if (this.text.length >= 1 << 16) await this.flush();
   }
-  return { errorCount, warningCount, infoCount };
+  async flush(): Promise<void> {
+    if (this.text === '') return;
+    const text = this.text;
+    this.text = '';
+    await this.out(text);
+  }
 }
