@@ -64,7 +64,8 @@ export class Progress {
     }
     text += `, ${mb(rate)} MB/s`;
     if (this.total !== null && rate > 0) text += `, ${clock((this.total - this.done) / rate)} left`;
-    const width = (this.stream.columns ?? 80) - 1;
+    // A terminal whose size is unknown (0 columns, as a bare pseudo-terminal has) gets 80.
+    const width = (this.stream.columns || 80) - 1;
     if (text.length > width) text = text.slice(0, Math.max(0, width));
     this.stream.write(`\r${text}\u001b[K`);
     this.shown = true;

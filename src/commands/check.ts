@@ -50,7 +50,7 @@ export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
   const progress = Progress.for(io, args.progress, size, 'checked');
   let files: FileRecords[];
   try {
-    files = await inOrder(all, concurrency > 1 ? concurrency * 2 : 1, async (u) => {
+    files = await inOrder(all, concurrency.threads > 1 ? concurrency.threads * 2 : 1, async (u) => {
       const r = new FileRecords(u.name, u.target, options);
       try {
         await checkStreamInto(rules, u.stream(), r, {

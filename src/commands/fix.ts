@@ -113,7 +113,7 @@ async function runFixStreaming(
   const progress = Progress.for(io, args.progress, size, 'fixed');
   let files: FileRecords[];
   try {
-    files = await inOrder(all, concurrency > 1 ? concurrency * 2 : 1, async (u) => {
+    files = await inOrder(all, concurrency.threads > 1 ? concurrency.threads * 2 : 1, async (u) => {
       const path = resolve(io.cwd, u.input.path);
       let write: StreamWrite;
       let entry: (typeof pending)[number] | undefined;

@@ -294,31 +294,33 @@ export async function finish(
 }
 
 /**
- * The executor for a run: this thread for --concurrency 1 or inputs known to be small (`bytes`;
- * null when unknown), else a pool of worker threads (loaded only then).
+ * The executor for a run: this thread for --concurrency 1, and for `auto` on inputs known to be
+ * small (`bytes`; null when unknown); else a pool of worker threads (loaded only then). An explicit
+ * --concurrency N uses the pool whatever the size.
  */
 export async function executorFor(
-  concurrency: number,
+  concurrency: { threads: number; auto: boolean },
   bytes: number | null,
 ): Promise<SegmentExecutor & { close(): Promise<void> }> {
-  if (concurrency <= 1 || (bytes !== null && bytes < POOL_MIN_BYTES))
-    return { ...IN_THREAD, close: async () => undefined };
+  const small = concurrency.auto && bytes !== null && bytes < POOL_MIN_BYTES;
+  if (concurrency.threads <= 1 || small) return { ...IN_THREAD, close: async () => undefined };
   const { WorkerPool } = await import('../pool.js');
   if (!WorkerPool.available()) return { ...IN_THREAD, close: async () => undefined };
-  return new WorkerPool(concurrency);
+  return new WorkerPool(concurrency.threads);
 }
 
-/** Inputs smaller than this are checked in this thread whatever --concurrency says. */
+/** Inputs smaller than this are checked in this thread with --concurrency auto. */
 export const POOL_MIN_BYTES = 16 * 1024 * 1024;
 
-/** The number of threads for --concurrency (auto: one per core). */
-export function concurrencyOf(args: CommonArgs): number {
+/** The threads --concurrency asks for (auto: one per core). */
+export function concurrencyOf(args: CommonArgs): { threads: number; auto: boolean } {
   const c = args.concurrency;
-  if (c === undefined || c === 'auto') return Math.max(1, availableParallelism());
+  if (c === undefined || c === 'auto') return { threads: Math.max(1, availableParallelism()), auto: true };
   const n = typeof c === 'number' ? c : Number(c);
-  if (!Number.isInteger(n) || n < 1)
+  if (!Number.isInteger(n) || n < 1) {
     throw new UsageError(`--concurrency ${String(c)}: expected auto or a whole number from 1`);
-  return n;
+  }
+  return { threads: n, auto: false };
 }
 
 /**
