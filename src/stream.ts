@@ -322,7 +322,18 @@ export async function* segments(
   let base = 0;
   for await (const raw of cutSegments(input, name, segmentSize)) {
     const text = asBuffer(raw.bytes).toString('utf8');
-    yield { text, tokens: tokenize(text, raw.delimiter).tokens, base, line: raw.line, delimiter: raw.delimiter };
+    let tokens: Token[];
+    try {
+      tokens = tokenize(text, raw.delimiter).tokens;
+    } catch (e) {
+      // Only an input that is one segment gets here with bad input (the cutter found no payloads in it).
+      if (e instanceof SqlSyntaxError && e.line === undefined) {
+        const at = locateOffset(text, e.offset);
+        e.locate(raw.line + at.line - 1, at.column, name);
+      }
+      throw e;
+    }
+    yield { text, tokens, base, line: raw.line, delimiter: raw.delimiter };
     base += text.length;
   }
 }

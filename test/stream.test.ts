@@ -6,18 +6,11 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, checkStream, fix, fixStream } from '../src/index.js';
 import type { Finding } from '../src/rule.js';
-import {
-  checkStreamWith,
-  cutSegments,
-  fixStreamWith,
-  runSegment,
-  segments,
-  type SegmentExecutor,
-} from '../src/stream.js';
+import { checkStreamWith, cutSegments, fixStreamWith, segments, type SegmentExecutor } from '../src/stream.js';
 import { rules } from '../rules/index.js';
 import { tokenize } from '../src/tokenize.js';
 import type { AppliedFix } from '../src/fixer.js';
-import { BIN, ROOT, corpusFiles } from './helpers.js';
+import { BIN, ROOT, corpusFiles, fakePool } from './helpers.js';
 // @ts-expect-error: a plain JavaScript development tool, without types
 import { dumpChunks, parseSize } from '../bin/gen-dump.mjs';
 
@@ -36,23 +29,6 @@ async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {
   for (const x of it) yield x;
 }
 
-/**
- * Runs jobs as the worker pool does, in this thread: jobs and results copied (structured clone,
- * as postMessage does), no tokens from the cutter, and results coming back out of order (each
- * after a few event-loop turns, varying), so the stream must take them in input order.
- */
-function fakePool(parallel = 3): SegmentExecutor {
-  let n = 0;
-  return {
-    parallel,
-    local: false,
-    run: async (job, rules, options, lossy) => {
-      const copy = structuredClone(job);
-      for (let k = (n++ * 7) % 5; k > 0; k--) await new Promise((r) => setImmediate(r));
-      return structuredClone(runSegment(copy, rules, options, lossy));
-    },
-  };
-}
 /** The executors the equality tests run with: this thread, and the pool's way. */
 const EXECUTORS: Array<[string, () => SegmentExecutor | undefined]> = [
   ['in this thread', () => undefined],
