@@ -3,7 +3,10 @@
 // before the statement they check) to judge a statement by an earlier one — an ALTER TABLE …
 // ADD PARTITION on a table whose HASH partitioning the target cannot take, a DROP INDEX of a
 // FULLTEXT index. Pure data, built from tokens; a stream carries it from segment to segment, so
-// its memory grows with the schema, not with the data.
+// its memory grows with the schema, not with the data. A segment that may run before the ones
+// ahead of it are done (a pool of workers) records the lookups that reached what it was given and
+// what it changed: the stream runs it again if the lookups find otherwise once those are taken.
+import { detach } from './detach.js';
 import type { SqlSource } from './source.js';
 import type { Statement } from './statements.js';
 import { alterTableLayout, createIndexLayout, createTableLayout, isPunct, splitTopLevel } from './structure.js';
@@ -20,13 +23,65 @@ export interface TableFacts {
   readonly indexes: ReadonlyMap<string, { readonly kind: 'fulltext' | 'spatial'; readonly line: number }>;
 }
 
+/** A table set (its new facts) or dropped (null), by lower-cased name. */
+export type SchemaChange = readonly [string, TableFacts | null];
+
 /** The schema so far. Keys are lower-cased unqualified table names (Xpand compares names case-insensitively). */
 export class SchemaModel {
-  private readonly tables = new Map<string, TableFacts>();
+  private readonly tables: Map<string, TableFacts>;
+  /** Names this model (or the one it was cloned from) set or dropped: their lookups read no base. */
+  private readonly touched = new Set<string>();
+
+  /**
+   * @param entries the tables to start from (`entries()` of another model)
+   * @param reads where to record the lookups of names not set or dropped here, with what they
+   *   found (shared by clones)
+   */
+  constructor(
+    entries: Iterable<readonly [string, TableFacts]> = [],
+    private readonly reads: Map<string, TableFacts | undefined> | null = null,
+  ) {
+    this.tables = new Map(entries);
+  }
 
   /** The facts of a table the script created, or undefined. */
   table(name: string): TableFacts | undefined {
-    return this.tables.get(name.toLowerCase());
+    const key = name.toLowerCase();
+    const facts = this.tables.get(key);
+    if (this.reads !== null && !this.touched.has(key) && !this.reads.has(key)) this.reads.set(key, facts);
+    return facts;
+  }
+
+  private set(key: string, facts: TableFacts): void {
+    this.touched.add(key);
+    this.tables.set(key, facts);
+  }
+
+  private drop(key: string): void {
+    this.touched.add(key);
+    this.tables.delete(key);
+  }
+
+  entries(): Array<[string, TableFacts]> {
+    return [...this.tables];
+  }
+
+  /** What this model, a clone of `base` (or of a clone of it), changed. */
+  changesSince(base: SchemaModel): SchemaChange[] {
+    const out: SchemaChange[] = [];
+    for (const key of this.touched) {
+      const facts = this.tables.get(key);
+      if (facts !== base.tables.get(key)) out.push([key, facts ?? null]);
+    }
+    return out;
+  }
+
+  /** Takes changes another model made (changesSince). */
+  change(changes: readonly SchemaChange[]): void {
+    for (const [key, facts] of changes) {
+      if (facts === null) this.drop(key);
+      else this.set(key, facts);
+    }
   }
 
   get size(): number {
@@ -34,8 +89,8 @@ export class SchemaModel {
   }
 
   clone(): SchemaModel {
-    const copy = new SchemaModel();
-    for (const [k, v] of this.tables) copy.tables.set(k, v);
+    const copy = new SchemaModel(this.tables, this.reads);
+    for (const k of this.touched) copy.touched.add(k);
     return copy;
   }
 
@@ -50,7 +105,7 @@ export class SchemaModel {
       const like = layout.body === null ? likeSource(code, layout.nameAt) : null;
       if (like !== null) {
         const from = this.table(like);
-        this.tables.set(name.toLowerCase(), { ...(from ?? emptyTable(name, line())), name, line: line() });
+        this.set(name.toLowerCase(), { ...(from ?? emptyTable(name, line())), name, line: line() });
         return;
       }
       const indexes = new Map<string, { kind: 'fulltext' | 'spatial'; line: number }>();
@@ -60,7 +115,7 @@ export class SchemaModel {
         if (index !== null) indexes.set(index.toLowerCase(), { kind: d.kind, line: line() });
       }
       const p = layout.partition;
-      this.tables.set(name.toLowerCase(), {
+      this.set(name.toLowerCase(), {
         name,
         line: line(),
         partition: p === null ? null : { type: p.type, linear: p.linear, line: line() },
@@ -79,6 +134,17 @@ export class SchemaModel {
     }
     if (stmt.kind === 'alter_table') {
       const layout = alterTableLayout(stmt);
+      // Only what changes the facts kept needs the table (so DISABLE KEYS reads nothing).
+      const relevant =
+        layout.partition !== null ||
+        layout.added.some((d) => d.kind === 'fulltext' || d.kind === 'spatial') ||
+        layout.specs.some(
+          (spec) =>
+            (isWord(code[spec.from], 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) ||
+            (isWord(code[spec.from], 'DROP') &&
+              (isWord(code[spec.from + 1], 'INDEX') || isWord(code[spec.from + 1], 'KEY'))),
+        );
+      if (!relevant) return;
       const table = this.table(nameAt(code, layout.nameAt) ?? '');
       if (table === undefined) return;
       let facts = table;
@@ -102,7 +168,7 @@ export class SchemaModel {
       }
       const p = layout.partition;
       if (p !== null) facts = { ...facts, partition: { type: p.type, linear: p.linear, line: line() } };
-      this.tables.set(table.name.toLowerCase(), facts);
+      this.set(table.name.toLowerCase(), facts);
       return;
     }
     if (stmt.kind === 'drop') {
@@ -111,7 +177,7 @@ export class SchemaModel {
         if (isWord(code[k], 'IF')) k += 2;
         for (const span of splitTopLevel(code, k, code.length)) {
           const name = nameAt(code, span.to - 1);
-          if (name !== null) this.tables.delete(name.toLowerCase());
+          if (name !== null) this.drop(name.toLowerCase());
         }
       } else if (isWord(code[1], 'INDEX')) {
         const index = nameAt(code, 2);
@@ -120,14 +186,14 @@ export class SchemaModel {
         if (index === null || table === undefined || !table.indexes.has(index.toLowerCase())) return;
         const indexes = new Map(table.indexes);
         indexes.delete(index.toLowerCase());
-        this.tables.set(table.name.toLowerCase(), { ...table, indexes });
+        this.set(table.name.toLowerCase(), { ...table, indexes });
       }
     }
   }
 
   private withIndex(table: TableFacts, index: string, kind: 'fulltext' | 'spatial', line: number): void {
     const indexes = new Map(table.indexes).set(index.toLowerCase(), { kind, line });
-    this.tables.set(table.name.toLowerCase(), { ...table, indexes });
+    this.set(table.name.toLowerCase(), { ...table, indexes });
   }
 
   /** The table named at code[k] (possibly qualified: the last part counts). */
@@ -139,6 +205,22 @@ export class SchemaModel {
   }
 }
 
+/** Whether two facts of a table are the same (one may have crossed a thread: compared by value). */
+export function sameTable(a: TableFacts | undefined, b: TableFacts | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  if (a.name !== b.name || a.line !== b.line || a.indexes.size !== b.indexes.size) return false;
+  const p = a.partition;
+  const q = b.partition;
+  if (p === null || q === null ? p !== q : p.type !== q.type || p.linear !== q.linear || p.line !== q.line)
+    return false;
+  for (const [name, i] of a.indexes) {
+    const j = b.indexes.get(name);
+    if (j === undefined || j.kind !== i.kind || j.line !== i.line) return false;
+  }
+  return true;
+}
+
 function emptyTable(name: string, line: number): TableFacts {
   return { name, line, partition: null, indexes: new Map() };
 }
@@ -147,7 +229,8 @@ function emptyTable(name: string, line: number): TableFacts {
 export function nameAt(code: readonly Token[], k: number): string | null {
   const t = code[k];
   if (t === undefined || (t.kind !== 'word' && t.kind !== 'quotedIdent')) return null;
-  return identValue(t);
+  // Detached: a model that outlives its segment must not keep the segment's text alive.
+  return detach(identValue(t));
 }
 
 /** CREATE TABLE t LIKE other: the other table's name. */
