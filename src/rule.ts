@@ -46,6 +46,12 @@ export interface RuleMeta {
    * holds whether it can be unwrapped).
    */
   readonly composes?: boolean;
+  /**
+   * What `checkScript` reads of a CREATE TABLE: `'name'` (up to the table name: table counts,
+   * name collisions), so a stream keeps only that much of each; default: the whole statement
+   * (keys and foreign keys).
+   */
+  readonly scriptReads?: 'name';
 }
 
 export interface Report {

@@ -11,8 +11,11 @@ import type { FixKind, Severity } from '../rule.js';
 import type { StreamSink, StreamSuppressed } from '../stream.js';
 import type { ReportApplied as AppliedFix, ReportFinding as Finding } from './types.js';
 
-/** Records kept in memory before a spool moves to a temporary file. */
-const IN_MEMORY = 20_000;
+/**
+ * Records kept in memory before a spool moves to a temporary file: a record (message, fix, an
+ * excerpt of its statement) is up to about 1 kB, so a few MB per list.
+ */
+const IN_MEMORY = 5_000;
 
 let spoolNumber = 0;
 
