@@ -177,6 +177,11 @@ export class FileRecords implements StreamSink {
   output: (() => AsyncIterable<string>) | null = null;
   /** For a live database: what was read (the JSON report carries its facts). */
   live: LiveSchema | null = null;
+  /**
+   * The input could not be read or tokenized: its finding (among the findings too) and the
+   * one-line message (`file:line:col: reason`) the CLI also prints; the run exits with code 2.
+   */
+  fatal: { readonly finding: Finding; readonly message: string } | null = null;
 
   constructor(
     readonly filePath: string,
