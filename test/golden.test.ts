@@ -42,7 +42,9 @@ export function goldenText(sql: string, filename: string): string {
 }
 
 describe.skipIf(files === null)(
-  `golden findings of the public corpus (${PUBLIC_CORPUS_SKIP_REASON.split(' (')[0]} when absent)`,
+  files === null
+    ? `golden findings of the public corpus (skipped: ${PUBLIC_CORPUS_SKIP_REASON})`
+    : 'golden findings of the public corpus',
   () => {
     const names = (files ?? []).map((f) => basename(f));
 
