@@ -63,6 +63,7 @@ const VALUE_OPTIONS = new Set([
   '--target',
   '--rule',
   '--max-warnings',
+  '--apply-suggestion',
 ]);
 
 /** yargs drops a lone `-` positional; it means standard input, so turn it into --stdin. */

@@ -154,6 +154,7 @@ function runRules(
           endLine: to.line,
           endColumn: to.column,
           fix: r.fix ?? null,
+          ...(meta.category === 'advice' ? { category: 'advice' as const } : {}),
         });
       },
     };

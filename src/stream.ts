@@ -13,7 +13,7 @@ import {
   type SegmentContext,
 } from './engine.js';
 import { InternalError, SqlSyntaxError } from './errors.js';
-import { fixLoop, type AppliedFix } from './fixer.js';
+import { fixLoop, fixPolicy, type AppliedFix } from './fixer.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import type { Finding, Rule } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
@@ -382,6 +382,8 @@ export async function checkStreamWith(
 export interface StreamFixResult {
   readonly applied: AppliedFix[];
   readonly remaining: Finding[];
+  /** Suggestions not applied whose subject another fix removed (see FixLoopResult), in the input. */
+  readonly superseded: Finding[];
 }
 
 /** Fixes a script read from a stream, writing the clean script segment by segment. */
@@ -389,10 +391,12 @@ export async function fixStreamWith(
   rules: readonly Rule[],
   input: AsyncIterable<Uint8Array | string>,
   write: (text: string) => void | Promise<void>,
-  options: StreamOptions & { lossy?: boolean } = {},
+  options: StreamOptions & { lossy?: boolean; suggestions?: boolean | readonly string[] } = {},
 ): Promise<StreamFixResult> {
   const applied: AppliedFix[] = [];
   const remaining: Finding[] = [];
+  const superseded: Finding[] = [];
+  const policy = fixPolicy(options);
   const state = new StreamState(rules, options);
   let outBase = 0;
   let outLine = 1;
@@ -408,8 +412,9 @@ export async function fixStreamWith(
       schema ??= last.result.schema;
       return last.result.findings;
     };
-    const result = fixLoop(seg.text, lint, options.lossy === true, seg.delimiter, seg.tokens);
+    const result = fixLoop(seg.text, lint, policy, seg.delimiter, seg.tokens);
     for (const a of result.applied) applied.push({ ...a, line: a.line + seg.line - 1 });
+    for (const f of result.superseded) superseded.push(shift(f, seg));
     // Remaining findings are positioned in the output.
     const outSeg = { ...seg, base: outBase, line: outLine };
     for (const f of result.remaining) remaining.push(shift(f, outSeg));
@@ -419,5 +424,5 @@ export async function fixStreamWith(
     for (let k = result.output.indexOf('\n'); k >= 0; k = result.output.indexOf('\n', k + 1)) outLine++;
   }
   const late = state.finish();
-  return { applied, remaining: late.length === 0 ? remaining : [...remaining, ...late].sort(byPlace) };
+  return { applied, remaining: late.length === 0 ? remaining : [...remaining, ...late].sort(byPlace), superseded };
 }

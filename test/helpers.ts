@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { lintSource } from '../src/engine.js';
 import { fixLoop } from '../src/fixer.js';
-import type { Rule, Severity } from '../src/rule.js';
+import type { FixKind, Rule, Severity } from '../src/rule.js';
 import { SqlSource } from '../src/source.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +28,20 @@ export function corpusFiles(): string[] | null {
     .map((f) => join(CORPUS_DIR, f));
 }
 
+export const PUBLIC_CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus', 'public');
+
+/** The public corpus files (36 scripts of other projects), or null when ../shared is absent; under CI a failure. */
+export function publicCorpusFiles(): string[] | null {
+  if (!existsSync(PUBLIC_CORPUS_DIR)) {
+    if (process.env.CI === 'true') throw new Error(`CI=true but the public corpus is missing at ${PUBLIC_CORPUS_DIR}`);
+    return null;
+  }
+  return readdirSync(PUBLIC_CORPUS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => join(PUBLIC_CORPUS_DIR, f));
+}
+
 export const CORPUS_SKIP_REASON = `WSO2 corpus not found at ${CORPUS_DIR} (it lives in ../shared beside the repository); corpus tests skipped`;
 
 export interface ValidCase {
@@ -43,14 +57,14 @@ export interface ExpectedFinding {
   readonly endLine?: number;
   readonly endColumn?: number;
   readonly severity?: Severity;
-  readonly fix?: 'safe' | 'lossy' | null;
+  readonly fix?: FixKind | null;
 }
 
 export interface InvalidCase {
   readonly code: string;
   readonly target?: string;
   readonly name?: string;
-  /** The text after fixing with this rule (lossy fixes included), or null when no fix is offered. */
+  /** The text after fixing with this rule (lossy fixes and suggestions included), or null when no fix is offered. */
   readonly output: string | null;
   readonly errors: readonly ExpectedFinding[];
 }
@@ -95,7 +109,8 @@ export function ruleTester(
         if (e.fix !== undefined) expect(f.fix?.kind ?? null).toBe(e.fix);
       });
       const lint = (s: SqlSource) => lintSource(s, [rule], { target: c.target });
-      const fixed = fixLoop(c.code, lint, true);
+      const all = { lossy: true, suggestions: true };
+      const fixed = fixLoop(c.code, lint, all);
       if (c.output === null) {
         expect(
           findings.every((f) => f.fix === null),
@@ -108,7 +123,7 @@ export function ruleTester(
           fixed.remaining.filter((f) => f.fix !== null),
           'fixed output still has fixable findings',
         ).toEqual([]);
-        expect(fixLoop(fixed.output, lint, true).output, 'fix is not idempotent').toBe(fixed.output);
+        expect(fixLoop(fixed.output, lint, all).output, 'fix is not idempotent').toBe(fixed.output);
       }
     });
   }

@@ -9,15 +9,18 @@ import {
   lintOptions,
   needsWholeText,
   sameFile,
+  suggestionOptions,
+  suggestionsOption,
   units,
   writeToStream,
   type CommandSpec,
   type CommonArgs,
   type Streams,
+  type SuggestionArgs,
   type Unit,
 } from './shared.js';
 
-export interface FixArgs extends CommonArgs {
+export interface FixArgs extends CommonArgs, SuggestionArgs {
   output?: string;
   write: boolean;
   diff?: string;
@@ -26,6 +29,7 @@ export interface FixArgs extends CommonArgs {
 
 export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   if (args.output !== undefined && args.write) throw new UsageError('use either -o/--output or --write, not both');
+  const policy = { lossy: args.lossy, suggestions: suggestionsOption(args) };
   const all = units(args, io);
   const usesStdin = all.some((u) => u.input.path === STDIN);
   if (args.write && usesStdin) throw new UsageError('--write cannot write to standard input; use -o');
@@ -45,12 +49,12 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   if (sqlToStdout && args.diff === '-')
     throw new UsageError('--diff - and the clean script cannot both go to standard output');
   const reportStream = sqlToStdout || args.diff === '-' ? io.stderr : io.stdout;
-  if (!needsWholeText(args)) return runFixStreaming(args, io, all, sqlToStdout, reportStream);
+  if (!needsWholeText(args)) return runFixStreaming(args, policy, io, all, sqlToStdout, reportStream);
 
   // Compute everything first: a bad file means nothing at all is written.
   const results = all.map((u) => {
     const sql = u.sql();
-    return { u, sql, result: fix(sql, { ...lintOptions(args, u), lossy: args.lossy }) };
+    return { u, sql, result: fix(sql, { ...lintOptions(args, u), ...policy }) };
   });
   const sqlOf = new Map<FileReport, string>();
   const reports: FileReport[] = results.map(({ u, result }) => {
@@ -59,6 +63,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
       target: u.target,
       findings: result.remaining,
       applied: result.applied,
+      superseded: result.superseded,
       ...(args.format === 'json' && !sqlToStdout ? { output: result.output } : {}),
     };
     sqlOf.set(report, result.output);
@@ -88,6 +93,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
  */
 async function runFixStreaming(
   args: FixArgs,
+  policy: { lossy: boolean; suggestions: boolean | string[] },
   io: Streams,
   all: Unit[],
   sqlToStdout: boolean,
@@ -109,9 +115,15 @@ async function runFixStreaming(
       const entry =
         writer === undefined ? undefined : { writer, keepModeOf: args.write ? path : undefined, changed: false };
       if (entry !== undefined) pending.push(entry);
-      const result = await fixStream(u.stream(), write, { ...lintOptions(args, u), lossy: args.lossy });
+      const result = await fixStream(u.stream(), write, { ...lintOptions(args, u), ...policy });
       if (entry !== undefined) entry.changed = result.applied.length > 0;
-      reports.push({ filePath: u.name, target: u.target, findings: result.remaining, applied: result.applied });
+      reports.push({
+        filePath: u.name,
+        target: u.target,
+        findings: result.remaining,
+        applied: result.applied,
+        superseded: result.superseded,
+      });
     }
   } catch (e) {
     for (const p of pending) p.writer.abort();
@@ -129,7 +141,7 @@ export const fixCommand: CommandSpec<FixArgs> = {
   command: 'fix [files..]',
   describe: 'write a clean script (to stdout, -o FILE or --write) and optionally a diff report',
   builder: (y, common) =>
-    common(y)
+    suggestionOptions(common(y))
       .option('output', {
         alias: 'o',
         describe: 'write the clean script here (one input; - for stdout)',

@@ -5,9 +5,9 @@ import { DEFAULT_TARGET_ID, TARGETS } from '../catalog.js';
 import { ConfigFinder } from '../config.js';
 import { fix, rules } from '../index.js';
 import { readSqlFile } from '../io.js';
-import type { CommandSpec, Streams } from './shared.js';
+import { suggestionOptions, suggestionsOption, type CommandSpec, type Streams, type SuggestionArgs } from './shared.js';
 
-export interface VerifyArgs {
+export interface VerifyArgs extends SuggestionArgs {
   file: string;
   url?: string;
   socket?: string;
@@ -22,12 +22,13 @@ export interface VerifyArgs {
 export async function runVerify(args: VerifyArgs, io: Streams): Promise<number> {
   const { connectionOptions, mysqlConnect, formatVerifyStylish, hasProblems } = await import('../verify/cli.js');
   const { verify } = await import('../verify/run.js');
+  const suggestions = suggestionsOption(args);
   const options = connectionOptions(args, io.env);
   const path = resolve(io.cwd, args.file);
   const config = new ConfigFinder(rules).forFile(path);
   const target = args.target ?? config.target ?? DEFAULT_TARGET_ID;
   const sql = readSqlFile(path, args.file);
-  const fixed = fix(sql, { target, lossy: args.lossy, filename: args.file, rules: config.rules });
+  const fixed = fix(sql, { target, lossy: args.lossy, suggestions, filename: args.file, rules: config.rules });
   const report = await verify(
     {
       original: sql,
@@ -61,7 +62,7 @@ export const verifyCommand: CommandSpec<VerifyArgs> = {
   command: 'verify <file>',
   describe: 'load the original and the clean script into two scratch databases and compare their schemas',
   builder: (y) =>
-    y
+    suggestionOptions(y)
       .positional('file', { type: 'string', demandOption: true })
       .option('url', {
         describe: 'server to use: mysql://user[:password]@host[:port]/',

@@ -23,7 +23,7 @@ export function formatJunit(reports: readonly FileReport[]): string {
       `  <testsuite name="${name}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0">`,
     );
     lines.push(
-      `    <properties><property name="target" value="${xml(r.target)}" /><property name="errors" value="${c.errorCount}" /><property name="warnings" value="${c.warningCount}" /></properties>`,
+      `    <properties><property name="target" value="${xml(r.target)}" /><property name="errors" value="${c.errorCount}" /><property name="warnings" value="${c.warningCount}" /><property name="advice" value="${c.adviceCount}" /></properties>`,
     );
     if (r.findings.length === 0) lines.push(`    <testcase name="${name}" classname="clustrix-lint" />`);
     for (const f of r.findings) {

@@ -44,13 +44,22 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
       level: LEVEL[f.severity],
       message: { text: f.message },
       locations: [location(f)],
-      ...(f.unfixed === undefined ? {} : { properties: { unfixed: f.unfixed } }),
+      ...(f.unfixed === undefined && f.category === undefined
+        ? {}
+        : {
+            properties: {
+              ...(f.category === undefined ? {} : { category: f.category }),
+              ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
+            },
+          }),
       ...(f.fix === null
         ? {}
         : {
             fixes: [
               {
                 description: { text: `${f.fix.title} (${f.fix.kind})` },
+                // A suggestion changes behaviour: tools that apply fixes must not take it silently.
+                properties: { kind: f.fix.kind },
                 artifactChanges: [
                   {
                     artifactLocation: { uri },
@@ -93,7 +102,13 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
                 helpUri: rule.meta.source.url,
                 ...(markdown === undefined ? {} : { help: { text: rule.meta.description, markdown } }),
                 defaultConfiguration: { level: LEVEL[rule.meta.severity] },
-                properties: { fixable: rule.meta.fixable, evidence: rule.meta.source.evidence },
+                properties: {
+                  fixable: rule.meta.fixable,
+                  evidence: rule.meta.source.evidence,
+                  category: rule.meta.category ?? 'compatibility',
+                  // Code scanning filters on tags: advice is a recommendation, not a defect.
+                  tags: [rule.meta.category ?? 'compatibility'],
+                },
               };
             }),
           },

@@ -1,5 +1,6 @@
 // The human report (ESLint's "stylish" layout): the only module that imports chalk.
 import { Chalk } from 'chalk';
+import type { Finding } from '../rule.js';
 import { counts, shownMessage, type FileReport } from './types.js';
 
 export interface StylishOptions {
@@ -17,49 +18,73 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let advice = 0;
+  let suggestions = 0;
   let safeFixable = 0;
   let lossyFixable = 0;
   let appliedCount = 0;
+  const severityLabel = (f: Finding) =>
+    f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
   for (const r of reports) {
     const n = counts(r.findings);
+    const superseded = r.superseded ?? [];
     errors += n.errorCount;
     warnings += n.warningCount;
     infos += n.infoCount;
+    advice += n.adviceCount + superseded.length;
+    suggestions += n.suggestionCount + superseded.length;
     appliedCount += r.applied?.length ?? 0;
-    if (r.findings.length === 0 && (r.applied?.length ?? 0) === 0) continue;
+    if (r.findings.length === 0 && (r.applied?.length ?? 0) === 0 && superseded.length === 0) continue;
     lines.push(c.underline(r.filePath));
-    const width = Math.max(0, ...[...(r.applied ?? []), ...r.findings].map((f) => `${f.line}:${f.column}`.length));
+    const width = Math.max(
+      0,
+      ...[...(r.applied ?? []), ...r.findings, ...superseded].map((f) => `${f.line}:${f.column}`.length),
+    );
     for (const a of r.applied ?? []) {
-      const kind = a.kind === 'lossy' ? c.yellow(' (lossy)') : '';
+      const kind = a.kind === 'lossy' ? c.yellow(' (lossy)') : a.kind === 'suggestion' ? c.cyan(' (suggestion)') : '';
       lines.push(
         `  ${c.dim(`${a.line}:${a.column}`.padEnd(width))}  ${c.green('fixed  ')}  ${a.title}${kind}  ${c.dim(a.ruleId)}`,
       );
     }
     for (const f of r.findings) {
-      if (f.unfixed !== undefined) {
-        // Its fix was tried and refused: not fixable by running fix again.
+      if (f.unfixed !== undefined || f.category === 'advice') {
+        // Its fix was tried and refused: not fixable by running fix again. Advice is counted apart.
       } else if (f.fix?.kind === 'safe') safeFixable++;
       else if (f.fix?.kind === 'lossy') lossyFixable++;
-      const sev =
-        f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-      lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${sev}  ${shownMessage(f)}  ${c.dim(f.ruleId)}`);
+      lines.push(
+        `  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityLabel(f)}  ${shownMessage(f)}  ${c.dim(f.ruleId)}`,
+      );
+    }
+    for (const f of superseded) {
+      // Positioned in the input: what they were about is gone from the output.
+      lines.push(
+        `  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityLabel(f)}  ${f.message} (in the input; another fix removed what it is about: apply it with --apply-suggestion ${f.ruleId})  ${c.dim(f.ruleId)}`,
+      );
     }
     lines.push('');
   }
   const total = errors + warnings + infos;
   if (total === 0) {
     if (appliedCount > 0) lines.push(c.green(`✔ ${plural(appliedCount, 'fix')} applied, no problems left`));
-    return lines.length > 0 ? lines.join('\n') + '\n' : '';
+  } else {
+    const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
+    lines.push(
+      `${mark} ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`,
+    );
+    if (safeFixable + lossyFixable > 0) {
+      const parts: string[] = [];
+      if (safeFixable > 0) parts.push(`${safeFixable} fixable with \`clustrix-lint fix\``);
+      if (lossyFixable > 0) parts.push(`${lossyFixable} more with \`--lossy\` (drops a feature the target lacks)`);
+      lines.push(`  ${parts.join(', ')}.`);
+    }
   }
-  const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
-  lines.push(
-    `${mark} ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`,
-  );
-  if (safeFixable + lossyFixable > 0) {
-    const parts: string[] = [];
-    if (safeFixable > 0) parts.push(`${safeFixable} fixable with \`clustrix-lint fix\``);
-    if (lossyFixable > 0) parts.push(`${lossyFixable} more with \`--lossy\` (drops a feature the target lacks)`);
-    lines.push(`  ${parts.join(', ')}.`);
+  if (advice > 0) {
+    // Recommendations are not problems: their count never joins the errors and warnings above.
+    const offer =
+      suggestions === 0
+        ? ''
+        : `; ${plural(suggestions, 'suggestion')} (\`clustrix-lint fix --suggestions\` or \`--apply-suggestion <rule>\`: they change behaviour, review them)`;
+    lines.push(`${c.cyan('ℹ')} ${plural(advice, 'recommendation')} for ClustrixDB/Xpand, not problems${offer}`);
   }
-  return lines.join('\n') + '\n';
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
