@@ -31,6 +31,10 @@ import noUnsupportedPartitioning from './no-unsupported-partitioning.js';
 import noUnsupportedRoutineFeature from './no-unsupported-routine-feature.js';
 import noViewCheckOption from './no-view-check-option.js';
 import noXa from './no-xa.js';
+import preferAutoUnique from './prefer-auto-unique.js';
+import preferDistributeOverPartitioning from './prefer-distribute-over-partitioning.js';
+import preferPrimaryKey from './prefer-primary-key.js';
+import preferSelectiveDistributionKey from './prefer-selective-distribution-key.js';
 import requireLockSharedDropPrimaryKey from './require-lock-shared-drop-primary-key.js';
 import unrecognizedStatement from './unrecognized-statement.js';
 
@@ -66,6 +70,10 @@ export const rules: readonly Rule[] = [
   noUnsupportedRoutineFeature,
   noViewCheckOption,
   noXa,
+  preferAutoUnique,
+  preferDistributeOverPartitioning,
+  preferPrimaryKey,
+  preferSelectiveDistributionKey,
   requireLockSharedDropPrimaryKey,
   unrecognizedStatement,
 ];

@@ -4,9 +4,17 @@
 // ADD PARTITION on a table whose HASH partitioning the target cannot take, a DROP INDEX of a
 // FULLTEXT index. Pure data, built from tokens; a stream carries it from segment to segment, so
 // its memory grows with the schema, not with the data.
+import { addedKeys, tableColumns, tableKeys, type FewValues } from './keys.js';
 import type { SqlSource } from './source.js';
 import type { Statement } from './statements.js';
-import { alterTableLayout, createIndexLayout, createTableLayout, isPunct, splitTopLevel } from './structure.js';
+import {
+  alterTableLayout,
+  columnDefinitions,
+  createIndexLayout,
+  createTableLayout,
+  isPunct,
+  splitTopLevel,
+} from './structure.js';
 import { identValue, isWord, type Token } from './tokenize.js';
 
 export interface TableFacts {
@@ -18,6 +26,13 @@ export interface TableFacts {
   readonly partition: { readonly type: string; readonly linear: boolean; readonly line: number } | null;
   /** FULLTEXT and SPATIAL indexes by lower-cased name. */
   readonly indexes: ReadonlyMap<string, { readonly kind: 'fulltext' | 'spatial'; readonly line: number }>;
+  /**
+   * For the distribution advice: the columns whose type allows only a few values (BOOLEAN, a
+   * small ENUM, CHAR(1), …) by lower-cased name, and the primary key's columns (lower case, in
+   * order; null when the table has none). Absent when not known.
+   */
+  readonly fewValued?: ReadonlyMap<string, FewValues>;
+  readonly primaryKey?: readonly string[] | null;
 }
 
 /** The schema so far. Keys are lower-cased unqualified table names (Xpand compares names case-insensitively). */
@@ -60,11 +75,14 @@ export class SchemaModel {
         if (index !== null) indexes.set(index.toLowerCase(), { kind: d.kind, line: line() });
       }
       const p = layout.partition;
+      const pk = tableKeys(stmt).find((k) => k.kind === 'primary');
       this.tables.set(name.toLowerCase(), {
         name,
         line: line(),
         partition: p === null ? null : { type: p.type, linear: p.linear, line: line() },
         indexes,
+        fewValued: fewValuedColumns(stmt, layout.definitions),
+        primaryKey: pk === undefined ? null : pk.parts.map((part) => part.column ?? ''),
       });
       return;
     }
@@ -102,6 +120,7 @@ export class SchemaModel {
       }
       const p = layout.partition;
       if (p !== null) facts = { ...facts, partition: { type: p.type, linear: p.linear, line: line() } };
+      facts = withColumnsAndKeys(facts, stmt);
       this.tables.set(table.name.toLowerCase(), facts);
       return;
     }
@@ -137,6 +156,34 @@ export class SchemaModel {
     const name = nameAt(code, j);
     return name === null ? undefined : this.table(name);
   }
+}
+
+/** The columns of `definitions` whose type allows only a few values. */
+function fewValuedColumns(stmt: Statement, definitions: Parameters<typeof tableColumns>[1]): Map<string, FewValues> {
+  const out = new Map<string, FewValues>();
+  for (const c of tableColumns(stmt, definitions)) if (c.fewValues !== null) out.set(c.name.toLowerCase(), c.fewValues);
+  return out;
+}
+
+/** An ALTER TABLE's columns (ADD, MODIFY, CHANGE) and primary key (ADD / DROP PRIMARY KEY) taken into the facts. */
+function withColumnsAndKeys(facts: TableFacts, stmt: Statement): TableFacts {
+  const code = stmt.code;
+  let out = facts;
+  const changed = tableColumns(stmt, columnDefinitions(stmt));
+  if (changed.length > 0 && out.fewValued !== undefined) {
+    const few = new Map(out.fewValued);
+    for (const c of changed) {
+      if (c.fewValues === null) few.delete(c.name.toLowerCase());
+      else few.set(c.name.toLowerCase(), c.fewValues);
+    }
+    out = { ...out, fewValued: few };
+  }
+  for (const spec of alterTableLayout(stmt).specs) {
+    if (isWord(code[spec.from], 'DROP') && isWord(code[spec.from + 1], 'PRIMARY')) out = { ...out, primaryKey: null };
+  }
+  const pk = addedKeys(stmt).find((k) => k.kind === 'primary');
+  if (pk !== undefined) out = { ...out, primaryKey: pk.parts.map((part) => part.column ?? '') };
+  return out;
 }
 
 function emptyTable(name: string, line: number): TableFacts {

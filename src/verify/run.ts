@@ -55,13 +55,31 @@ const EXPLAINERS: ReadonlyArray<{
     rules: ['no-unsupported-collation', 'no-unsupported-charset', 'no-unsupported-data-type'],
   },
   { kinds: ['table'], properties: ['engine'], rules: ['no-unsupported-engine'] },
-  { kinds: ['table'], properties: ['options'], rules: ['no-ignored-table-option', 'no-unsupported-partitioning'] },
+  {
+    kinds: ['table'],
+    properties: ['options'],
+    rules: ['no-ignored-table-option', 'no-unsupported-partitioning', 'prefer-distribute-over-partitioning'],
+  },
   {
     kinds: ['index'],
     properties: '*',
-    rules: ['no-fulltext', 'no-spatial', 'no-unsupported-index-type', 'no-invisible-index'],
+    rules: [
+      'no-fulltext',
+      'no-spatial',
+      'no-unsupported-index-type',
+      'no-invisible-index',
+      // A suggestion: the primary key's columns reordered to lead with the partitioning columns.
+      'prefer-distribute-over-partitioning',
+    ],
   },
-  { kinds: ['partitioning'], properties: '*', rules: ['no-unsupported-partitioning'] },
+  {
+    kinds: ['partitioning'],
+    properties: '*',
+    rules: ['no-unsupported-partitioning', 'prefer-distribute-over-partitioning'],
+  },
+  // A suggestion: the key becomes BIGINT UNSIGNED and loses AUTO_INCREMENT (its AUTO_UNIQUE is
+  // inside /*$ … */, which only Xpand reads).
+  { kinds: ['column'], properties: ['type', 'extra'], rules: ['prefer-auto-unique'] },
   { kinds: ['check'], properties: '*', rules: ['no-check-constraint'] },
   {
     kinds: ['column'],
