@@ -4,6 +4,7 @@
 //   npm run bench                 # cases a, b, c with a 1 GB dump
 //   npm run bench -- --size 4G    # case c with a 4 GB dump
 //   npm run bench -- --only a,b
+//   npm run bench -- --only d     # report: made by the CLI, then opened in Debian's chromium
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -26,7 +27,7 @@ const arg = (name, fallback) => {
   return k >= 0 ? process.argv[k + 1] : fallback;
 };
 const size = parseSize(arg('--size', '1G'));
-const only = new Set(arg('--only', 'a,b,c').split(','));
+const only = new Set(arg('--only', 'a,b,c,d').split(','));
 const runs = Number(arg('--runs', '5'));
 
 if (!existsSync(join(ROOT, 'dist', 'src', 'index.js'))) {
@@ -136,5 +137,83 @@ if (only.has('c')) {
   }
 }
 
-console.log(`node ${process.version}, ${runs} runs (median) for a and b, 1 run for c`);
+if (only.has('d')) {
+  // The HTML report: the CLI making it (time, peak RSS), then Chromium opening it (load event and
+  // first contentful paint, median of the runs, each in a fresh page).
+  const chromium = process.env.CLUSTRIX_LINT_CHROMIUM ?? '/usr/bin/chromium';
+  const PUBLIC = resolve(ROOT, '..', 'shared', 'corpus', 'public');
+  if (!existsSync(chromium)) console.error(`bench d: ${chromium} not found (apt-get install chromium)`);
+  else {
+    const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-bench-report-'));
+    const { chromium: driver } = await import('playwright-core');
+    const profile = mkdtempSync(join(tmpdir(), 'clustrix-lint-bench-chromium-'));
+    const context = await driver.launchPersistentContext(profile, {
+      executablePath: chromium,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const inputs = [];
+      if (existsSync(CORPUS)) inputs.push(['WSO2 corpus (20 files)', CORPUS]);
+      if (existsSync(PUBLIC)) inputs.push(['public corpus (36 files)', PUBLIC]);
+      if (only.has('d-dump')) {
+        const dump = join(dir, 'dump.sql');
+        const out = createWriteStream(dump);
+        for (const chunk of dumpChunks(size)) if (!out.write(chunk)) await once(out, 'drain');
+        out.end();
+        await once(out, 'close');
+        inputs.push([`generated dump, ${(statSync(dump).size / 1e9).toFixed(2)} GB`, dump]);
+      }
+      if (inputs.length === 0) console.error('bench d: no corpus in ../shared and no --only d-dump');
+      for (const [name, input] of inputs) {
+        const page = join(dir, 'report.html');
+        const made = await repeat(1, () => measure([BIN, 'report', input, '-o', page]));
+        const mb = statSync(page).size / 1e6;
+        row(`d. clustrix-lint report, ${name} → ${mb.toFixed(2)} MB page`, made);
+        const loads = [];
+        const paints = [];
+        for (let i = 0; i < runs; i++) {
+          const tab = await context.newPage();
+          await tab.goto(`file://${page}`, { waitUntil: 'load' });
+          const t = await tab.evaluate(
+            () =>
+              new Promise((done) => {
+                const load = performance.getEntriesByType('navigation')[0].loadEventEnd;
+                // The paint may come after the load event: wait for it (a few seconds at most).
+                const found = (list) => list.getEntriesByName('first-contentful-paint')[0];
+                new PerformanceObserver((list) => {
+                  const e = found(list);
+                  if (e) done({ load, fcp: e.startTime });
+                }).observe({ type: 'paint', buffered: true });
+                setTimeout(() => done({ load, fcp: NaN }), 5000);
+              }),
+          );
+          loads.push(t.load / 1000);
+          paints.push(t.fcp / 1000);
+          await tab.close();
+        }
+        row(`d. Chromium opens it: first contentful paint`, { seconds: median(paints), rss: 0 });
+        row(`d. Chromium opens it: load event`, { seconds: median(loads), rss: 0 });
+      }
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+console.log(
+  `node ${process.version}, ${runs} runs (median) for a, b and the page loads of d, 1 run for c and the reports of d`,
+);
 console.table(rows);

@@ -38,9 +38,9 @@ export default defineRule({
       ignored:
         '{{target}} ignores /*{{flavor}}!{{version}} … */ comments (only /*$ … */ runs there), so "{{preview}}" silently never runs; the fix unwraps it.',
       cannotTake:
-        '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs there; it holds what {{rules}} reports, which {{target}} cannot take, so it is not unwrapped: --lossy {{action}}.',
+        '{{target}} skips /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" never runs there; it is not unwrapped, since {{target}} cannot take what {{rules}} reports inside: --lossy {{action}}.',
       needsPerson:
-        '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs there; it holds what {{rules}} reports, which {{target}} cannot take: rewrite it by hand.',
+        '{{target}} skips /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" never runs there; {{target}} cannot take what {{rules}} reports inside, so rewrite it by hand.',
       notUnwrappable:
         '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs; unwrapping it would change where statements end (a DELIMITER or delimiter inside), so rewrite it by hand.',
     },
@@ -63,7 +63,7 @@ export default defineRule({
         version: version ?? '',
         preview: preview.length > 40 ? `${preview.slice(0, 37)}…` : preview,
       };
-      const severity = DDL.test(stmt.kind) ? 'error' : 'warning';
+      const severity = DDL.test(stmt.kind) ? 'error' : onlySavesOrRestores(stmt, run) ? 'info' : 'warning';
       const report = (
         messageId: string,
         fix: { kind: 'safe' | 'lossy'; title: string; edits: Edit[] } | null,
@@ -107,7 +107,7 @@ export default defineRule({
               : `${label} and drop what the target lacks`,
             edits,
           },
-          { rules, action: removed ? 'removes it, as the target skips it today' : 'unwraps it and drops that part' },
+          { rules, action: removed ? 'removes it, as the target skips it today' : 'unwraps it without that' },
         );
         continue;
       }
@@ -237,6 +237,29 @@ function skippable(stmt: Statement, run: readonly Wrapper[]): boolean {
   k++;
   if (isPunct(code[k], '=')) k++;
   return k === code.length - 1 && code[k]!.kind === 'string' && identValue(code[k]!).toUpperCase() === 'N';
+}
+
+/**
+ * mysqldump's bookkeeping around what matters: `SET @saved_cs_client = @@character_set_client`
+ * saves a setting in a user variable, `SET character_set_client = @saved_cs_client` puts it back.
+ * Skipped, they change nothing a load into a new database relies on: info, not a warning (the fix
+ * still unwraps them, so the settings they pair with are restored as on MySQL).
+ */
+function onlySavesOrRestores(stmt: Statement, run: readonly Wrapper[]): boolean {
+  const code = run.flatMap((w) => w.code);
+  if (stmt.code.length !== code.length || !isWord(code[0], 'SET') || code.length < 4) return false;
+  return splitTopLevel(code, 1, code.length).every((a) => {
+    const part = code.slice(a.from, a.to);
+    const eq = part.findIndex((t) => isPunct(t, '=') || isPunct(t, ':='));
+    if (eq < 1 || eq !== part.length - 2) return false;
+    const lhs = part[0]!;
+    const rhs = part[eq + 1]!;
+    const userVariable = (t: Token) => t.kind === 'variable' && !t.text.startsWith('@@');
+    // mysqldump's per-table `SET character_set_client = utf8mb4` around each CREATE TABLE, put back
+    // right after it: skipped, the session's character set (SET NAMES in the header) applies.
+    const perTable = isWord(lhs, 'CHARACTER_SET_CLIENT') && rhs.kind === 'word';
+    return userVariable(lhs) || userVariable(rhs) || perTable;
+  });
 }
 
 /** `UNIQUE_CHECKS=0`, `@OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS`, `SQL_NOTES=@OLD_SQL_NOTES`, … */

@@ -1,6 +1,6 @@
 // INVISIBLE / VISIBLE index options arrived in ClustrixDB 9.0.
 import { VERSIONED_FEATURES, getTarget, targetInRange } from '../src/catalog.js';
-import { defineRule, removalEdit } from '../src/rule.js';
+import { defineRule, removalEdit, specRemovalEdit } from '../src/rule.js';
 import type { Statement } from '../src/statements.js';
 import { alterTableLayout, createTableLayout, isPunct, type CodeSpan } from '../src/structure.js';
 import { isWord } from '../src/tokenize.js';
@@ -42,6 +42,29 @@ export default defineRule({
           },
         });
       }
+    }
+    // ALTER TABLE … ALTER INDEX k {VISIBLE | INVISIBLE}: without the word nothing is left to alter.
+    if (stmt.kind !== 'alter_table') return;
+    for (const spec of alterTableLayout(stmt).specs) {
+      const word = code[spec.from + 3];
+      if (
+        !isWord(code[spec.from], 'ALTER') ||
+        !(isWord(code[spec.from + 1], 'INDEX') || isWord(code[spec.from + 1], 'KEY'))
+      )
+        continue;
+      if (!(isWord(word, 'INVISIBLE') || isWord(word, 'VISIBLE'))) continue;
+      const invisible = isWord(word, 'INVISIBLE');
+      ctx.report({
+        messageId: 'visibility',
+        data: { word: word!.text.toUpperCase(), since: getTarget(VERSIONED_FEATURES.invisibleIndex.since).name },
+        start: word!.start,
+        end: word!.end,
+        fix: {
+          kind: invisible ? 'lossy' : 'safe',
+          title: `Remove ALTER INDEX … ${word!.text.toUpperCase()}`,
+          edits: [specRemovalEdit(ctx.source, stmt, spec)],
+        },
+      });
     }
   },
 });

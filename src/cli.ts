@@ -8,11 +8,13 @@ import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { fixCommand } from './commands/fix.js';
 import { lspCommand } from './commands/lsp.js';
+import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
-import { FORMATS, type CommandSpec, type Format, type Streams } from './commands/shared.js';
+import { FORMATS, serverOptions, type CommandSpec, type Format, type Streams } from './commands/shared.js';
 import { targetsCommand } from './commands/targets.js';
 import { verifyCommand } from './commands/verify.js';
 import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
+import { redactUrls } from './live/connect.js';
 import { UsageError } from './io.js';
 
 export type { Streams } from './commands/shared.js';
@@ -21,6 +23,7 @@ export type { Streams } from './commands/shared.js';
 const COMMANDS: ReadonlyArray<CommandSpec<any>> = [
   checkCommand,
   fixCommand,
+  reportCommand,
   verifyCommand,
   targetsCommand,
   rulesCommand,
@@ -30,11 +33,15 @@ const COMMANDS: ReadonlyArray<CommandSpec<any>> = [
 
 /** One line for a failure that is not a finding; a stack trace only with --debug. */
 function describeFailure(e: unknown, debug: boolean): string {
-  if (debug && e instanceof Error && e.stack) return e.stack;
+  if (debug && e instanceof Error && e.stack) return redactUrls(e.stack);
   if (e instanceof UsageError || e instanceof ConfigError) return `clustrix-lint: ${e.message}`;
   if (e instanceof SqlSyntaxError) return e.message;
-  if (e instanceof InternalError) return `clustrix-lint: internal error: ${e.message} (run with --debug for details)`;
-  return `clustrix-lint: internal error: ${e instanceof Error ? e.message : String(e)} (run with --debug for details)`;
+  // Our own messages name servers by their safe label; anything else might hold a URL.
+  if (e instanceof InternalError)
+    return redactUrls(`clustrix-lint: internal error: ${e.message} (run with --debug for details)`);
+  return redactUrls(
+    `clustrix-lint: internal error: ${e instanceof Error ? e.message : String(e)} (run with --debug for details)`,
+  );
 }
 
 const DEFAULT_STREAMS: Streams = {
@@ -64,6 +71,14 @@ const VALUE_OPTIONS = new Set([
   '--rule',
   '--max-warnings',
   '--apply-suggestion',
+  '--compare-targets',
+  '--socket',
+  '--password-file',
+  '--connect-timeout',
+  '--tls-ca',
+  '--dump',
+  '--url',
+  '--charset',
 ]);
 
 /** yargs drops a lone `-` positional; it means standard input, so turn it into --stdin. */
@@ -71,12 +86,13 @@ function stdinDashToFlag(argv: readonly string[]): string[] {
   return argv.map((a, i) => (a === '-' && (i === 0 || !VALUE_OPTIONS.has(argv[i - 1]!)) ? '--stdin' : a));
 }
 
-/** The options check and fix share. */
-function common(y: Argv): Argv {
+/** The options of every command that reads scripts: inputs, target, config, rule settings. */
+function inputOptions(y: Argv): Argv {
   const targetIds = TARGETS.map((t) => t.id);
   return y
     .positional('files', {
-      describe: 'SQL files, directories or quoted globs; - for standard input',
+      describe:
+        'SQL files, directories or quoted globs; - for standard input; mysql://user@host[:port]/db1,db2 for a live database',
       type: 'string',
       array: true,
       default: [],
@@ -85,12 +101,6 @@ function common(y: Argv): Argv {
       alias: 't',
       describe: `ClustrixDB/Xpand version (default ${DEFAULT_TARGET_ID})`,
       choices: targetIds,
-    })
-    .option('format', { alias: 'f', describe: 'report format', choices: FORMATS, default: 'stylish' as Format })
-    .option('output-file', {
-      describe: 'write the report to FILE instead of standard output',
-      type: 'string',
-      nargs: 1,
     })
     .option('config', {
       alias: 'c',
@@ -114,6 +124,23 @@ function common(y: Argv): Argv {
       type: 'boolean',
       default: false,
     })
+    .option('stdin', { describe: 'read SQL from standard input', type: 'boolean', default: false })
+    .option('stdin-filename', {
+      describe: 'name standard input in reports and for config lookup',
+      type: 'string',
+      nargs: 1,
+    });
+}
+
+/** The options check and fix share: the input options and how findings are reported. */
+function common(y: Argv): Argv {
+  return inputOptions(y)
+    .option('format', { alias: 'f', describe: 'report format', choices: FORMATS, default: 'stylish' as Format })
+    .option('output-file', {
+      describe: 'write the report to FILE instead of standard output',
+      type: 'string',
+      nargs: 1,
+    })
     .option('max-warnings', {
       describe: 'exit 1 when there are more warnings than this',
       type: 'number',
@@ -135,6 +162,18 @@ function common(y: Argv): Argv {
       describe: 'name standard input in reports and for config lookup',
       type: 'string',
       nargs: 1,
+    })
+    .options(serverOptions())
+    .option('all-databases', {
+      describe:
+        'with a mysql:// URL that names no database: every database but mysql, sys, information_schema and performance_schema',
+      type: 'boolean',
+      default: false,
+    })
+    .option('dump', {
+      describe: 'write the schema script read from the mysql:// input to FILE',
+      type: 'string',
+      nargs: 1,
     });
 }
 
@@ -145,13 +184,13 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
   try {
     const parser = yargs()
       .scriptName('clustrix-lint')
-      .usage('$0 [check] FILES… | $0 fix FILES… [-o FILE | --write] [--diff FILE|-] [--lossy]')
+      .usage('$0 [check] FILES…|mysql://… | $0 fix FILES…|mysql://… [-o FILE | --write] [--diff FILE|-] [--lossy]')
       .parserConfiguration({ 'camel-case-expansion': true });
     for (const c of COMMANDS) {
       parser.command(
         c.command as string | string[],
         c.describe,
-        (y) => c.builder(y, common),
+        (y) => c.builder(y, common, inputOptions),
         async (a) => {
           exitCode = await c.run(a, io);
         },
@@ -165,15 +204,18 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
       .wrap(Math.min(100, process.stdout.columns ?? 100))
       .exitProcess(false)
       .fail((msg, err) => {
-        // yargs spreads some messages over lines; the contract is one line.
+        // yargs spreads some messages over lines; the contract is one line. It also repeats
+        // unknown arguments, which may be a server URL with a password.
         throw (
           err ??
           new UsageError(
-            msg
-              .split('\n')
-              .map((line) => line.trim())
-              .filter((line) => line !== '')
-              .join(' '),
+            redactUrls(
+              msg
+                .split('\n')
+                .map((line) => line.trim())
+                .filter((line) => line !== '')
+                .join(' '),
+            ),
           )
         );
       })

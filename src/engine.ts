@@ -91,6 +91,21 @@ export function validateRuleSettings(
   }
 }
 
+/**
+ * The settings that concern `rules`, after checking every id against `known` (a config may name
+ * rules of another set, e.g. the server rules, which the engine must not take for unknown ones).
+ */
+export function settingsFor(
+  rules: readonly Rule[],
+  known: readonly Rule[],
+  settings: Readonly<Record<string, RuleSetting>> | undefined,
+): Readonly<Record<string, RuleSetting>> | undefined {
+  if (settings === undefined) return undefined;
+  validateRuleSettings(known, settings);
+  const ids = new Set(rules.map((r) => r.meta.id));
+  return Object.fromEntries(Object.entries(settings).filter(([id]) => ids.has(id)));
+}
+
 /** Runs `rules` over `source`; findings are sorted by offset, then rule id. */
 export function lintSource(source: SqlSource, rules: readonly Rule[], options: EngineOptions = {}): Finding[] {
   return lintSourceDetailed(source, rules, options).findings;
@@ -172,11 +187,13 @@ function runRules(
   if (phase !== 'script') {
     // Rules that compose run after the others on each statement, and see their findings.
     const ordered = [...active.filter((r) => r.meta.composes !== true), ...active.filter((r) => r.meta.composes)];
+    // The rules that look at each kind of statement, in order: worked out once per kind.
+    const byKind = new Map<Statement['kind'], Rule[]>();
     for (const stmt of source.statements) {
       statementFindings = findings.length;
-      for (const rule of ordered) {
-        if (inScope(rule, stmt.kind)) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
-      }
+      let forKind = byKind.get(stmt.kind);
+      if (forKind === undefined) byKind.set(stmt.kind, (forKind = ordered.filter((r) => inScope(r, stmt.kind))));
+      for (const rule of forKind) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
       schema.apply(stmt, source, lineOffset);
     }
   }

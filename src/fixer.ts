@@ -205,8 +205,7 @@ export function fixLoop(
     const nextSource = new SqlSource(next, { delimiter });
     assertStatementCount(source, nextSource, plan.edits, plan.chosen);
     for (const c of plan.chosen) {
-      const at = c.edits[0]!.start;
-      const stmt = source.statements.find((st) => at <= (st.delimiter?.end ?? st.end)) ?? null;
+      const stmt = statementAt(source.statements, c.edits[0]!.start);
       applied.push({
         statement:
           stmt === null ? null : { index: stmt.index, kind: stmt.kind, text: source.text.slice(stmt.start, stmt.end) },
@@ -258,6 +257,19 @@ function supersededSuggestions(
     else out.push(f);
   }
   return out;
+}
+
+/** The first statement that ends (with its delimiter) at or after `at`, or null. */
+function statementAt(statements: readonly Statement[], at: number): Statement | null {
+  let lo = 0;
+  let hi = statements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const st = statements[mid]!;
+    if ((st.delimiter?.end ?? st.end) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return statements[lo] ?? null;
 }
 
 function withReason(f: Finding, reason: string | undefined): Finding {
@@ -566,7 +578,13 @@ function assertStatementCount(
   edits: readonly Edit[],
   chosen: readonly Candidate[],
 ): void {
-  const removed = before.statements.filter((st) => removedWhole(st, edits)).length;
+  // Only statements an edit starts at or before can be removed whole: a sweep, not statements × edits.
+  let removed = 0;
+  let k = 0;
+  for (const st of before.statements) {
+    while (k < edits.length && edits[k]!.end < st.start) k++;
+    if (k < edits.length && removedWhole(st, edits.slice(k, k + 8))) removed++;
+  }
   if (after.statements.length !== before.statements.length - removed) {
     const ruleIds = [...new Set(chosen.map((c) => c.finding.ruleId))].join(', ');
     throw new InternalError(

@@ -1,114 +1,19 @@
-// The public API: string in, findings or a clean script out. No I/O.
-import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog.js';
-import { lintSource, lintSourceDetailed, type RuleSetting } from './engine.js';
-import type { Suppressed } from './directives.js';
-import { ConfigError, SqlSyntaxError } from './errors.js';
-import { fixLoop, fixPolicy, type AppliedFix } from './fixer.js';
-import { unifiedDiff } from './format/diff.js';
-import type { Finding, Severity } from './rule.js';
-import { SqlSource, locateOffset } from './source.js';
+// The Node entry point (`clustrix-lint`): the portable API of api.ts, with node-sql-parser and
+// diff loaded lazily (deps-node.ts, so a plain check loads neither), plus the Node-only streaming
+// helpers and live-database reading. Browsers, web workers and Deno use src/core.ts
+// (`clustrix-lint/core`) instead.
+import './deps-node.js';
+import { getTarget } from './catalog.js';
+import type { Finding } from './rule.js';
+import { checkSuggestionRules } from './suggestions.js';
 import { checkStreamWith, fixStreamWith, type StreamFixResult } from './stream.js';
-import { rules } from '../rules/index.js';
+import type { LiveRead } from './live/check.js';
+import type { ReadDatabaseOptions } from './live/index.js';
+import { rules, serverRules } from '../rules/index.js';
+import { forScripts, type CheckOptions, type FixOptions } from './api.js';
 
-export interface CheckOptions {
-  /** Target id such as `xpand-23.09` (the default) or `clustrixdb-9.2`. */
-  readonly target?: string;
-  /** Used in error messages and the diff header. */
-  readonly filename?: string;
-  /** Per-rule severity overrides, or 'off'. */
-  readonly rules?: Readonly<Record<string, RuleSetting>>;
-  /** Honour `clustrix-lint-disable…` comments (default true). */
-  readonly inlineDirectives?: boolean;
-  /** Report directives that suppressed nothing, with this severity. */
-  readonly reportUnusedDirectives?: Severity;
-}
-
-export interface CheckResult {
-  readonly findings: readonly Finding[];
-  /** Findings suppressed by `clustrix-lint-disable…` comments, with the directive. */
-  readonly suppressed: readonly Suppressed[];
-}
-
-export interface FixOptions extends CheckOptions {
-  /** Also apply fixes that drop a feature the target lacks (default false). */
-  readonly lossy?: boolean;
-  /**
-   * Also apply suggestions (changes that may help on the target but change behaviour): all of them
-   * (true), or those of the rules named (default: none).
-   */
-  readonly suggestions?: boolean | readonly string[];
-}
-
-export interface FixResult {
-  /** The clean script. Equal to the input when nothing was fixed. */
-  readonly output: string;
-  /** The fixes applied, in order. */
-  readonly applied: readonly AppliedFix[];
-  /** Findings left in `output`. */
-  readonly remaining: readonly Finding[];
-  /**
-   * Suggestions on the input that were not applied and that `remaining` no longer shows because
-   * another fix removed what they were about (positioned in the input).
-   */
-  readonly superseded: readonly Finding[];
-  /** Unified diff from input to output ('' when unchanged). */
-  readonly diff: string;
-}
-
-function withLocation<T>(sql: string, filename: string | undefined, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof SqlSyntaxError && e.line === undefined) {
-      const at = locateOffset(sql, e.offset);
-      e.locate(at.line, at.column, filename);
-    }
-    throw e;
-  }
-}
-
-/** Checks `sql` against the target; findings are sorted by position. Throws SqlSyntaxError on bad input. */
-export function check(sql: string, options: CheckOptions = {}): Finding[] {
-  getTarget(options.target);
-  return withLocation(sql, options.filename, () => lintSource(new SqlSource(sql), rules, options));
-}
-
-/** Like `check`, and also returns the findings inline directives suppressed. */
-export function checkDetailed(sql: string, options: CheckOptions = {}): CheckResult {
-  getTarget(options.target);
-  return withLocation(sql, options.filename, () => lintSourceDetailed(new SqlSource(sql), rules, options));
-}
-
-/** Throws ConfigError when `suggestions` names a rule that does not exist or never suggests. */
-function checkSuggestionRules(options: FixOptions): void {
-  if (!Array.isArray(options.suggestions)) return;
-  for (const id of options.suggestions as readonly string[]) {
-    const rule = rules.find((r) => r.meta.id === id);
-    if (rule === undefined) throw new ConfigError(`suggestions: unknown rule "${id}"`);
-    if (!rule.meta.fixable.includes('suggestion')) {
-      throw new ConfigError(`suggestions: rule "${id}" makes no suggestions`);
-    }
-  }
-}
-
-/**
- * Fixes `sql` for the target: safe fixes always, lossy ones when `lossy` is set, suggestions when
- * `suggestions` asks for them.
- */
-export function fix(sql: string, options: FixOptions = {}): FixResult {
-  getTarget(options.target);
-  checkSuggestionRules(options);
-  return withLocation(sql, options.filename, () => {
-    const result = fixLoop(sql, (source) => lintSource(source, rules, options), fixPolicy(options));
-    return {
-      output: result.output,
-      applied: result.applied,
-      remaining: result.remaining,
-      superseded: result.superseded,
-      diff: unifiedDiff(sql, result.output, options.filename),
-    };
-  });
-}
+export * from './api.js';
+export type { StreamFixResult } from './stream.js';
 
 /**
  * Checks a script read from a stream (file, stdin, …) in constant memory, segment by segment.
@@ -120,7 +25,7 @@ export function checkStream(
   options: CheckOptions & { segmentSize?: number } = {},
 ): Promise<Finding[]> {
   getTarget(options.target);
-  return checkStreamWith(rules, input, options);
+  return checkStreamWith(rules, input, forScripts(options));
 }
 
 /** Fixes a script read from a stream, handing the clean script to `write` as it is produced. */
@@ -130,16 +35,40 @@ export function fixStream(
   options: FixOptions & { segmentSize?: number } = {},
 ): Promise<StreamFixResult> {
   getTarget(options.target);
-  checkSuggestionRules(options);
-  return fixStreamWith(rules, input, write, options);
+  checkSuggestionRules(rules, options);
+  return fixStreamWith(rules, input, write, forScripts(options));
 }
 
-export { rules, TARGETS, DEFAULT_TARGET_ID };
-export type { StreamFixResult } from './stream.js';
-export { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
-export { defineRule } from './rule.js';
-export type { Edit, Finding, Fix, FixKind, Rule, RuleCategory, RuleContext, RuleMeta, Severity } from './rule.js';
-export type { AppliedFix, FixPolicy } from './fixer.js';
-export type { Target } from './catalog.js';
-export type { RuleSetting } from './engine.js';
-export type { Directive, Suppressed } from './directives.js';
+/**
+ * Reads a live database (`mysql://user@host[:port]/db1,db2`) through a read-only session, for
+ * checkLive and fixLive. The only function here that does I/O; mysql2 is loaded on first use.
+ */
+export async function readDatabase(url: string, options: ReadDatabaseOptions = {}): Promise<LiveRead> {
+  return (await import('./live/index.js')).readDatabase(url, options);
+}
+
+export { checkLive, fixLive } from './live/check.js';
+export type {
+  LiveCheckOptions,
+  LiveCheckResult,
+  LiveFixResult,
+  LiveRead,
+  LocatedFinding,
+  LocatedFix,
+} from './live/check.js';
+export type { ReadDatabaseOptions } from './live/index.js';
+export type { LiveFacts } from './live/facts.js';
+export { liveFacts } from './live/facts.js';
+export type {
+  DefinerUse,
+  HiddenKind,
+  LiveDatabase,
+  LiveObject,
+  LivePartition,
+  LiveSchema,
+  LiveServer,
+  LiveTableFacts,
+  ObjectLocation,
+  ObjectType,
+} from './live/types.js';
+export { serverRules };

@@ -384,16 +384,55 @@ export function indexRemovals(
   }
   if (stmt.kind !== 'create_table' && stmt.kind !== 'alter_table') return [];
   const items = stmt.kind === 'create_table' ? createTableLayout(stmt).definitions : alterTableLayout(stmt).added;
-  const specs = stmt.kind === 'alter_table' ? alterTableLayout(stmt).specs : [];
   return items
     .filter((item) => item.kind === kind)
     .map((item) => {
       const keyword = code.slice(item.from, item.to).find((t) => t.kind === 'word' && t.text.toUpperCase() === word)!;
-      const spec = specs.find((sp) => sp.from < item.from && sp.to >= item.to);
-      const edit =
-        spec !== undefined && specs.length === 1
-          ? removeStatementEdit(source, stmt)
-          : removeListItemEdit(source, code, spec?.from ?? item.from, spec?.to ?? item.to);
-      return { keyword, edit };
+      return { keyword, edit: definitionRemovalEdit(source, stmt, item) };
     });
+}
+
+/**
+ * The edit that removes one definition `def` (a span of `stmt.code`): the whole statement for
+ * CREATE INDEX, the item with its comma in CREATE TABLE, the ADD … specification in ALTER TABLE
+ * (the whole statement if it is the only one).
+ */
+export function definitionRemovalEdit(source: SqlSource, stmt: Statement, def: { from: number; to: number }): Edit {
+  if (stmt.kind === 'create_index') return removeStatementEdit(source, stmt);
+  if (stmt.kind === 'alter_table') {
+    const spec = alterTableLayout(stmt).specs.find((sp) => sp.from < def.from && sp.to >= def.to);
+    return specRemovalEdit(source, stmt, spec ?? def);
+  }
+  return withEmptiedExecComment(source, removeListItemEdit(source, stmt.code, def.from, def.to));
+}
+
+/** The edit that removes one ALTER TABLE specification: the whole statement if it is the only one. */
+export function specRemovalEdit(source: SqlSource, stmt: Statement, spec: { from: number; to: number }): Edit {
+  const layout = alterTableLayout(stmt);
+  if (layout.specs.length === 1 && layout.partition === null) return removeStatementEdit(source, stmt);
+  return withEmptiedExecComment(source, removeListItemEdit(source, stmt.code, spec.from, spec.to));
+}
+
+/**
+ * When `edit` removes everything an executable comment holds (`/*!80013 , KEY k (…) *\/`), it
+ * removes the `/*!NNNNN` and `*\/` too (and the spaces before them on the line), so no empty
+ * comment is left behind.
+ */
+function withEmptiedExecComment(source: SqlSource, edit: Edit): Edit {
+  const tokens = source.tokens;
+  let i = tokenIndexAt(tokens, edit.start);
+  if (i < 0) return edit;
+  const blank = (t: Token | undefined) => t !== undefined && (t.kind === 'whitespace' || t.kind === 'comment');
+  let a = i - 1;
+  while (a >= 0 && blank(tokens[a])) a--;
+  let b = i;
+  while (b < tokens.length && tokens[b]!.end <= edit.end) b++;
+  while (b < tokens.length && blank(tokens[b])) b++;
+  const open = tokens[a];
+  const close = tokens[b];
+  if (open?.kind !== 'execOpen' || close?.kind !== 'execClose' || open.exec !== close.exec) return edit;
+  i = a;
+  const before = tokens[i - 1];
+  const start = before?.kind === 'whitespace' && !before.text.includes('\n') ? before.start : open.start;
+  return { start, end: close.end, text: '' };
 }

@@ -1,6 +1,6 @@
 // Statement model: split tokens on the active delimiter, classify each statement from its
 // tokens, and parse it with node-sql-parser's mysql build on demand.
-import { createRequire } from 'node:module';
+import { sqlParser } from './deps.js';
 import { isTrivia, isWord, type Token } from './tokenize.js';
 
 export type StatementKind =
@@ -232,19 +232,9 @@ export function parseView(tokens: readonly Token[]): string {
   return out;
 }
 
-interface SqlParser {
-  astify(sql: string, opt: { database: string; trimQuery: boolean }): unknown;
-}
-
-let parser: SqlParser | undefined;
-
-/** Parses one statement with node-sql-parser's mysql-only build (loaded once, on first use). */
+/** Parses one statement with node-sql-parser's mysql-only build (loaded once, on first use; see deps.ts). */
 export function parseSql(sql: string): ParseResult {
-  if (parser === undefined) {
-    const require = createRequire(import.meta.url);
-    const mod = require('node-sql-parser/build/mysql.js') as { Parser: new () => SqlParser };
-    parser = new mod.Parser();
-  }
+  const parser = sqlParser();
   try {
     return { ok: true, ast: parser.astify(sql, { database: 'mysql', trimQuery: false }) };
   } catch (e) {

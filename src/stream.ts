@@ -15,7 +15,7 @@ import {
 import { InternalError, SqlSyntaxError } from './errors.js';
 import { fixLoop, fixPolicy, type AppliedFix } from './fixer.js';
 import { firstInvalidUtf8 } from './utf8.js';
-import type { Finding, Rule } from './rule.js';
+import type { Finding, Fix, Rule } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
 import { SchemaModel } from './schema.js';
 import { BODY_STATEMENTS } from './structure.js';
@@ -189,20 +189,37 @@ export async function* segments(
 }
 
 /** Moves a segment-relative finding to the whole input (segments start at a line start). */
-function shift<T extends { start: number; end: number; line: number; endLine: number }>(f: T, seg: Segment): T {
-  return {
+function shift<T extends { start: number; end: number; line: number; endLine: number; fix?: Fix | null }>(
+  f: T,
+  seg: Segment,
+): T {
+  const moved = {
     ...f,
     start: f.start + seg.base,
     end: f.end + seg.base,
     line: f.line + seg.line - 1,
     endLine: f.endLine + seg.line - 1,
   };
+  // A fix's edits are offsets too: into the whole input, like the finding.
+  if (f.fix !== undefined && f.fix !== null && seg.base !== 0) {
+    moved.fix = {
+      ...f.fix,
+      edits: f.fix.edits.map((e) => ({ start: e.start + seg.base, end: e.end + seg.base, text: e.text })),
+    };
+  }
+  return moved;
 }
 
 export interface StreamOptions extends EngineOptions {
   readonly filename?: string;
   /** Characters per segment (default SEGMENT_SIZE). */
   readonly segmentSize?: number;
+  /**
+   * checkStreamWith only: called after each segment is checked, with the segment, its source and
+   * its findings as the engine gave them (offsets, lines and fix edits relative to the segment),
+   * for callers that build something from the statements as they stream by (the report).
+   */
+  readonly onSegment?: (segment: Segment, source: SqlSource, findings: readonly Finding[]) => void;
 }
 
 /** Statement kinds whose bodies hold `;`: they cannot be rejoined with `;` for the script-wide rules. */
@@ -372,6 +389,7 @@ export async function checkStreamWith(
   for await (const seg of segments(input, options.filename ?? '<input>', options.segmentSize)) {
     const source = new SqlSource(seg.text, { tokens: seg.tokens, delimiter: seg.delimiter });
     const result = lintSourceDetailed(source, rules, options, state.context(seg.line));
+    options.onSegment?.(seg, source, result.findings);
     for (const f of result.findings) out.push(shift(f, seg));
     state.after(result, source, seg);
   }

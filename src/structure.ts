@@ -527,3 +527,54 @@ export function bodyStatements(stmt: Statement): CodeSpan[] {
   if (code.length > start) out.push({ from: start, to: code.length });
   return out;
 }
+
+/** One index a statement defines, with its key parts and the edit span that removes it. */
+export interface IndexDefinition {
+  /** `index`, `unique`, `primary`, `fulltext` or `spatial` (CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX too). */
+  readonly kind: DefinitionKind;
+  /** The whole definition (CREATE TABLE item, ALTER TABLE ADD target, or the CREATE INDEX statement). */
+  readonly span: CodeSpan;
+  /** The key-part list `(` … `)` inclusive, or null when none was found. */
+  readonly list: CodeSpan | null;
+  /** Each key part: `col`, `col(10) DESC`, `(expr) ASC`. */
+  readonly parts: readonly CodeSpan[];
+}
+
+const INDEX_DEFINITION_KINDS: ReadonlySet<DefinitionKind> = new Set([
+  'index',
+  'unique',
+  'primary',
+  'fulltext',
+  'spatial',
+]);
+
+/** The indexes of a CREATE TABLE, an ALTER TABLE … ADD or a CREATE INDEX, with their key parts. */
+export function indexDefinitions(stmt: Statement): IndexDefinition[] {
+  const code = stmt.code;
+  const withParts = (kind: DefinitionKind, span: CodeSpan, open: number): IndexDefinition => {
+    if (open < 0 || open >= span.to || !isPunct(code[open], '(')) return { kind, span, list: null, parts: [] };
+    const close = matchParen(code, open, span.to);
+    return { kind, span, list: { from: open, to: close + 1 }, parts: splitTopLevel(code, open + 1, close) };
+  };
+  if (stmt.kind === 'create_index') {
+    const layout = createIndexLayout(stmt);
+    const head = code.slice(0, Math.max(layout.indexAt, 0));
+    const kind: DefinitionKind = head.some((t) => isWord(t, 'UNIQUE'))
+      ? 'unique'
+      : head.some((t) => isWord(t, 'FULLTEXT'))
+        ? 'fulltext'
+        : head.some((t) => isWord(t, 'SPATIAL'))
+          ? 'spatial'
+          : 'index';
+    return [withParts(kind, { from: 0, to: code.length }, layout.keyParts?.from ?? -1)];
+  }
+  if (stmt.kind !== 'create_table' && stmt.kind !== 'alter_table') return [];
+  const defs = stmt.kind === 'create_table' ? createTableLayout(stmt).definitions : alterTableLayout(stmt).added;
+  return defs
+    .filter((d) => INDEX_DEFINITION_KINDS.has(d.kind))
+    .map((d) => {
+      let open = d.from;
+      while (open < d.to && !isPunct(code[open], '(')) open++;
+      return withParts(d.kind, { from: d.from, to: d.to }, open);
+    });
+}

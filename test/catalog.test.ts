@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TARGET_ID,
@@ -9,6 +11,7 @@ import {
   replacementCollation,
 } from '../src/catalog.js';
 import { ConfigError } from '../src/errors.js';
+import { ROOT } from './helpers.js';
 
 describe('catalog', () => {
   it('lists targets oldest first, ClustrixDB 7.0 through Xpand 23.09, newest as default', () => {
@@ -82,8 +85,8 @@ describe('catalog', () => {
 describe('constructs of the knowledge base', () => {
   it('covers rows 1–58, each by existing rules or with a reason', async () => {
     const { CONSTRUCTS } = await import('../src/catalog.js');
-    const { rules } = await import('../rules/index.js');
-    const ids = new Set(rules.map((r) => r.meta.id));
+    const { allRules } = await import('../rules/index.js');
+    const ids = new Set(allRules.map((r) => r.meta.id));
     const rows = CONSTRUCTS.filter((c) => 'row' in c);
     expect(rows.map((c) => c.row)).toEqual(Array.from({ length: 58 }, (_, i) => i + 1));
     for (const c of CONSTRUCTS) {
@@ -93,8 +96,64 @@ describe('constructs of the knowledge base', () => {
       // A construct outside the summary table is there because a rule rests on it.
       if (!('row' in c)) expect(c.rules.length, where).toBeGreaterThan(0);
     }
-    const covered = new Set(CONSTRUCTS.flatMap((c) => c.rules));
-    const unused = [...ids].filter((id) => !covered.has(id) && id !== 'unrecognized-statement');
+  });
+
+  it('every rule covers a row of one of the two knowledge bases', async () => {
+    const { CONSTRUCTS, MYSQL8_CONSTRUCTS, MYSQL8_OTHER_CONSTRUCTS } = await import('../src/catalog.js');
+    const { allRules } = await import('../rules/index.js');
+    const covered = new Set([...CONSTRUCTS, ...MYSQL8_CONSTRUCTS, ...MYSQL8_OTHER_CONSTRUCTS].flatMap((c) => c.rules));
+    // Not constructs of the knowledge bases: what the tool cannot read, or cannot classify.
+    const unused = allRules
+      .map((r) => r.meta.id)
+      .filter((id) => !covered.has(id) && id !== 'unrecognized-statement' && id !== 'unreadable-object');
     expect(unused, 'rules that no construct row mentions').toEqual([]);
   });
+});
+
+/** The row ids of shared/docs/xpand-mysql8.md's table, in order. */
+const MYSQL8_ROWS = [
+  ...['1a', '1b', '2', '3', '4a', '4b', '4c', '5a', '5b', '6a', '6b', '6c', '7a', '7b', '7c', '8a', '8b', '8c'],
+  ...['9a', '9b', '10a', '10b', '11a', '11b', '11c', '11d', '11e', '11f', '11g', '11h', '12'],
+  ...['13a', '13b', '13c', '13d', '14a', '14b', '14c', '14d', '14e', '15a', '15b', '15c', '16'],
+  ...['17a', '17b', '17c', '17d', '17e', '17f', '17g', '18a', '18b', '18c', '19a', '19b', '19c'],
+  ...['20a', '20b', '20c', '20d', '20e', '20f', '21a', '21b', '21c', '21d', '21e', '21f'],
+];
+const MYSQL8_DOC = join(ROOT, '..', 'shared', 'docs', 'xpand-mysql8.md');
+const mysql8Doc = existsSync(MYSQL8_DOC) ? readFileSync(MYSQL8_DOC, 'utf8') : null;
+if (mysql8Doc === null && process.env.CI === 'true') throw new Error(`CI=true but ${MYSQL8_DOC} is missing`);
+
+describe('MySQL 8-era constructs (shared/docs/xpand-mysql8.md)', () => {
+  it('covers rows 1a–21f, each by existing rules or with a reason', async () => {
+    const { MYSQL8_CONSTRUCTS } = await import('../src/catalog.js');
+    const { rules } = await import('../rules/index.js');
+    const ids = new Set(rules.map((r) => r.meta.id));
+    expect(MYSQL8_CONSTRUCTS.map((c) => c.row)).toEqual(MYSQL8_ROWS);
+    for (const c of MYSQL8_CONSTRUCTS) {
+      for (const id of c.rules) expect(ids.has(id), `row ${c.row}: unknown rule ${id}`).toBe(true);
+      if (c.rules.length === 0) expect(c.note, `row ${c.row} needs a reason`).toMatch(/\S.{20,}/);
+    }
+  });
+
+  it('covers the other list, items 1–22, each by existing rules or with a reason', async () => {
+    const { MYSQL8_OTHER_CONSTRUCTS } = await import('../src/catalog.js');
+    const { rules } = await import('../rules/index.js');
+    const ids = new Set(rules.map((r) => r.meta.id));
+    expect(MYSQL8_OTHER_CONSTRUCTS.map((c) => c.row)).toEqual(Array.from({ length: 22 }, (_, i) => String(i + 1)));
+    for (const c of MYSQL8_OTHER_CONSTRUCTS) {
+      for (const id of c.rules) expect(ids.has(id), `item ${c.row}: unknown rule ${id}`).toBe(true);
+      if (c.rules.length === 0) expect(c.note, `item ${c.row} needs a reason`).toMatch(/\S.{20,}/);
+    }
+  });
+
+  it.skipIf(mysql8Doc === null)(
+    `the row list is the document's (${mysql8Doc === null ? `${MYSQL8_DOC} absent; skipped` : 'present'})`,
+    () => {
+      const rows = [...mysql8Doc!.matchAll(/^\| (\d+[a-z]?) \|/gm)].map((m) => m[1]);
+      expect(rows).toEqual(MYSQL8_ROWS);
+      const other = /^## Other unsupported[^\n]*\n([\s\S]*?)^## /m.exec(mysql8Doc!)![1]!;
+      expect([...other.matchAll(/^(\d+)\. /gm)].map((m) => m[1])).toEqual(
+        Array.from({ length: 22 }, (_, i) => String(i + 1)),
+      );
+    },
+  );
 });

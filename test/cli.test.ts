@@ -448,13 +448,15 @@ describe('bad input and usage: one line, exit 2, nothing written', () => {
 
 describe('rules, explain', () => {
   it('rules: one line per registered rule; --format json carries the metadata', async () => {
-    const { rules } = await import('../rules/index.js');
+    const { rules, serverRules } = await import('../rules/index.js');
     const table = runCli(['rules']);
     expect(table.status).toBe(0);
-    expect(table.stdout.trimEnd().split('\n')).toHaveLength(rules.length + 1);
+    // The header, the script rules, a blank line and a title before the server rules.
+    expect(table.stdout.trimEnd().split('\n')).toHaveLength(rules.length + serverRules.length + 3);
+    expect(table.stdout).toMatch(/\nfor a live database[^\n]*\nno-server-variable-difference\s+warning\s+-\s+Report/);
     expect(table.stdout).toMatch(/^no-unsupported-index-type\s+error\s+safe\s+Disallow `USING HASH`/m);
     const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string; docs: string }>;
-    expect(json.map((r) => r.id)).toEqual(rules.map((r) => r.meta.id));
+    expect(json.map((r) => r.id)).toEqual([...rules, ...serverRules].map((r) => r.meta.id));
     expect(json[0]!.docs).toBe(`rules/${json[0]!.id}.md`);
   });
 

@@ -115,10 +115,10 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'MariaDB and MySQL alternatives side by side: the MySQL 8 one goes with the unwrap',
-    code: 'CREATE TABLE t (g INT /*M! INVISIBLE */ /*!80023 INVISIBLE */, h INT)\r\nENGINE=InnoDB;\r\n',
+    code: 'CREATE TABLE t (g INT /*M!100100 NOT NULL */ /*!80023 DEFAULT 0 */, h INT)\r\nENGINE=InnoDB;\r\n',
     findings: ['no-executable-comment/ignored'],
-    safe: 'CREATE TABLE t (g INT INVISIBLE, h INT)\r\nENGINE=InnoDB;\r\n',
-    lossy: 'CREATE TABLE t (g INT INVISIBLE, h INT)\r\nENGINE=InnoDB;\r\n',
+    safe: 'CREATE TABLE t (g INT NOT NULL, h INT)\r\nENGINE=InnoDB;\r\n',
+    lossy: 'CREATE TABLE t (g INT NOT NULL, h INT)\r\nENGINE=InnoDB;\r\n',
   },
 ];
 

@@ -26,7 +26,10 @@ describe.skipIf(files === null)(
         const result = fix(sql, { lossy: true });
         const after = new SqlSource(result.output);
         expect(after.statements.map((s) => s.kind)).toEqual(before.statements.map((s) => s.kind));
-        expect(result.remaining.filter((f) => f.severity === 'error')).toEqual([]);
+        // The one error no fix can take: MB_CONTENT's ON DELETE CASCADE to MB_METADATA (MESSAGE_ID),
+        // which is only the first column of its primary key (Xpand needs a unique parent key).
+        const unfixable = basename(file).startsWith('product-mb') ? ['no-cascade-to-non-unique-key'] : [];
+        expect(result.remaining.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual(unfixable);
         expect(fix(result.output, { lossy: true }).output).toBe(result.output);
       },
     );
@@ -34,7 +37,8 @@ describe.skipIf(files === null)(
     it('reports exactly what a ClustrixDB DBA expects on the whole corpus, nothing else', () => {
       // 3 × 19 USING HASH before ON (carbon-kernel) + 3 after the column list (MB);
       // 123 + 239 + 41 ENGINE NDB in the three MySQL Cluster scripts (per the MANIFEST);
-      // SET SQL_MODE='ALLOW_INVALID_DATES' in the token-cleanup procedure.
+      // SET SQL_MODE='ALLOW_INVALID_DATES' in the token-cleanup procedure; the Message Broker's
+      // ON DELETE CASCADE to a non-unique parent key.
       // No finding on ENGINE INNODB without =, prefix indexes, latin1_bin, utf8_bin, TIMESTAMP(3), BLOB(1024).
       // Advice (recommendations for Xpand, not incompatibilities) is pinned in advice-corpus.test.ts.
       const counts: Record<string, number> = {};
@@ -45,6 +49,7 @@ describe.skipIf(files === null)(
         'no-unsupported-index-type': 60,
         'no-unsupported-engine': 403,
         'no-discarded-sql-mode': 1,
+        'no-cascade-to-non-unique-key': 1,
       });
     });
 

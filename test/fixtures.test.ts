@@ -1,5 +1,6 @@
 // Golden files: each fixtures/<case>/input.sql is checked and fixed (--lossy) by the real CLI;
-// the report, clean script and diff must match expected.txt, expected.sql and expected.diff.
+// the report, clean script and diff must match expected.txt, expected.sql and expected.diff, and
+// the markdown assessment (report --format markdown) expected.report.md.
 // `npm run test:update` rewrites them; review the change in the diff of the commit.
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,13 @@ describe('fixtures', () => {
       const r = runCli(['check', input, '--format', format]);
       expect(r.stderr).toBe('');
       await expect(r.stdout).toMatchFileSnapshot(join(dir, file));
+    });
+
+    it('report --format markdown matches expected.report.md', async () => {
+      const r = runCli(['report', input, '--format', 'markdown']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      await expect(r.stdout).toMatchFileSnapshot(join(dir, 'expected.report.md'));
     });
 
     it('fix --lossy output and diff match expected.sql and expected.diff; the input is untouched', async () => {

@@ -28,9 +28,14 @@ export function corpusFiles(): string[] | null {
     .map((f) => join(CORPUS_DIR, f));
 }
 
+export const CORPUS_SKIP_REASON = `WSO2 corpus not found at ${CORPUS_DIR} (it lives in ../shared beside the repository); corpus tests skipped`;
+
 export const PUBLIC_CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus', 'public');
 
-/** The public corpus files (36 scripts of other projects), or null when ../shared is absent; under CI a failure. */
+/**
+ * The public real-world corpus (scripts from other projects, see its MANIFEST.md), or null when
+ * ../shared is absent. Under CI its absence is a failure, not a skip.
+ */
 export function publicCorpusFiles(): string[] | null {
   if (!existsSync(PUBLIC_CORPUS_DIR)) {
     if (process.env.CI === 'true') throw new Error(`CI=true but the public corpus is missing at ${PUBLIC_CORPUS_DIR}`);
@@ -42,7 +47,7 @@ export function publicCorpusFiles(): string[] | null {
     .map((f) => join(PUBLIC_CORPUS_DIR, f));
 }
 
-export const CORPUS_SKIP_REASON = `WSO2 corpus not found at ${CORPUS_DIR} (it lives in ../shared beside the repository); corpus tests skipped`;
+export const PUBLIC_CORPUS_SKIP_REASON = `public corpus not found at ${PUBLIC_CORPUS_DIR} (it lives in ../shared beside the repository); its tests skipped`;
 
 export interface ValidCase {
   readonly code: string;
@@ -152,3 +157,28 @@ export function runCli(
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Debian's chromium, which the browser tests drive (never a downloaded browser). */
+export const CHROMIUM = process.env.CLUSTRIX_LINT_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The flags every test browser starts with: headless, and no call to any network service. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The chromium binary, or null when it is not installed (a failure under CI=true: .ci/run installs it). */
+export function chromiumPath(): string | null {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  if (process.env.CI === 'true')
+    throw new Error(`CI=true but chromium is missing at ${CHROMIUM} (.ci/run installs it)`);
+  return null;
+}
+
+export const CHROMIUM_SKIP_REASON = `chromium not found at ${CHROMIUM} (apt-get install chromium); browser tests of the HTML report skipped`;

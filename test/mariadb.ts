@@ -1,8 +1,10 @@
-// A private MariaDB server for the verify tests: its own data directory and unix socket, no TCP
-// port, stopped at the end. Skipped (with the reason) when mariadbd is not installed; under
-// CI=true its absence is a failure.
+// A private MariaDB server for the verify and live tests: its own data directory and unix socket,
+// no TCP port unless asked (then 127.0.0.1 on a free port, optionally with TLS), stopped at the
+// end. Skipped (with the reason) when mariadbd is not installed; under CI=true its absence is a
+// failure.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,15 +22,48 @@ export const MARIADB_SKIP_REASON =
 export interface Server {
   readonly socket: string;
   readonly url: string;
+  /** The server's temporary directory (data, logs). */
+  readonly dir: string;
+  /** The TCP port on 127.0.0.1, when started with `tcp`. */
+  readonly port?: number;
   /** Runs SQL through the mariadb client as root; returns its tab-separated output. */
   sql(text: string): string;
   stop(): Promise<void>;
 }
 
-export async function startMariadb(): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-mariadb-'));
+export interface StartOptions {
+  /** Also listen on 127.0.0.1 (a free port). */
+  readonly tcp?: boolean;
+  /** PEM certificate and key: the server offers TLS. */
+  readonly tls?: { readonly cert: string; readonly key: string };
+  /**
+   * Data that need not survive a crash: the data directory in /dev/shm when there is one (every
+   * server here already runs without doublewrite and without a flush per commit).
+   */
+  readonly ephemeral?: boolean;
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export async function startMariadb(options: StartOptions = {}): Promise<Server> {
+  const base = options.ephemeral === true && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  const dir = mkdtempSync(join(base, 'clustrix-lint-mariadb-'));
+  const port = options.tcp === true ? await freePort() : undefined;
   const data = join(dir, 'data');
   const socket = join(dir, 'mysqld.sock');
+  const tmp = join(dir, 'tmp');
+  mkdirSync(tmp);
   execFileSync(
     'mariadb-install-db',
     ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=socket', '--skip-test-db'],
@@ -40,11 +75,19 @@ export async function startMariadb(): Promise<Server> {
       '--no-defaults',
       `--datadir=${data}`,
       `--socket=${socket}`,
-      '--skip-networking',
+      ...(port === undefined ? ['--skip-networking'] : ['--bind-address=127.0.0.1', `--port=${port}`]),
+      ...(options.tls === undefined ? [] : [`--ssl-cert=${options.tls.cert}`, `--ssl-key=${options.tls.key}`]),
       `--pid-file=${join(dir, 'mysqld.pid')}`,
       '--user=root',
       `--log-error=${join(dir, 'error.log')}`,
       '--innodb-buffer-pool-size=64M',
+      // A throwaway server: no fsync per commit and no doublewrite buffer, which changes nothing a
+      // script can see (innodb_file_per_table stays on: ROW_FORMAT=COMPRESSED needs it) and makes
+      // the corpus scripts' thousands of INSERTs run several times faster.
+      '--innodb-flush-log-at-trx-commit=0',
+      '--innodb-doublewrite=0',
+      // Its own directory for internal temporary tables, away from the rest of /tmp.
+      `--tmpdir=${tmp}`,
       '--character-set-server=latin1',
       '--collation-server=latin1_swedish_ci',
     ],
@@ -67,6 +110,8 @@ export async function startMariadb(): Promise<Server> {
   return {
     socket,
     url: 'mysql://root@localhost/',
+    dir,
+    port,
     sql,
     async stop() {
       proc.kill('SIGTERM');

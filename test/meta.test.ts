@@ -3,8 +3,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintSource } from '../src/engine.js';
+import { ruleDocFacts } from '../src/report/docs.js';
 import { SqlSource } from '../src/source.js';
-import { rules } from '../rules/index.js';
+import { allRules, rules, serverRules } from '../rules/index.js';
 import { ROOT } from './helpers.js';
 
 const RULES_DIR = join(ROOT, 'rules');
@@ -22,17 +23,21 @@ function sqlBlocks(doc: string, heading: string): string[] {
 }
 
 describe('rule registry', () => {
-  it('lists every rule file, sorted by id, and nothing else', () => {
-    const ids = rules.map((r) => r.meta.id);
+  it('lists every rule file, each list sorted by id, and nothing else', () => {
+    const ids = allRules.map((r) => r.meta.id);
     const missing = ruleFiles.filter((f) => !ids.includes(f));
     const extra = ids.filter((id) => !ruleFiles.includes(id));
     expect(missing, `rules/<id>.ts without an entry in rules/index.ts: add one`).toEqual([]);
     expect(extra, `rules/index.ts lists rules without a rules/<id>.ts`).toEqual([]);
-    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const list of [rules, serverRules]) {
+      const listIds = list.map((r) => r.meta.id);
+      expect(listIds).toEqual([...listIds].sort());
+    }
   });
 });
 
-describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) => {
+describe.each(allRules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) => {
   const docPath = join(RULES_DIR, `${id}.md`);
   const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
 
@@ -77,6 +82,15 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
     expect(why).toMatch(/Severity: `(error|warning|info)`/);
   });
 
+  it('doc: the report can take its Why paragraph and the passage that says sourced or inferred', () => {
+    const facts = ruleDocFacts(doc, rule.meta.source.url);
+    expect(facts, 'Why needs a paragraph or item that links meta.source.url and says sourced/inferred').not.toBeNull();
+    expect(facts!.why.length).toBeGreaterThan(40);
+    expect(facts!.sourceText).toContain(rule.meta.source.url);
+    // The page may say more (partly inferred), never something else than meta.source.evidence.
+    expect(facts!.evidence).toContain(rule.meta.source.evidence);
+  });
+
   it('doc: Fix names each fix kind the rule declares, or says there is none', () => {
     const fix = doc.split(/^## /m).find((s) => s.startsWith('Fix\n')) ?? '';
     if (rule.meta.fixable.length === 0) expect(fix).toMatch(/No automatic fix/);
@@ -103,7 +117,7 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
 describe('README', () => {
   it('lists every rule with a link to its doc', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const r of rules)
+    for (const r of allRules)
       expect(readme, r.meta.id).toContain(`| [${r.meta.id}](rules/${r.meta.id}.md) | ${r.meta.description} |`);
   });
 });

@@ -3,8 +3,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 import { LspClient } from './lsp-client.js';
@@ -89,7 +91,87 @@ describe('npm package', () => {
       rules: expect.any(Number),
       targets: 11,
     });
-    // tsc alone takes ~4 s of CPU: on a loaded machine the default 5 s limit failed a correct run.
+  }, 60_000);
+
+  it('clustrix-lint/core works in Node too, and its types compile without @types/node', () => {
+    writeFileSync(
+      join(project, 'use-core.ts'),
+      [
+        "import { check, fix, rules, TARGETS, type Finding } from 'clustrix-lint/core';",
+        '// No DOM and no Node types: the core needs neither.',
+        'declare const console: { log(text: string): void };',
+        "const findings: Finding[] = check('CREATE INDEX i USING HASH ON t(c);', { target: 'clustrixdb-9.2' });",
+        "const { output, diff } = fix('CREATE INDEX i USING HASH ON t(c);', { filename: 'a.sql' });",
+        'console.log(JSON.stringify({ ids: findings.map((f) => f.ruleId), output, diff: diff.split("\\n")[0], rules: rules.length, targets: TARGETS.length }));',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(project, 'tsconfig.core.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          lib: ['ES2022'],
+          strict: true,
+          types: [],
+          outDir: 'out',
+        },
+        files: ['use-core.ts'],
+      }),
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(project, 'tsconfig.core.json')],
+      { encoding: 'utf8' },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+    const run = JSON.parse(
+      execFileSync(process.execPath, [join(project, 'out', 'use-core.js')], { encoding: 'utf8' }),
+    ) as Record<string, unknown>;
+    expect(run).toEqual({
+      ids: ['no-unsupported-index-type'],
+      output: 'CREATE INDEX i ON t(c);',
+      diff: 'Index: a.sql',
+      rules: expect.any(Number),
+      targets: 11,
+    });
+  }, 60_000);
+
+  it('a bundler targeting browsers gets the core for both clustrix-lint and clustrix-lint/core', async () => {
+    for (const specifier of ['clustrix-lint', 'clustrix-lint/core']) {
+      const builtins: string[] = [];
+      const result = await build({
+        stdin: { contents: `export { check, fix } from '${specifier}';`, resolveDir: project },
+        absWorkingDir: project,
+        bundle: true,
+        platform: 'browser',
+        format: 'esm',
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+        plugins: [
+          {
+            name: 'no-node-builtins',
+            setup(b) {
+              b.onResolve({ filter: /.*/ }, (args) => {
+                if (args.path.startsWith('node:') || builtinModules.includes(args.path.split('/')[0]!)) {
+                  builtins.push(args.path);
+                  return { errors: [{ text: `Node built-in ${args.path}` }] };
+                }
+                return undefined;
+              });
+            },
+          },
+        ],
+      });
+      expect(builtins, specifier).toEqual([]);
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs, specifier).toContain('node_modules/clustrix-lint/dist/src/core.js');
+      expect(inputs, specifier).not.toContain('node_modules/clustrix-lint/dist/src/index.js');
+    }
   }, 120_000);
 
   it('the bin runs from the installed package', () => {

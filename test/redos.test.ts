@@ -59,10 +59,17 @@ describe('regular expressions are safe from catastrophic backtracking', () => {
     ...found.flatMap((f) => f.literals),
     ...Object.entries(DYNAMIC).flatMap(([file, list]) => list.map((r) => ({ file, ...r }))),
   ];
-  it.each(all.map((r) => [`${r.file}: /${r.source}/${r.flags}`, r] as const))('%s', (_name, r) => {
-    const result = checkSync(r.source, r.flags);
-    const why =
-      result.status === 'vulnerable' ? `${result.complexity.summary}; attack: ${result.attack.pattern}` : result.status;
-    expect(result.status, why).toBe('safe');
-  });
+  it.each(all.map((r) => [`${r.file}: /${r.source}/${r.flags}`, r] as const))(
+    '%s',
+    (_name, r) => {
+      const result = checkSync(r.source, r.flags);
+      const why =
+        result.status === 'vulnerable'
+          ? `${result.complexity.summary}; attack: ${result.attack.pattern}`
+          : result.status;
+      expect(result.status, why).toBe('safe');
+      // recheck's search takes seconds for a long alternation on a loaded machine.
+    },
+    60_000,
+  );
 });

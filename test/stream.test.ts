@@ -59,7 +59,16 @@ describe('streaming', () => {
         expect(r.applied.map((a) => [a.ruleId, a.line])).toEqual(expectedFix.applied.map((a) => [a.ruleId, a.line]));
         // Every finding, script-wide rules (table count, name collisions) included, as in one piece.
         const key = (fs: typeof expectedCheck) =>
-          fs.map((f) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.start, f.message]);
+          fs.map((f) => [
+            f.ruleId,
+            f.line,
+            f.column,
+            f.endLine,
+            f.endColumn,
+            f.start,
+            f.message,
+            JSON.stringify(f.fix),
+          ]);
         expect(key(await checkStream(toAsync(chunked(sql, sizes)), { segmentSize }))).toEqual(key(expectedCheck));
       }
     },

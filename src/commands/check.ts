@@ -1,4 +1,5 @@
-// `clustrix-lint check`: report what the target rejects or treats differently.
+// `clustrix-lint check`: report what the target rejects or treats differently, in files or in a
+// live database (read-only).
 import type { FileReport } from '../format/types.js';
 import { checkDetailed, checkStream } from '../index.js';
 import {
@@ -6,6 +7,7 @@ import {
   lintOptions,
   needsWholeText,
   units,
+  writeDump,
   type CommandSpec,
   type CommonArgs,
   type Streams,
@@ -14,8 +16,21 @@ import {
 export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
   const sqlOf = new Map<FileReport, string>();
   const reports: FileReport[] = [];
-  for (const u of units(args, io)) {
-    if (needsWholeText(args)) {
+  const all = await units(args, io);
+  for (const u of all) {
+    if (u.live !== undefined) {
+      const { checkLive } = await import('../live/check.js');
+      const result = checkLive(u.live, lintOptions(args, u));
+      const report: FileReport = {
+        filePath: u.name,
+        target: u.target,
+        findings: result.findings,
+        suppressed: result.suppressed,
+        live: u.live.schema,
+      };
+      sqlOf.set(report, u.sql());
+      reports.push(report);
+    } else if (needsWholeText(args)) {
       const sql = u.sql();
       const result = checkDetailed(sql, lintOptions(args, u));
       const report: FileReport = {
@@ -31,6 +46,7 @@ export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
       reports.push({ filePath: u.name, target: u.target, findings });
     }
   }
+  writeDump(args, io, all);
   return finish(reports, sqlOf, args, io, io.stdout);
 }
 

@@ -1,10 +1,10 @@
 // `clustrix-lint explain <rule>`: print a rule's page.
-import { rules } from '../index.js';
+import { allRules } from '../../rules/index.js';
 import { UsageError } from '../io.js';
 import { ruleDoc, type CommandSpec, type Streams } from './shared.js';
 
 export function runExplain(id: string, io: Streams): number {
-  const doc = rules.some((r) => r.meta.id === id) ? ruleDoc(id) : undefined;
+  const doc = allRules.some((r) => r.meta.id === id) ? ruleDoc(id) : undefined;
   if (doc === undefined) throw new UsageError(`unknown rule "${id}" (see clustrix-lint rules)`);
   io.stdout.write(doc);
   return 0;

@@ -1,8 +1,10 @@
 // `clustrix-lint fix`: write a clean script (stdout, -o FILE or --write) and optionally a diff.
+// For a live database the clean script is made from the schema read from it (read-only): the
+// server is never changed.
 import { resolve } from 'node:path';
 import { STDIN } from '../files.js';
 import type { FileReport } from '../format/types.js';
-import { fix, fixStream } from '../index.js';
+import { fix, fixStream, type FixResult } from '../index.js';
 import { AtomicWriter, UsageError, writeFileAtomic } from '../io.js';
 import {
   finish,
@@ -12,6 +14,7 @@ import {
   suggestionOptions,
   suggestionsOption,
   units,
+  writeDump,
   writeToStream,
   type CommandSpec,
   type CommonArgs,
@@ -30,14 +33,18 @@ export interface FixArgs extends CommonArgs, SuggestionArgs {
 export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   if (args.output !== undefined && args.write) throw new UsageError('use either -o/--output or --write, not both');
   const policy = { lossy: args.lossy, suggestions: suggestionsOption(args) };
-  const all = units(args, io);
+  const all = await units(args, io);
   const usesStdin = all.some((u) => u.input.path === STDIN);
   if (args.write && usesStdin) throw new UsageError('--write cannot write to standard input; use -o');
+  const live = all.find((u) => u.live !== undefined);
+  if (args.write && live !== undefined)
+    throw new UsageError(`--write: ${live.name} is a live database, which fix never changes; use -o FILE`);
   if (args.output !== undefined && all.length !== 1) throw new UsageError('-o/--output takes exactly one input file');
   if (
     args.output !== undefined &&
     args.output !== '-' &&
     !usesStdin &&
+    live === undefined &&
     sameFile(resolve(io.cwd, args.output), resolve(io.cwd, all[0]!.input.path))
   ) {
     throw new UsageError(`${args.output}: -o points at the input; use --write to fix a file in place`);
@@ -52,9 +59,13 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   if (!needsWholeText(args)) return runFixStreaming(args, policy, io, all, sqlToStdout, reportStream);
 
   // Compute everything first: a bad file means nothing at all is written.
+  const fixLive = live === undefined ? undefined : (await import('../live/check.js')).fixLive;
   const results = all.map((u) => {
     const sql = u.sql();
-    return { u, sql, result: fix(sql, { ...lintOptions(args, u), ...policy }) };
+    const options = { ...lintOptions(args, u), ...policy };
+    const result: FixResult =
+      u.live !== undefined && fixLive !== undefined ? fixLive(u.live, options) : fix(sql, options);
+    return { u, sql, result };
   });
   const sqlOf = new Map<FileReport, string>();
   const reports: FileReport[] = results.map(({ u, result }) => {
@@ -65,6 +76,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
       applied: result.applied,
       superseded: result.superseded,
       ...(args.format === 'json' && !sqlToStdout ? { output: result.output } : {}),
+      ...(u.live === undefined ? {} : { live: u.live.schema }),
     };
     sqlOf.set(report, result.output);
     return report;
@@ -84,6 +96,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
     else writeFileAtomic(resolve(io.cwd, args.diff), diff);
   }
   if (sqlToStdout) io.stdout.write(results[0]!.result.output);
+  writeDump(args, io, all);
   return finish(reports, sqlOf, args, io, reportStream);
 }
 

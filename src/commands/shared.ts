@@ -1,5 +1,6 @@
 // What the commands share: the I/O they run against, the options of check and fix, inputs with
 // their config resolved, and the report step (baseline, --quiet, formats, exit code).
+import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +18,10 @@ import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config 
 import type { RuleSetting } from '../engine.js';
 import { IgnoreList, STDIN, expandInputs, isIgnored, type Input } from '../files.js';
 import type { FileReport } from '../format/types.js';
-import { rules } from '../index.js';
+import { allRules, rules } from '../../rules/index.js';
 import { UsageError, decodeSql, openSqlStream, readSqlFile, writeFileAtomic } from '../io.js';
+import type { LiveRead } from '../live/check.js';
+import { isServerUrl, type ServerFlags } from '../live/connect.js';
 import type { Finding } from '../rule.js';
 
 export interface Streams {
@@ -34,12 +37,13 @@ export interface Streams {
 
 /**
  * One CLI command: its yargs declaration and what it runs. `common` adds the options that check
- * and fix share (inputs, target, format, config, rules, baseline, …) to a builder.
+ * and fix share (inputs, target, format, config, rules, baseline, …) to a builder; `inputs` only
+ * those about the inputs (files, target, config, rules, stdin), for commands that report otherwise.
  */
 export interface CommandSpec<A> {
   readonly command: string | readonly string[];
   readonly describe: string;
-  readonly builder: (y: Argv, common: (y: Argv) => Argv) => Argv;
+  readonly builder: (y: Argv, common: (y: Argv) => Argv, inputs: (y: Argv) => Argv) => Argv;
   /** Resolves to the exit code. */
   readonly run: (args: A, io: Streams) => number | Promise<number>;
 }
@@ -47,8 +51,35 @@ export interface CommandSpec<A> {
 export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** How to reach a server: shared by the live inputs of check and fix, and by verify. */
+export function serverOptions() {
+  return {
+    socket: {
+      describe: 'reach the server over this unix socket (user from the URL)',
+      type: 'string',
+      nargs: 1,
+    },
+    'password-file': {
+      describe: 'read the password from this file (else the URL, else MYSQL_PWD)',
+      type: 'string',
+      nargs: 1,
+    },
+    'connect-timeout': {
+      describe: 'seconds to wait for the server to answer (default 10)',
+      type: 'number',
+      nargs: 1,
+    },
+    tls: { describe: 'connect with TLS, checking the server certificate', type: 'boolean', default: false },
+    'tls-ca': {
+      describe: 'trust this CA (PEM file) for the server certificate; implies --tls',
+      type: 'string',
+      nargs: 1,
+    },
+  } as const;
+}
+
 /** The options of check and fix (see `common` in cli.ts). */
-export interface CommonArgs {
+export interface CommonArgs extends ServerFlags {
   files: string[];
   target?: string;
   format: Format;
@@ -63,6 +94,10 @@ export interface CommonArgs {
   baselineWrite?: string;
   stdin: boolean;
   stdinFilename?: string;
+  /** With a server URL that names no database: read every database but the system ones. */
+  allDatabases?: boolean;
+  /** Write the schema script read from a live database to this file. */
+  dump?: string;
 }
 
 /** Where the rule docs live: next to the rule sources, shipped in the package as rules/*.md. */
@@ -97,7 +132,9 @@ async function render(reports: FileReport[], format: Format, color: boolean): Pr
       return (await import('../format/junit.js')).formatJunit(reports);
     case 'sarif': {
       const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
-      return (await import('../format/sarif.js')).formatSarif(reports, { rules, version, docs: ruleDoc });
+      // The server rules are listed only when a live database was checked (they never run on files).
+      const listed = reports.some((r) => r.live !== undefined) ? allRules : rules;
+      return (await import('../format/sarif.js')).formatSarif(reports, { rules: listed, version, docs: ruleDoc });
     }
     default:
       return (await import('../format/stylish.js')).formatStylish(reports, { color });
@@ -114,7 +151,7 @@ export function sameFile(a: string, b: string): boolean {
 
 /** Settings from repeated `--rule id:severity`. */
 function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
-  const ids = new Set(rules.map((r) => r.meta.id));
+  const ids = new Set(allRules.map((r) => r.meta.id));
   const out: Record<string, RuleSetting> = {};
   for (const flag of flags) {
     const at = flag.lastIndexOf(':');
@@ -135,18 +172,20 @@ interface Plan {
 }
 
 function plan(args: CommonArgs, io: Streams): Plan {
-  const fileArgs = args.stdin ? [...args.files, STDIN] : args.files;
-  if (fileArgs.length === 0) throw new UsageError('give at least one SQL file, directory or glob (or - / --stdin)');
+  const files = args.files.filter((f) => !isServerUrl(f));
+  const fileArgs = args.stdin ? [...files, STDIN] : files;
+  if (fileArgs.length === 0 && files.length === args.files.length)
+    throw new UsageError('give at least one SQL file, directory or glob (or - / --stdin, or a mysql:// URL)');
   if (args.stdinFilename !== undefined && !fileArgs.includes(STDIN))
     throw new UsageError('--stdin-filename needs --stdin or -');
-  const inputs = expandInputs(fileArgs, io.cwd);
+  const inputs = fileArgs.length === 0 ? [] : expandInputs(fileArgs, io.cwd);
   let configFor: (path: string) => Config;
   if (args.config === false) configFor = () => EMPTY_CONFIG;
   else if (typeof args.config === 'string') {
-    const config = loadConfigFile(resolve(io.cwd, args.config), rules);
+    const config = loadConfigFile(resolve(io.cwd, args.config), allRules);
     configFor = () => config;
   } else {
-    const finder = new ConfigFinder(rules);
+    const finder = new ConfigFinder(allRules);
     configFor = (path) => finder.forFile(resolve(io.cwd, path));
   }
   const ignoreFile = IgnoreList.fromIgnoreFile(io.cwd);
@@ -169,11 +208,55 @@ export interface Unit {
   readonly stream: () => AsyncIterable<Uint8Array>;
   readonly target: string;
   readonly settings: Record<string, RuleSetting>;
+  /** For a live database: what was read from the server (the script is `sql()`). */
+  readonly live?: LiveRead;
 }
 
-/** Every input that is not ignored, with its config resolved; nothing is read yet. */
-export function units(args: CommonArgs, io: Streams): Unit[] {
+/**
+ * Every input that is not ignored, with its config resolved. Files are not read yet; a server
+ * URL is read now (read-only), so the rest of the run works on its script like on a file.
+ */
+export async function units(args: CommonArgs, io: Streams): Promise<Unit[]> {
   const p = plan(args, io);
+  const urls = args.files.filter(isServerUrl);
+  if (args.allDatabases === true && urls.length === 0)
+    throw new UsageError('--all-databases needs a server URL, e.g. mysql://user@host/');
+  if (args.dump !== undefined && urls.length !== 1)
+    throw new UsageError('--dump writes the schema of one server URL (mysql://…); give exactly one');
+  const out = fileUnits(args, io, p);
+  for (const raw of urls) out.push(await liveUnit(raw, args, io, p));
+  return out;
+}
+
+/** Reads one server URL into a unit: connection, read-only reading, the script and its report. */
+async function liveUnit(raw: string, args: CommonArgs, io: Streams, p: Plan): Promise<Unit> {
+  const { readDatabase } = await import('../live/index.js');
+  const live = await readDatabase(raw, { ...args, env: io.env });
+  const name = live.script.name;
+  const config = p.configFor(join(io.cwd, '<live>'));
+  const text = live.script.script.text;
+  return {
+    input: { path: name, explicit: true },
+    name,
+    sql: () => text,
+    stream: async function* () {
+      yield Buffer.from(text, 'utf8');
+    },
+    target: args.target ?? config.target ?? DEFAULT_TARGET_ID,
+    settings: { ...config.rules, ...p.ruleFlags },
+    live,
+  };
+}
+
+/** Writes the script read from the live input to --dump FILE, if asked. */
+export function writeDump(args: CommonArgs, io: Streams, all: readonly Unit[]): void {
+  if (args.dump === undefined) return;
+  const live = all.find((u) => u.live !== undefined);
+  if (live === undefined) return;
+  writeFileAtomic(resolve(io.cwd, args.dump), live.sql());
+}
+
+function fileUnits(args: CommonArgs, io: Streams, p: Plan): Unit[] {
   const out: Unit[] = [];
   let stdinText: string | undefined;
   for (const input of p.inputs) {
@@ -194,6 +277,25 @@ export function units(args: CommonArgs, io: Streams): Unit[] {
   return out;
 }
 
+/** A report's name in a baseline: the file relative to the baseline, or a live database's URL. */
+function nameInBaseline(r: FileReport, baselinePath: string, io: Streams): string {
+  return r.live !== undefined ? r.filePath : baselineName(resolve(io.cwd, r.filePath), resolve(io.cwd, baselinePath));
+}
+
+/**
+ * Fingerprints of a report's findings: from the statement text for a file; on a live database
+ * from the object and the message, which stay the same when other objects come and go.
+ */
+function printsOf(r: FileReport, sqlOf: Map<FileReport, string>): string[] {
+  if (r.live === undefined) return fingerprints(sqlOf.get(r)!, r.findings);
+  return r.findings.map((f) =>
+    createHash('sha256')
+      .update([f.ruleId, f.messageId, f.object?.type ?? '', f.object?.name ?? '', f.message].join('\u0000'))
+      .digest('hex')
+      .slice(0, 24),
+  );
+}
+
 /** Applies the baseline (reading or writing it), --quiet, and reports; returns the exit code. */
 export async function finish(
   reports: FileReport[],
@@ -205,8 +307,8 @@ export async function finish(
   if (args.baselineWrite !== undefined) {
     const entries: BaselineEntry[] = [];
     for (const r of reports) {
-      const name = baselineName(resolve(io.cwd, r.filePath), resolve(io.cwd, args.baselineWrite));
-      entries.push(...baselineEntries(name, r.findings, fingerprints(sqlOf.get(r)!, r.findings)));
+      const name = nameInBaseline(r, args.baselineWrite, io);
+      entries.push(...baselineEntries(name, r.findings, printsOf(r, sqlOf)));
     }
     writeFileAtomic(
       resolve(io.cwd, args.baselineWrite),
@@ -218,8 +320,8 @@ export async function finish(
   if (baselinePath !== undefined) {
     const baseline = readBaseline(resolve(io.cwd, baselinePath));
     shown = reports.map((r) => {
-      const name = baselineName(resolve(io.cwd, r.filePath), resolve(io.cwd, baselinePath));
-      const findings = filterByBaseline(baseline, name, r.findings, fingerprints(sqlOf.get(r)!, r.findings));
+      const name = nameInBaseline(r, baselinePath, io);
+      const findings = filterByBaseline(baseline, name, r.findings, printsOf(r, sqlOf));
       return { ...r, findings };
     });
   }
@@ -247,7 +349,7 @@ export async function finish(
 }
 
 /** The library options for one input. */
-export function lintOptions(args: CommonArgs, u: Unit) {
+export function lintOptions(args: CommonArgs, u: Pick<Unit, 'target' | 'name' | 'settings'>) {
   return {
     target: u.target,
     filename: u.name,
@@ -302,6 +404,7 @@ export function suggestionsOption(args: SuggestionArgs): boolean | string[] {
 /** Whole-text processing is needed for baselines (fingerprints), SARIF suppressions, JSON output and diffs. */
 export function needsWholeText(args: CommonArgs & { diff?: string }): boolean {
   return (
+    args.files.some(isServerUrl) ||
     args.baseline !== undefined ||
     args.baselineWrite !== undefined ||
     args.format === 'sarif' ||

@@ -1,17 +1,28 @@
 // `clustrix-lint verify`: load the original and the clean script into two scratch databases on a
-// real server and explain every schema difference.
+// real server and explain every schema difference. The original may be a live database
+// (mysql://…/db): its schema is read (read-only) and used as the original script.
 import { resolve } from 'node:path';
 import { DEFAULT_TARGET_ID, TARGETS } from '../catalog.js';
 import { ConfigFinder } from '../config.js';
-import { fix, rules } from '../index.js';
-import { readSqlFile } from '../io.js';
-import { suggestionOptions, suggestionsOption, type CommandSpec, type Streams, type SuggestionArgs } from './shared.js';
+import { allRules } from '../../rules/index.js';
+import { fix } from '../index.js';
+import { UsageError, readSqlFile } from '../io.js';
+import { isServerUrl, type ServerFlags } from '../live/connect.js';
+import type { FixResult } from '../index.js';
+import {
+  serverOptions,
+  suggestionOptions,
+  suggestionsOption,
+  units,
+  type CommandSpec,
+  type CommonArgs,
+  type Streams,
+  type SuggestionArgs,
+} from './shared.js';
 
-export interface VerifyArgs extends SuggestionArgs {
+export interface VerifyArgs extends ServerFlags, SuggestionArgs {
   file: string;
   url?: string;
-  socket?: string;
-  passwordFile?: string;
   charset?: string;
   keep: boolean;
   target?: string;
@@ -20,15 +31,42 @@ export interface VerifyArgs extends SuggestionArgs {
 }
 
 export async function runVerify(args: VerifyArgs, io: Streams): Promise<number> {
-  const { connectionOptions, mysqlConnect, formatVerifyStylish, hasProblems } = await import('../verify/cli.js');
+  const { connectionOptions, mysqlConnect, formatVerifyStylish, VERIFY_EXIT } = await import('../verify/cli.js');
   const { verify } = await import('../verify/run.js');
   const suggestions = suggestionsOption(args);
   const options = connectionOptions(args, io.env);
-  const path = resolve(io.cwd, args.file);
-  const config = new ConfigFinder(rules).forFile(path);
-  const target = args.target ?? config.target ?? DEFAULT_TARGET_ID;
-  const sql = readSqlFile(path, args.file);
-  const fixed = fix(sql, { target, lossy: args.lossy, suggestions, filename: args.file, rules: config.rules });
+  let name = args.file;
+  let target: string;
+  let sql: string;
+  let fixed: FixResult;
+  if (isServerUrl(args.file)) {
+    // The schema as read is the original script; the clean one is what fix makes of it.
+    const common: CommonArgs = {
+      ...args,
+      files: [args.file],
+      format: 'json',
+      rule: [],
+      inlineConfig: true,
+      reportUnusedDisableDirectives: false,
+      maxWarnings: -1,
+      quiet: false,
+      stdin: false,
+    };
+    const [u] = await units(common, io);
+    if (u!.live!.schema.databases.length !== 1)
+      throw new UsageError(`${u!.name}: verify compares one database; name exactly one`);
+    const { fixLive } = await import('../live/check.js');
+    name = u!.name;
+    target = u!.target;
+    sql = u!.sql();
+    fixed = fixLive(u!.live!, { target, lossy: args.lossy, suggestions, filename: name, rules: u!.settings });
+  } else {
+    const path = resolve(io.cwd, args.file);
+    const config = new ConfigFinder(allRules).forFile(path);
+    target = args.target ?? config.target ?? DEFAULT_TARGET_ID;
+    sql = readSqlFile(path, args.file);
+    fixed = fix(sql, { target, lossy: args.lossy, suggestions, filename: args.file, rules: config.rules });
+  }
   const report = await verify(
     {
       original: sql,
@@ -52,10 +90,10 @@ export async function runVerify(args: VerifyArgs, io: Streams): Promise<number> 
   );
   io.stdout.write(
     args.format === 'json'
-      ? JSON.stringify({ filePath: args.file, target, ...report }, null, 2) + '\n'
-      : formatVerifyStylish(args.file, target, report),
+      ? JSON.stringify({ filePath: name, target, ...report }, null, 2) + '\n'
+      : formatVerifyStylish(name, target, report),
   );
-  return hasProblems(report) ? 1 : 0;
+  return VERIFY_EXIT[report.verdict];
 }
 
 export const verifyCommand: CommandSpec<VerifyArgs> = {
@@ -63,22 +101,17 @@ export const verifyCommand: CommandSpec<VerifyArgs> = {
   describe: 'load the original and the clean script into two scratch databases and compare their schemas',
   builder: (y) =>
     suggestionOptions(y)
-      .positional('file', { type: 'string', demandOption: true })
+      .positional('file', {
+        describe: 'the original: an SQL file, or a live database (mysql://user@host/db, only read)',
+        type: 'string',
+        demandOption: true,
+      })
       .option('url', {
-        describe: 'server to use: mysql://user[:password]@host[:port]/',
+        describe: 'server for the scratch databases: mysql://user[:password]@host[:port]/',
         type: 'string',
         nargs: 1,
       })
-      .option('socket', {
-        describe: 'reach the server over this unix socket (user still from --url)',
-        type: 'string',
-        nargs: 1,
-      })
-      .option('password-file', {
-        describe: 'read the password from this file (else the URL, else MYSQL_PWD)',
-        type: 'string',
-        nargs: 1,
-      })
+      .options(serverOptions())
       .option('charset', {
         describe: "character set of the scratch databases (default: the server's)",
         type: 'string',

@@ -1,4 +1,6 @@
-// GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+// GitHub Actions workflow commands: each finding becomes an annotation on the pull request. A
+// finding on a live database has no file to annotate: it names its object in the message and
+// the annotation goes on the workflow run.
 import { shownMessage, type FileReport } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -11,6 +13,11 @@ export function formatGithub(reports: readonly FileReport[]): string {
   let out = '';
   for (const r of reports) {
     for (const f of r.findings) {
+      if (f.object !== undefined) {
+        const o = f.object;
+        out += `::${LEVEL[f.severity]} title=${escapeProperty(f.ruleId)}::${escapeData(`${o.name}:${o.line}:${o.column}: ${shownMessage(f)}`)}\n`;
+        continue;
+      }
       const props = [
         `file=${escapeProperty(r.filePath)}`,
         `line=${f.line}`,

@@ -1,5 +1,5 @@
 // JUnit XML for CI test reports: one test suite per file, one failing test case per finding,
-// and one passing case for a clean file.
+// and one passing case for a clean file (or live database).
 import { counts, shownMessage, type FileReport } from './types.js';
 
 const xml = (s: string) =>
@@ -27,9 +27,14 @@ export function formatJunit(reports: readonly FileReport[]): string {
     );
     if (r.findings.length === 0) lines.push(`    <testcase name="${name}" classname="clustrix-lint" />`);
     for (const f of r.findings) {
-      lines.push(`    <testcase name="${xml(`${f.ruleId} at ${f.line}:${f.column}`)}" classname="${name}">`);
+      // On a live database a finding's case is its object, and the position is inside the object.
+      const o = f.object;
+      const at = o === undefined ? `${f.line}:${f.column}` : `${o.name}:${o.line}:${o.column}`;
+      const where = o === undefined ? `${r.filePath}:${at}` : at;
+      const classname = o === undefined ? name : xml(o.name);
+      lines.push(`    <testcase name="${xml(`${f.ruleId} at ${at}`)}" classname="${classname}">`);
       lines.push(
-        `      <failure type="${f.severity}" message="${xml(shownMessage(f))}">${xml(`${r.filePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${shownMessage(f)}`)}</failure>`,
+        `      <failure type="${f.severity}" message="${xml(shownMessage(f))}">${xml(`${where}: ${f.severity} ${f.ruleId} ${shownMessage(f)}`)}</failure>`,
       );
       lines.push('    </testcase>');
     }

@@ -1,5 +1,7 @@
 // SARIF 2.1.0 for code scanning (GitHub, Azure DevOps): rules with their help, results with
 // regions and fixes, and suppressed findings kept as suppressed results so waivers stay visible.
+// A finding on a live database is located on its object: a logical location (the table, view,
+// routine, … by its `mysql://host/db/name`) and a region inside its SHOW CREATE text.
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import type { Rule } from '../rule.js';
@@ -25,7 +27,26 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
   const results: unknown[] = [];
   for (const r of reports) {
     const uri = artifactUri(r.filePath);
-    const location = (f: FileReport['findings'][number]) => ({
+    const location = (f: FileReport['findings'][number]) => {
+      const o = f.object;
+      if (o !== undefined) {
+        return {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(o.name) },
+            region: { startLine: o.line, startColumn: o.column, endLine: o.endLine, endColumn: o.endColumn },
+          },
+          logicalLocations: [
+            {
+              fullyQualifiedName: o.name,
+              name: o.object ?? o.database ?? o.name,
+              kind: o.type,
+            },
+          ],
+        };
+      }
+      return fileLocation(f);
+    };
+    const fileLocation = (f: FileReport['findings'][number]) => ({
       physicalLocation: {
         artifactLocation: { uri, uriBaseId: isAbsolute(r.filePath) ? undefined : '%SRCROOT%' },
         region: {
@@ -52,7 +73,9 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
               ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
             },
           }),
-      ...(f.fix === null
+      // The fix of a finding on a live database edits the schema script read from it, not an
+      // artifact a SARIF viewer can open: `clustrix-lint fix mysql://…` applies it.
+      ...(f.fix === null || f.object !== undefined
         ? {}
         : {
             fixes: [

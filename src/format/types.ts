@@ -1,19 +1,38 @@
-// What the formatters print: one entry per checked (or fixed) file.
+// What the formatters print: one entry per checked (or fixed) file or live database.
 import type { Suppressed } from '../directives.js';
 import type { AppliedFix } from '../fixer.js';
+import type { LiveSchema, ObjectLocation } from '../live/types.js';
 import type { Finding } from '../rule.js';
 
+/** A finding as reported: on a live database it also names its object (and its line in it). */
+export type ReportFinding = Finding & { readonly object?: ObjectLocation };
+export type ReportApplied = AppliedFix & { readonly object?: ObjectLocation };
+export type ReportSuppressed = Suppressed & { readonly finding: ReportFinding };
+
 export interface FileReport {
+  /** The file, or for a live database its URL without credentials (`mysql://host/db`). */
   readonly filePath: string;
   readonly target: string;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly ReportFinding[];
   /** Findings inline directives suppressed (SARIF reports them as suppressed results). */
-  readonly suppressed?: readonly Suppressed[];
+  readonly suppressed?: readonly ReportSuppressed[];
   /** Set for `fix`: the fixes applied and the clean script. */
-  readonly applied?: readonly AppliedFix[];
+  readonly applied?: readonly ReportApplied[];
   readonly output?: string;
   /** Set for `fix`: suggestions not applied whose subject another fix removed (see FixResult). */
-  readonly superseded?: readonly Finding[];
+  readonly superseded?: readonly ReportFinding[];
+  /** Set for a live database: what was read (server, objects, information_schema facts). */
+  readonly live?: LiveSchema;
+}
+
+/** Where a finding is shown: its object and the position inside it, else the file position. */
+export function placeOf(f: ReportFinding | ReportApplied): {
+  readonly where: string;
+  readonly line: number;
+  readonly column: number;
+} {
+  if (f.object === undefined) return { where: '', line: f.line, column: f.column };
+  return { where: f.object.name, line: f.object.line, column: f.object.column };
 }
 
 export interface Counts {

@@ -5,16 +5,19 @@ import type { AppliedFix } from '../fixer.js';
 import { SqlSource } from '../source.js';
 import { alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../structure.js';
 import { identValue, isWord, type Token } from '../tokenize.js';
-import { diffSnapshots, snapshot, type Difference, type Queryable } from './schema.js';
+import { pairStatements } from './pair.js';
+import {
+  OBJECT_KINDS,
+  countByKind,
+  diffSnapshots,
+  snapshot,
+  type Difference,
+  type ObjectKind,
+  type Queryable,
+} from './schema.js';
 import { dynamicProcedures, reachesBeyond } from './scope.js';
 
-export interface ConnectionOptions {
-  readonly host?: string;
-  readonly port?: number;
-  readonly user?: string;
-  readonly password?: string;
-  readonly socketPath?: string;
-}
+export type { ConnectionOptions } from '../live/connect.js';
 
 export interface StatementOutcome {
   readonly index: number;
@@ -28,9 +31,31 @@ export interface Explained extends Difference {
   readonly because: string;
 }
 
+export type ObjectCounts = Readonly<Record<ObjectKind, number>>;
+
 export interface VerifyReport {
+  /**
+   * `same`: every difference is explained and every clean statement loaded where its original
+   * did; `different`: not so; `inconclusive`: no problem found, but (almost) nothing was compared
+   * (see `inconclusive`).
+   */
+  readonly verdict: 'same' | 'different' | 'inconclusive';
+  /** Why the run proves little (see inconclusiveReason), or null. */
+  readonly inconclusive: string | null;
   readonly databases: { readonly original: string; readonly clean: string; readonly kept: boolean };
   readonly statements: { readonly original: number; readonly clean: number };
+  /** The original's CREATE statements (tables, indexes, views, triggers, routines, events) and how many loaded. */
+  readonly creates: { readonly total: number; readonly loaded: number };
+  /**
+   * Schema objects by kind: in the original's database, in the clean one's, and on both sides
+   * (compared property by property); `total` sums `compared`.
+   */
+  readonly objects: {
+    readonly original: ObjectCounts;
+    readonly clean: ObjectCounts;
+    readonly compared: ObjectCounts;
+    readonly total: number;
+  };
   /** Original statements the server refused ("original does not load on this server"). */
   readonly originalFailed: StatementOutcome[];
   /** Clean statements that failed although their original loaded: always a problem. */
@@ -43,18 +68,28 @@ export interface VerifyReport {
   readonly unexplained: Difference[];
 }
 
-/** Which rules' fixes can account for a difference, by object kind and property. */
+/**
+ * Which applied fixes can account for a difference, by object kind and property: a fix by one of
+ * `rules` (`'*'`: any rule) applied to a statement that creates or changes the object's table (or
+ * the view, trigger, routine or event itself) explains it. Each line says why the fix has that
+ * effect; nothing is explained by a fix to another object.
+ */
 const EXPLAINERS: ReadonlyArray<{
-  kinds: readonly string[];
+  kinds: readonly ObjectKind[];
   properties: readonly string[] | '*';
-  rules: readonly string[];
+  rules: readonly string[] | '*';
 }> = [
+  // A changed charset or collation changes the column's and the table's.
   {
     kinds: ['column', 'table'],
     properties: ['collation', 'charset'],
     rules: ['no-unsupported-collation', 'no-unsupported-charset', 'no-unsupported-data-type'],
   },
   { kinds: ['table'], properties: ['engine'], rules: ['no-unsupported-engine'] },
+  // A new engine brings its own index structures: MEMORY's HASH indexes become InnoDB's BTREE.
+  { kinds: ['index'], properties: ['type'], rules: ['no-unsupported-engine'] },
+  // MyISAM, MEMORY, … parse FOREIGN KEY clauses and drop them; InnoDB creates them.
+  { kinds: ['foreign key'], properties: '*', rules: ['no-unsupported-engine'] },
   {
     kinds: ['table'],
     properties: ['options'],
@@ -68,6 +103,7 @@ const EXPLAINERS: ReadonlyArray<{
       'no-spatial',
       'no-unsupported-index-type',
       'no-invisible-index',
+      'no-functional-key-part',
       // A suggestion: the primary key's columns reordered to lead with the partitioning columns.
       'prefer-distribute-over-partitioning',
     ],
@@ -84,20 +120,27 @@ const EXPLAINERS: ReadonlyArray<{
   {
     kinds: ['column'],
     properties: ['type', 'default'],
-    rules: ['no-decimal-overflow', 'no-unsupported-data-type', 'no-enum-trailing-space'],
+    rules: ['no-decimal-overflow', 'no-unsupported-data-type', 'no-enum-trailing-space', 'no-expression-default'],
   },
+  // INVISIBLE shows in EXTRA (MariaDB); so does an expression default (MySQL: DEFAULT_GENERATED).
+  { kinds: ['column'], properties: ['extra'], rules: ['no-invisible-column', 'no-expression-default'] },
   { kinds: ['view'], properties: ['checkOption'], rules: ['no-view-check-option'] },
-  { kinds: ['event'], properties: '*', rules: ['no-event'] },
-  {
-    kinds: ['trigger', 'procedure', 'function'],
-    properties: '*',
-    rules: ['no-executable-comment', 'no-unsupported-routine-feature'],
-  },
+  // A view, trigger, routine or event is compared by its text: any fix to its statement changes it.
+  { kinds: ['view', 'trigger', 'procedure', 'function', 'event'], properties: '*', rules: '*' },
 ];
 
-const nameOf = (t: Token | undefined) => (t === undefined ? null : identValue(t).toLowerCase());
+/** Names compare as the server compares table names when lower_case_table_names is set: folded. */
+const fold = (name: string) => name.toLowerCase();
 
-/** The tables, views, triggers, routines and events a statement creates or changes (lower case). */
+/** The name at code[k], or after `db.` when it is qualified. */
+function nameAt(code: readonly Token[], k: number): Token | undefined {
+  return isPunct(code[k + 1], '.') ? code[k + 2] : code[k];
+}
+
+/**
+ * The tables, views, triggers, routines and events a statement creates or changes, and for a
+ * trigger its table (names folded, see `fold`).
+ */
 export function objectsOf(text: string): Set<string> {
   const out = new Set<string>();
   let source: SqlSource;
@@ -109,32 +152,57 @@ export function objectsOf(text: string): Set<string> {
   for (const stmt of source.statements) {
     const code = stmt.code;
     const add = (t: Token | undefined) => {
-      const n = nameOf(t);
-      if (n !== null) out.add(n);
+      if (t !== undefined && (t.kind === 'word' || t.kind === 'quotedIdent')) out.add(fold(identValue(t)));
     };
     if (stmt.kind === 'create_table') add(code[createTableLayout(stmt).nameAt]);
     else if (stmt.kind === 'alter_table') add(code[alterTableLayout(stmt).nameAt]);
     else if (stmt.kind === 'create_index') {
       const on = createIndexLayout(stmt).onAt;
-      if (on >= 0) add(code[on + 1 + (isPunct(code[on + 2], '.') ? 2 : 0)]);
+      if (on >= 0) add(nameAt(code, on + 1));
     } else {
       const kw = code.findIndex((t) =>
         ['VIEW', 'TRIGGER', 'EVENT', 'PROCEDURE', 'FUNCTION', 'TABLE'].some((w) => isWord(t, w)),
       );
-      if (kw >= 0) add(code[kw + 1 + (isWord(code[kw + 1], 'IF') ? (isWord(code[kw + 2], 'NOT') ? 3 : 2) : 0)]);
+      if (kw >= 0) add(nameAt(code, kw + 1 + (isWord(code[kw + 1], 'IF') ? (isWord(code[kw + 2], 'NOT') ? 3 : 2) : 0)));
       const on = code.findIndex((t) => isWord(t, 'ON'));
-      if (stmt.kind === 'create_trigger' && on >= 0) add(code[on + 1]);
+      if (stmt.kind === 'create_trigger' && on >= 0) add(nameAt(code, on + 1));
     }
   }
   return out;
 }
 
-function objectKind(object: string): string {
-  return object.slice(0, object.lastIndexOf(' '));
+/** `CREATE TABLE copy LIKE source` (or `(LIKE source)`): source → its copies (names folded). */
+function likeCopies(source: SqlSource): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const stmt of source.statements) {
+    if (stmt.kind !== 'create_table') continue;
+    const code = stmt.code;
+    const at = createTableLayout(stmt).nameAt;
+    let k = at + 1;
+    if (isPunct(code[k], '(')) k++;
+    if (at < 0 || !isWord(code[k], 'LIKE')) continue;
+    const from = nameAt(code, k + 1);
+    const to = code[at];
+    if (from === undefined || to === undefined) continue;
+    const key = fold(identValue(from));
+    out.set(key, [...(out.get(key) ?? []), fold(identValue(to))]);
+  }
+  return out;
 }
 
-function objectName(object: string): string {
-  return object.slice(object.lastIndexOf(' ') + 1);
+/** `objects` and, transitively, the tables created LIKE one of them. */
+function withCopies(objects: Set<string>, copies: Map<string, string[]>): Set<string> {
+  const out = new Set(objects);
+  const todo = [...objects];
+  while (todo.length > 0) {
+    for (const c of copies.get(todo.pop()!) ?? []) {
+      if (!out.has(c)) {
+        out.add(c);
+        todo.push(c);
+      }
+    }
+  }
+  return out;
 }
 
 /** Runs the statements of `sql` one by one on `db`; returns the failures by statement index. */
@@ -167,21 +235,34 @@ async function load(
   return { failed, skipped };
 }
 
+/** Statements that create schema objects: what a conclusive run must have loaded. */
+const CREATES: ReadonlySet<string> = new Set([
+  'create_table',
+  'create_index',
+  'create_view',
+  'create_trigger',
+  'create_procedure',
+  'create_function',
+  'create_event',
+]);
+
 /**
- * Pairs original and clean statements: in order, skipping an original statement whose kind does
- * not match (a fix removed it).
+ * A run is inconclusive when it compared (almost) nothing: no object exists on both sides, or
+ * fewer than half of the original's CREATE statements loaded on this server (they failed, or
+ * were skipped as reaching beyond the scratch database). Then "no unexplained difference" says
+ * nothing about the clean script.
  */
-function pair(original: SqlSource, clean: SqlSource): Map<number, number> {
-  const map = new Map<number, number>();
-  let j = 0;
-  for (const st of original.statements) {
-    const c = clean.statements[j];
-    if (c !== undefined && c.kind === st.kind) {
-      map.set(st.index, c.index);
-      j++;
-    }
-  }
-  return map;
+export function inconclusiveReason(
+  compared: number,
+  creates: { readonly total: number; readonly loaded: number },
+): string | null {
+  if (creates.total > 0 && creates.loaded * 2 < creates.total)
+    return `only ${creates.loaded} of the original's ${creates.total} CREATE statements loaded on this server`;
+  if (compared === 0)
+    return creates.total === 0
+      ? 'the script creates no schema object, so there is nothing to compare'
+      : 'no schema object exists on both sides';
+  return null;
 }
 
 export interface VerifyInput {
@@ -230,9 +311,10 @@ export async function verify(input: VerifyInput, connect: Connect): Promise<Veri
     sessions.push(orig);
     const cln = await connect(names.clean);
     sessions.push(cln);
-    const o = await load(orig, originalSource);
-    const c = await load(cln, cleanSource);
-    const pairs = pair(originalSource, cleanSource);
+    // The two databases are loaded at the same time, on their own connections: nothing a loaded
+    // statement does reaches the other database (see scope.ts), and a script's DDL is slow.
+    const [o, c] = await Promise.all([load(orig, originalSource), load(cln, cleanSource)]);
+    const pairs = pairStatements(originalSource, cleanSource, input.applied);
     const outcome = (source: SqlSource, index: number, error: string): StatementOutcome => {
       const st = source.statements[index]!;
       return { index, line: source.locOf(st.start).line, text: source.text.slice(st.start, st.end), error };
@@ -246,34 +328,74 @@ export async function verify(input: VerifyInput, connect: Connect): Promise<Veri
       (oi !== undefined && o.failed.has(oi) ? bothFailed : cleanFailed).push(outcome(cleanSource, i, e));
     }
 
-    const differences = diffSnapshots(await snapshot(admin, names.original), await snapshot(admin, names.clean));
-    // What a failed original statement would have created explains its objects' absence.
-    const failedObjects = new Map<string, string>();
-    for (const f of originalFailed) for (const n of objectsOf(f.text)) failedObjects.set(n, f.error);
+    const [before, after] = [await snapshot(admin, names.original), await snapshot(admin, names.clean)];
+    const differences = diffSnapshots(before, after);
+    // A failed original statement explains the absence of what it would have created; when its
+    // clean counterpart loaded, it explains every difference on the objects it names (the clean
+    // side ran the statement, the original did not).
+    const failedObjects = new Map<string, { error: string; cleanLoaded: boolean; line: number }>();
+    for (const f of originalFailed) {
+      const ci = pairs.get(f.index);
+      const cleanLoaded = ci !== undefined && !c.failed.has(ci);
+      for (const n of objectsOf(f.text)) {
+        const prev = failedObjects.get(n);
+        if (prev === undefined || (cleanLoaded && !prev.cleanLoaded))
+          failedObjects.set(n, { error: f.error, cleanLoaded, line: f.line });
+      }
+    }
+    // A table created LIKE another inherits its engine, options and indexes: a fix to the source
+    // table explains the same differences on its copies.
+    const copies = likeCopies(originalSource);
     const fixObjects = input.applied.map((a) => ({
       fix: a,
-      objects: a.statement === null ? new Set<string>() : objectsOf(a.statement.text),
+      objects: withCopies(a.statement === null ? new Set<string>() : objectsOf(a.statement.text), copies),
     }));
     const explained: Explained[] = [];
     const unexplained: Difference[] = [];
     for (const d of differences) {
-      const kind = objectKind(d.object);
-      const owner = d.table ?? objectName(d.object);
+      // A trigger is its own statement (its table's statements do not change its body).
+      const owner = fold(d.kind === 'trigger' ? d.name : (d.table ?? d.name));
       const failure = failedObjects.get(owner);
+      const failed = (what: string) => ({ ...d, because: `${what} (${failure!.error})` });
       if (failure !== undefined && d.original === null) {
-        explained.push({ ...d, because: `the original statement did not load on this server (${failure})` });
+        explained.push(failed('the original statement did not load on this server'));
         continue;
       }
-      const rules = EXPLAINERS.filter(
-        (x) => x.kinds.includes(kind) && (x.properties === '*' || x.properties.includes(d.property)),
-      ).flatMap((x) => x.rules);
-      const fix = fixObjects.find((f) => rules.includes(f.fix.ruleId) && f.objects.has(owner));
+      // The most specific explainer first: one naming the property beats one for every property
+      // (a MEMORY table's HASH → BTREE is the engine's doing, not that of a removed USING HASH).
+      const matches = EXPLAINERS.filter(
+        (x) => x.kinds.includes(d.kind) && (x.properties === '*' || x.properties.includes(d.property)),
+      ).sort((a, b) => Number(a.properties === '*') - Number(b.properties === '*'));
+      let fix: (typeof fixObjects)[number] | undefined;
+      for (const x of matches) {
+        fix = fixObjects.find((f) => (x.rules === '*' || x.rules.includes(f.fix.ruleId)) && f.objects.has(owner));
+        if (fix !== undefined) break;
+      }
       if (fix !== undefined) explained.push({ ...d, because: `${fix.fix.ruleId}: ${fix.fix.title}` });
+      else if (failure?.cleanLoaded === true)
+        explained.push(
+          failed(`the original statement at line ${failure.line} did not load on this server, its clean version did`),
+        );
       else unexplained.push(d);
     }
+
+    const both = countByKind(before, (key) => after.has(key));
+    const total = OBJECT_KINDS.reduce((n, k) => n + both[k], 0);
+    const skippedIndexes = new Set(o.skipped.map((s) => s.index));
+    const createStatements = originalSource.statements.filter((st) => CREATES.has(st.kind));
+    const creates = {
+      total: createStatements.length,
+      loaded: createStatements.filter((st) => !o.failed.has(st.index) && !skippedIndexes.has(st.index)).length,
+    };
+    const inconclusive = inconclusiveReason(total, creates);
+    const different = unexplained.length > 0 || cleanFailed.length > 0;
     return {
+      verdict: different ? 'different' : inconclusive !== null ? 'inconclusive' : 'same',
+      inconclusive,
       databases: { ...names, kept: input.keep },
       statements: { original: originalSource.statements.length, clean: cleanSource.statements.length },
+      creates,
+      objects: { original: countByKind(before), clean: countByKind(after), compared: both, total },
       originalFailed,
       cleanFailed,
       bothFailed,

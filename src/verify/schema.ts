@@ -1,19 +1,66 @@
 // A comparable picture of one database's schema, read from information_schema, and the
 // differences between two such pictures.
+//
+// Names are kept exactly as the server reports them and compared in JavaScript, never in SQL:
+// information_schema compares with case-insensitive PAD SPACE collations, so `WHERE name = ?`,
+// `GROUP BY name` or a join on names would take `T1` for `t1`, `Ö` for `ö` and the CHECK
+// constraint `c ` for `c` (MariaDB allows trailing spaces in constraint names). Rows are fetched
+// per schema only, and grouped and ordered here.
 
 /** The part of mysql2's promise connection this module uses. */
 export interface Queryable {
   query(sql: string, values?: unknown[]): Promise<[unknown, unknown]>;
 }
 
-/** One fact of a schema: `object` (e.g. `column reg_log.reg_path`) has `property` = value. */
-export type Snapshot = Map<string, Map<string, string>>;
+export type ObjectKind =
+  | 'table'
+  | 'column'
+  | 'index'
+  | 'foreign key'
+  | 'check'
+  | 'partitioning'
+  | 'view'
+  | 'trigger'
+  | 'procedure'
+  | 'function'
+  | 'event';
+
+/** Every kind, in report order. */
+export const OBJECT_KINDS: readonly ObjectKind[] = [
+  'table',
+  'column',
+  'index',
+  'foreign key',
+  'check',
+  'partitioning',
+  'view',
+  'trigger',
+  'procedure',
+  'function',
+  'event',
+];
+
+/** One schema object and its facts (property → value). */
+export interface SchemaObject {
+  readonly kind: ObjectKind;
+  /** The table it belongs to (a table's and a partitioning's own name, a trigger's table), else null. */
+  readonly table: string | null;
+  /** Its own name (a column's, index's, constraint's name without the table). */
+  readonly name: string;
+  readonly props: Map<string, string>;
+}
+
+/** A schema, keyed by objectKey(kind, table, name). */
+export type Snapshot = Map<string, SchemaObject>;
 
 export interface Difference {
-  /** e.g. `table reg_log`, `column reg_log.reg_path`, `index reg_log.ft_body`. */
+  /** For people: e.g. `table reg_log`, `column reg_log.reg_path`, ``index `a b`.`k` ``. */
   readonly object: string;
-  /** The table the object belongs to (lower case), or null for views, routines, events. */
+  readonly kind: ObjectKind;
+  /** The table the object belongs to, exactly as the server names it, or null for views, routines, events. */
   readonly table: string | null;
+  /** The object's own name, exactly as the server names it. */
+  readonly name: string;
   /** `exists` when the object is on one side only, else the differing property. */
   readonly property: string;
   readonly original: string | null;
@@ -21,6 +68,22 @@ export interface Difference {
 }
 
 type Row = Record<string, unknown>;
+
+/** The snapshot key: NUL cannot occur in a MySQL identifier, so the parts never run together. */
+export function objectKey(kind: ObjectKind, table: string | null, name: string): string {
+  return `${kind}\u0000${table ?? ''}\u0000${name}`;
+}
+
+/** A name as people read it: plain when it is a plain identifier, else backquoted (`` ` `` doubled). */
+export function displayName(name: string): string {
+  return /^[A-Za-z0-9_$]+$/.test(name) ? name : '`' + name.replace(/`/g, '``') + '`';
+}
+
+/** `column t.c`, `` index `a b`.k ``, `view v`. */
+export function describeObject(kind: ObjectKind, table: string | null, name: string): string {
+  const sub = kind !== 'table' && kind !== 'partitioning' && kind !== 'trigger' && table !== null;
+  return `${kind} ${sub ? `${displayName(table)}.` : ''}${displayName(name)}`;
+}
 
 async function rows(db: Queryable, sql: string, schema: string): Promise<Row[]> {
   const [result] = await db.query(sql, [schema]);
@@ -30,23 +93,42 @@ async function rows(db: Queryable, sql: string, schema: string): Promise<Row[]> 
 const str = (v: unknown): string =>
   v === null || v === undefined ? '∅' : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
 
+const num = (v: unknown): number => Number(str(v));
+
+/** Groups rows by an exact (JavaScript) key, keeping each group in `order`. */
+function groups(list: Row[], key: (r: Row) => string, order: (r: Row) => number): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  for (const r of list) {
+    const k = key(r);
+    const g = out.get(k);
+    if (g === undefined) out.set(k, [r]);
+    else g.push(r);
+  }
+  for (const g of out.values()) g.sort((a, b) => order(a) - order(b));
+  return out;
+}
+
 /** Reads the schema of `schema`; its own name inside definitions becomes `<db>`. */
 export async function snapshot(db: Queryable, schema: string): Promise<Snapshot> {
   const snap: Snapshot = new Map();
   const neutral = (v: unknown) => str(v).split(`\`${schema}\`.`).join('').split(`${schema}.`).join('');
-  const put = (object: string, props: Record<string, unknown>) => {
-    const m = snap.get(object) ?? new Map<string, string>();
-    for (const [k, v] of Object.entries(props)) m.set(k, neutral(v));
-    snap.set(object, m);
+  const put = (kind: ObjectKind, table: string | null, name: string, props: Record<string, unknown>) => {
+    const key = objectKey(kind, table, name);
+    const o = snap.get(key) ?? { kind, table, name, props: new Map<string, string>() };
+    for (const [k, v] of Object.entries(props)) o.props.set(k, neutral(v));
+    snap.set(key, o);
   };
-  const lc = (v: unknown) => str(v).toLowerCase();
+  const sep = '\u0000';
 
   for (const r of await rows(
     db,
     'SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, CREATE_OPTIONS, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?',
     schema,
   )) {
-    put(`table ${lc(r.TABLE_NAME)}`, {
+    // Views are compared as views (below), not as tables.
+    if (str(r.TABLE_TYPE) === 'VIEW') continue;
+    const name = str(r.TABLE_NAME);
+    put('table', name, name, {
       type: r.TABLE_TYPE,
       engine: r.ENGINE,
       collation: r.TABLE_COLLATION,
@@ -54,12 +136,19 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
       comment: r.TABLE_COMMENT,
     });
   }
+  const views = new Set(
+    (await rows(db, 'SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?', schema)).map((r) =>
+      str(r.TABLE_NAME),
+    ),
+  );
   for (const r of await rows(
     db,
     'SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?',
     schema,
   )) {
-    put(`column ${lc(r.TABLE_NAME)}.${lc(r.COLUMN_NAME)}`, {
+    // A view's columns follow from its definition, which is compared.
+    if (views.has(str(r.TABLE_NAME))) continue;
+    put('column', str(r.TABLE_NAME), str(r.COLUMN_NAME), {
       position: r.ORDINAL_POSITION,
       type: r.COLUMN_TYPE,
       nullable: r.IS_NULLABLE,
@@ -71,55 +160,52 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
     });
   }
   // Indexes: one object per index; its parts, in order, with prefix length and direction.
-  const indexes = new Map<string, { unique: string; type: string; parts: string[] }>();
-  for (const r of await rows(
-    db,
-    'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
-    schema,
-  )) {
-    const key = `index ${lc(r.TABLE_NAME)}.${lc(r.INDEX_NAME)}`;
-    const ix = indexes.get(key) ?? {
-      unique: str(r.NON_UNIQUE) === '0' ? 'unique' : 'non-unique',
-      type: str(r.INDEX_TYPE),
-      parts: [],
-    };
-    ix.parts.push(
-      `${lc(r.COLUMN_NAME)}${r.SUB_PART === null ? '' : `(${str(r.SUB_PART)})`}${str(r.COLLATION) === 'D' ? ' DESC' : ''}`,
-    );
-    indexes.set(key, ix);
+  const statistics = groups(
+    await rows(
+      db,
+      'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?',
+      schema,
+    ),
+    (r) => str(r.TABLE_NAME) + sep + str(r.INDEX_NAME),
+    (r) => num(r.SEQ_IN_INDEX),
+  );
+  for (const parts of statistics.values()) {
+    const first = parts[0]!;
+    put('index', str(first.TABLE_NAME), str(first.INDEX_NAME), {
+      kind: str(first.NON_UNIQUE) === '0' ? 'unique' : 'non-unique',
+      type: first.INDEX_TYPE,
+      columns: parts
+        .map(
+          (r) =>
+            `${displayName(str(r.COLUMN_NAME))}${r.SUB_PART === null ? '' : `(${str(r.SUB_PART)})`}${str(r.COLLATION) === 'D' ? ' DESC' : ''}`,
+        )
+        .join(', '),
+    });
   }
-  for (const [key, ix] of indexes) put(key, { kind: ix.unique, type: ix.type, columns: ix.parts.join(', ') });
 
-  const fks = new Map<string, { table: string; cols: string[]; refTable: string; refCols: string[] }>();
-  for (const r of await rows(
-    db,
-    'SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION',
-    schema,
-  )) {
-    const key = `foreign key ${lc(r.TABLE_NAME)}.${lc(r.CONSTRAINT_NAME)}`;
-    const fk = fks.get(key) ?? {
-      table: lc(r.TABLE_NAME),
-      cols: [],
-      refTable: lc(r.REFERENCED_TABLE_NAME),
-      refCols: [],
-    };
-    fk.cols.push(lc(r.COLUMN_NAME));
-    fk.refCols.push(lc(r.REFERENCED_COLUMN_NAME));
-    fks.set(key, fk);
-  }
-  const rules = new Map<string, Row>();
+  const referential = new Map<string, Row>();
   for (const r of await rows(
     db,
     'SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?',
     schema,
   )) {
-    rules.set(`foreign key ${lc(r.TABLE_NAME)}.${lc(r.CONSTRAINT_NAME)}`, r);
+    referential.set(str(r.TABLE_NAME) + sep + str(r.CONSTRAINT_NAME), r);
   }
-  for (const [key, fk] of fks) {
-    const rule = rules.get(key);
-    put(key, {
-      columns: fk.cols.join(', '),
-      references: `${fk.refTable}(${fk.refCols.join(', ')})`,
+  const keyColumns = groups(
+    await rows(
+      db,
+      'SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, ORDINAL_POSITION, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL',
+      schema,
+    ),
+    (r) => str(r.TABLE_NAME) + sep + str(r.CONSTRAINT_NAME),
+    (r) => num(r.ORDINAL_POSITION),
+  );
+  for (const [key, cols] of keyColumns) {
+    const first = cols[0]!;
+    const rule = referential.get(key);
+    put('foreign key', str(first.TABLE_NAME), str(first.CONSTRAINT_NAME), {
+      columns: cols.map((r) => displayName(str(r.COLUMN_NAME))).join(', '),
+      references: `${displayName(str(first.REFERENCED_TABLE_NAME))}(${cols.map((r) => displayName(str(r.REFERENCED_COLUMN_NAME))).join(', ')})`,
       onUpdate: rule?.UPDATE_RULE,
       onDelete: rule?.DELETE_RULE,
     });
@@ -129,18 +215,24 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
     'SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?',
     schema,
   )) {
-    put(`check ${lc(r.TABLE_NAME)}.${lc(r.CONSTRAINT_NAME)}`, { clause: r.CHECK_CLAUSE });
+    put('check', str(r.TABLE_NAME), str(r.CONSTRAINT_NAME), { clause: r.CHECK_CLAUSE });
   }
-  for (const r of await rows(
-    db,
-    'SELECT TABLE_NAME, PARTITION_METHOD, SUBPARTITION_METHOD, PARTITION_EXPRESSION, COUNT(*) AS N FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL GROUP BY TABLE_NAME, PARTITION_METHOD, SUBPARTITION_METHOD, PARTITION_EXPRESSION',
-    schema,
-  )) {
-    put(`partitioning ${lc(r.TABLE_NAME)}`, {
-      method: r.PARTITION_METHOD,
-      subpartitions: r.SUBPARTITION_METHOD,
-      expression: r.PARTITION_EXPRESSION,
-      count: r.N,
+  const partitions = groups(
+    await rows(
+      db,
+      'SELECT TABLE_NAME, PARTITION_METHOD, SUBPARTITION_METHOD, PARTITION_EXPRESSION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL',
+      schema,
+    ),
+    (r) => str(r.TABLE_NAME),
+    () => 0,
+  );
+  for (const [table, parts] of partitions) {
+    const first = parts[0]!;
+    put('partitioning', table, table, {
+      method: first.PARTITION_METHOD,
+      subpartitions: first.SUBPARTITION_METHOD,
+      expression: first.PARTITION_EXPRESSION,
+      count: parts.length,
     });
   }
   for (const r of await rows(
@@ -148,15 +240,15 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
     'SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?',
     schema,
   )) {
-    put(`view ${lc(r.TABLE_NAME)}`, { definition: r.VIEW_DEFINITION, checkOption: r.CHECK_OPTION });
+    put('view', null, str(r.TABLE_NAME), { definition: r.VIEW_DEFINITION, checkOption: r.CHECK_OPTION });
   }
   for (const r of await rows(
     db,
     'SELECT TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_TIMING, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?',
     schema,
   )) {
-    put(`trigger ${lc(r.TRIGGER_NAME)}`, {
-      table: lc(r.EVENT_OBJECT_TABLE),
+    put('trigger', str(r.EVENT_OBJECT_TABLE), str(r.TRIGGER_NAME), {
+      table: r.EVENT_OBJECT_TABLE,
       event: `${str(r.ACTION_TIMING)} ${str(r.EVENT_MANIPULATION)}`,
       body: r.ACTION_STATEMENT,
     });
@@ -166,43 +258,43 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
     'SELECT ROUTINE_NAME, ROUTINE_TYPE, ROUTINE_DEFINITION FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?',
     schema,
   )) {
-    put(`${lc(r.ROUTINE_TYPE)} ${lc(r.ROUTINE_NAME)}`, { definition: r.ROUTINE_DEFINITION });
+    const kind: ObjectKind = str(r.ROUTINE_TYPE).toUpperCase() === 'FUNCTION' ? 'function' : 'procedure';
+    put(kind, null, str(r.ROUTINE_NAME), { definition: r.ROUTINE_DEFINITION });
   }
   for (const r of await rows(
     db,
     'SELECT EVENT_NAME, EVENT_DEFINITION FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?',
     schema,
   )) {
-    put(`event ${lc(r.EVENT_NAME)}`, { definition: r.EVENT_DEFINITION });
+    put('event', null, str(r.EVENT_NAME), { definition: r.EVENT_DEFINITION });
   }
   return snap;
 }
 
-/** The table an object key belongs to, if any. */
-export function tableOf(object: string, snap: Snapshot): string | null {
-  const [kind, name] = [object.slice(0, object.lastIndexOf(' ')), object.slice(object.lastIndexOf(' ') + 1)];
-  if (kind === 'table' || kind === 'partitioning') return name;
-  if (kind === 'trigger') return snap.get(object)?.get('table') ?? null;
-  if (['column', 'index', 'foreign key', 'check'].includes(kind)) return name.split('.')[0]!;
-  return null;
+/** How many objects of each kind a snapshot holds (kinds with none included, as 0). */
+export function countByKind(snap: Snapshot, only?: (key: string) => boolean): Record<ObjectKind, number> {
+  const out = Object.fromEntries(OBJECT_KINDS.map((k) => [k, 0])) as Record<ObjectKind, number>;
+  for (const [key, o] of snap) if (only === undefined || only(key)) out[o.kind]++;
+  return out;
 }
 
 /** Every fact that differs, objects present on one side only included. */
 export function diffSnapshots(original: Snapshot, clean: Snapshot): Difference[] {
   const out: Difference[] = [];
   const keys = [...new Set([...original.keys(), ...clean.keys()])].sort();
-  for (const object of keys) {
-    const a = original.get(object);
-    const b = clean.get(object);
-    const table = tableOf(object, a !== undefined ? original : clean);
+  for (const key of keys) {
+    const a = original.get(key);
+    const b = clean.get(key);
+    const { kind, table, name } = (a ?? b)!;
+    const object = describeObject(kind, table, name);
     if (a === undefined || b === undefined) {
-      out.push({ object, table, property: 'exists', original: a ? 'yes' : null, clean: b ? 'yes' : null });
+      out.push({ object, kind, table, name, property: 'exists', original: a ? 'yes' : null, clean: b ? 'yes' : null });
       continue;
     }
-    for (const property of [...new Set([...a.keys(), ...b.keys()])]) {
-      const va = a.get(property) ?? null;
-      const vb = b.get(property) ?? null;
-      if (va !== vb) out.push({ object, table, property, original: va, clean: vb });
+    for (const property of [...new Set([...a.props.keys(), ...b.props.keys()])]) {
+      const va = a.props.get(property) ?? null;
+      const vb = b.props.get(property) ?? null;
+      if (va !== vb) out.push({ object, kind, table, name, property, original: va, clean: vb });
     }
   }
   return out;

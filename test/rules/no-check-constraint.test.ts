@@ -10,6 +10,8 @@ describe('no-check-constraint', () => {
       '-- CHECK (qty >= 0)\nCREATE TABLE t (qty INT);',
       'CREATE TABLE `check` (`check` INT);',
       'ALTER TABLE t ADD COLUMN c INT;',
+      'ALTER TABLE t DROP INDEX `check`, ALTER COLUMN c SET DEFAULT 1;',
+      "CREATE TABLE t (enforced INT COMMENT 'NOT ENFORCED');",
     ],
     invalid: [
       {
@@ -34,6 +36,37 @@ describe('no-check-constraint', () => {
         code: 'ALTER TABLE t ADD COLUMN c INT, ADD CHECK (c > 0);',
         output: 'ALTER TABLE t ADD COLUMN c INT;',
         errors: [{ messageId: 'alterCheck' }],
+      },
+      {
+        name: 'ENFORCED and NOT ENFORCED in CREATE TABLE (debezium-style)',
+        code: 'CREATE TABLE T1 (ID BIGINT, CONSTRAINT ABC CHECK (ID < 5) ENFORCED, c INT CHECK (c > 0) not enforced);',
+        output: 'CREATE TABLE T1 (ID BIGINT, CONSTRAINT ABC CHECK (ID < 5), c INT CHECK (c > 0));',
+        errors: [
+          { messageId: 'notEnforced', column: 44, severity: 'warning', fix: null },
+          { messageId: 'enforcedClause', column: 59, endColumn: 67, severity: 'warning', fix: 'safe' },
+          { messageId: 'enforcedClause', severity: 'warning', fix: 'safe' },
+        ],
+      },
+      {
+        name: 'DROP CHECK next to another change (dbml-style): only the DROP CHECK goes',
+        code: 'ALTER TABLE t\r\nDROP CHECK chk_score,\r\nDROP INDEX uk_email;',
+        output: 'ALTER TABLE t\r\nDROP INDEX uk_email;',
+        errors: [{ messageId: 'dropCheck', line: 2, column: 1, severity: 'error', fix: 'safe' }],
+      },
+      {
+        name: 'ALTER CHECK / ALTER CONSTRAINT … [NOT] ENFORCED',
+        code: 'ALTER TABLE t ALTER CHECK a NOT ENFORCED, ALTER CONSTRAINT `b` ENFORCED, ADD COLUMN x INT;',
+        output: 'ALTER TABLE t ADD COLUMN x INT;',
+        errors: [
+          { messageId: 'alterEnforcement', fix: 'safe' },
+          { messageId: 'alterEnforcement', fix: 'lossy' },
+        ],
+      },
+      {
+        name: 'the only spec takes the statement; inside an executable comment',
+        code: '/*!80016 ALTER TABLE t DROP CHECK c */;\nSELECT 1;',
+        output: 'SELECT 1;',
+        errors: [{ messageId: 'dropCheck' }],
       },
     ],
   });

@@ -77,6 +77,18 @@ describe('no-executable-comment', () => {
         errors: [{ messageId: 'ignored', severity: 'warning', fix: 'safe' }],
       },
       {
+        name: 'mysqldump bookkeeping: saving a setting in a user variable, or putting it back, is info',
+        code: "/*!40101 SET @saved_cs_client     = @@character_set_client */;\n/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;\n/*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;\n/*!50503 SET character_set_client = utf8mb4 */;",
+        output:
+          "SET @saved_cs_client     = @@character_set_client;\nSET TIME_ZONE=@OLD_TIME_ZONE;\nSET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO';\nSET character_set_client = utf8mb4;",
+        errors: [
+          { messageId: 'ignored', line: 1, severity: 'info', fix: 'safe' },
+          { messageId: 'ignored', line: 2, severity: 'info' },
+          { messageId: 'ignored', line: 3, severity: 'warning' },
+          { messageId: 'ignored', line: 4, severity: 'info' },
+        ],
+      },
+      {
         name: "DEFAULT ENCRYPTION='Y' is not the default: reported",
         code: "CREATE DATABASE d /*!80016 DEFAULT ENCRYPTION='Y' */;",
         output: "CREATE DATABASE d DEFAULT ENCRYPTION='Y';",

@@ -1,0 +1,120 @@
+// Checking and fixing what was read from a live server: the schema script with the script rules,
+// the server report with the server rules, every finding placed on its object.
+import { rules, serverRules, allRules } from '../../rules/index.js';
+import { getTarget } from '../catalog.js';
+import type { Suppressed } from '../directives.js';
+import { lintSource, lintSourceDetailed, settingsFor, type EngineOptions } from '../engine.js';
+import { InternalError, SqlSyntaxError } from '../errors.js';
+import { fixLoop, fixPolicy } from '../fixer.js';
+import { unifiedDiff } from '../format/diff.js';
+import { SqlSource, locateOffset } from '../source.js';
+import { checkSuggestionRules } from '../suggestions.js';
+import { followFixes, locateFindings, type LocatedFinding, type LocatedFix } from './locate.js';
+import type { LiveScript, LiveText } from './script.js';
+import type { LiveSchema, ObjectLocation } from './types.js';
+
+/** What was read from one server, ready to check. */
+export interface LiveRead {
+  readonly schema: LiveSchema;
+  readonly script: LiveScript;
+}
+
+export interface LiveCheckOptions extends EngineOptions {
+  readonly filename?: string;
+}
+
+export interface LiveCheckResult {
+  /** The server report's findings first, then the script's, in script order. */
+  readonly findings: LocatedFinding[];
+  readonly suppressed: Array<Suppressed & { readonly finding: LocatedFinding }>;
+}
+
+export interface LiveFixResult {
+  /** The clean schema script. */
+  readonly output: string;
+  readonly applied: LocatedFix[];
+  /** Findings left: the server report's, then those on the clean script. */
+  readonly remaining: LocatedFinding[];
+  /** Suggestions not applied whose subject another fix removed, placed on the script as read. */
+  readonly superseded: LocatedFinding[];
+  /** Unified diff from the script as read to the clean script. */
+  readonly diff: string;
+}
+
+function tokenized<T>(text: string, name: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof SqlSyntaxError && e.line === undefined) {
+      const at = locateOffset(text, e.offset);
+      e.locate(at.line, at.column, name);
+    }
+    throw e;
+  }
+}
+
+function scriptOptions(options: LiveCheckOptions): EngineOptions {
+  return { ...options, rules: settingsFor(rules, allRules, options.rules) };
+}
+
+/** The findings of the server report (variables, unreadable objects); the server rules offer no fixes. */
+function checkReport(read: LiveRead, options: LiveCheckOptions) {
+  const report: LiveText = read.script.report;
+  const result = tokenized(report.text, `${read.script.name} (server report)`, () =>
+    lintSourceDetailed(new SqlSource(report.text), serverRules, {
+      ...options,
+      rules: settingsFor(serverRules, allRules, options.rules),
+      reportUnusedDirectives: undefined,
+    }),
+  );
+  return {
+    findings: locateFindings(report, `${read.schema.server.url}/`, result.findings),
+    suppressed: result.suppressed.map((s) => ({
+      ...s,
+      finding: locateFindings(report, `${read.schema.server.url}/`, [s.finding])[0]!,
+    })),
+  };
+}
+
+export function checkLive(read: LiveRead, options: LiveCheckOptions = {}): LiveCheckResult {
+  getTarget(options.target);
+  const script = read.script.script;
+  const server = `${read.schema.server.url}/`;
+  const result = tokenized(script.text, read.script.name, () =>
+    lintSourceDetailed(new SqlSource(script.text), rules, scriptOptions(options)),
+  );
+  const report = checkReport(read, options);
+  return {
+    findings: [...report.findings, ...locateFindings(script, server, result.findings)],
+    suppressed: [
+      ...report.suppressed,
+      ...result.suppressed.map((s) => ({ ...s, finding: locateFindings(script, server, [s.finding])[0]! })),
+    ],
+  };
+}
+
+export function fixLive(
+  read: LiveRead,
+  options: LiveCheckOptions & { lossy?: boolean; suggestions?: boolean | readonly string[] } = {},
+): LiveFixResult {
+  getTarget(options.target);
+  checkSuggestionRules(rules, options);
+  const script = read.script.script;
+  const server = `${read.schema.server.url}/`;
+  const engineOptions = scriptOptions(options);
+  const result = tokenized(script.text, read.script.name, () =>
+    fixLoop(script.text, (source) => lintSource(source, rules, engineOptions), fixPolicy(options)),
+  );
+  const followed = followFixes(script, server, result.applied);
+  if (followed.output.text !== result.output)
+    throw new InternalError('the fixes of a live script could not be followed to its clean text');
+  return {
+    output: result.output,
+    applied: followed.applied,
+    remaining: [...checkReport(read, options).findings, ...locateFindings(followed.output, server, result.remaining)],
+    superseded: locateFindings(script, server, result.superseded),
+    diff: unifiedDiff(script.text, result.output, read.script.name),
+  };
+}
+
+export type { LocatedFinding, LocatedFix, ObjectLocation };

@@ -1,0 +1,179 @@
+// Places findings on the objects of a live server: the object whose part of the script (or of the
+// server report) holds the finding, and the line and column inside its SHOW CREATE text. After a
+// fix, the parts move with the edits, so findings on the clean script are placed the same way.
+import type { AppliedFix } from '../fixer.js';
+import type { Edit, Finding } from '../rule.js';
+import type { LiveText, TextSegment } from './script.js';
+import type { ObjectLocation } from './types.js';
+
+/** Line starts of a text, for offset → line/column. */
+class Lines {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) this.starts.push(k + 1);
+  }
+
+  /** 0-based line index of `offset`. */
+  lineIndex(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** 1-based line and column. */
+  at(offset: number): { line: number; column: number } {
+    const i = this.lineIndex(offset);
+    return { line: i + 1, column: offset - this.starts[i]! + 1 };
+  }
+
+  /** Offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    return (this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))] ?? 0) + column - 1;
+  }
+}
+
+/** The segment holding `offset`: the last one starting at or before it (segments are sorted). */
+function segmentAt(segments: readonly TextSegment[], offset: number): TextSegment | undefined {
+  let lo = 0;
+  let hi = segments.length - 1;
+  let found: TextSegment | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.start <= offset) {
+      found = segments[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found !== undefined && offset < Math.max(found.end, found.start + 1) ? found : undefined;
+}
+
+export class Locator {
+  private readonly lines: Lines;
+
+  /** `fallback` names what holds text outside every segment (the server). */
+  constructor(
+    private readonly live: LiveText,
+    private readonly fallback: ObjectLocation['name'],
+  ) {
+    this.lines = new Lines(live.text);
+  }
+
+  /** Where the range [start, end) of the text is, on its object. */
+  place(start: number, end: number): ObjectLocation {
+    const sg = segmentAt(this.live.segments, start);
+    if (sg === undefined) {
+      const a = this.lines.at(start);
+      const b = this.lines.at(end);
+      return {
+        name: this.fallback,
+        type: 'server',
+        database: null,
+        object: null,
+        line: a.line,
+        column: a.column,
+        endLine: b.line,
+        endColumn: b.column,
+      };
+    }
+    const clamp = (p: number) => Math.min(Math.max(p, sg.textStart), sg.textEnd);
+    const origin = this.lines.at(sg.textStart);
+    const rel = (p: number) => {
+      const at = this.lines.at(clamp(p));
+      return {
+        line: at.line - origin.line + 1,
+        column: at.line === origin.line ? at.column - origin.column + 1 : at.column,
+      };
+    };
+    const a = rel(start);
+    const b = rel(Math.max(start, end));
+    return { ...sg.ref, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+
+  /** Offset of a line and column of the text. */
+  offsetOf(line: number, column: number): number {
+    return this.lines.offset(line, column);
+  }
+}
+
+export type LocatedFinding = Finding & { readonly object: ObjectLocation };
+export type LocatedFix = AppliedFix & { readonly object: ObjectLocation };
+
+/** The findings, each with the object it is on. */
+export function locateFindings<F extends Finding>(
+  live: LiveText,
+  fallback: string,
+  findings: readonly F[],
+): Array<F & { object: ObjectLocation }> {
+  const locator = new Locator(live, fallback);
+  return findings.map((f) => ({ ...f, object: locator.place(f.start, f.end) }));
+}
+
+/** Maps an offset of a text through sorted, non-overlapping edits of that text. */
+function mapOffset(offset: number, edits: readonly Edit[], bias: 'start' | 'end'): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= offset && !(e.start === e.end && e.start === offset && bias === 'start')) {
+      delta += e.text.length - (e.end - e.start);
+      continue;
+    }
+    if (e.start < offset && offset < e.end) return e.start + delta + (bias === 'end' ? e.text.length : 0);
+    break;
+  }
+  return offset + delta;
+}
+
+/** The segments of a text after edits (one pass of the fixer). */
+export function mapSegments(segments: readonly TextSegment[], edits: readonly Edit[]): TextSegment[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  return segments.map((sg) => ({
+    ...sg,
+    start: mapOffset(sg.start, sorted, 'start'),
+    end: mapOffset(sg.end, sorted, 'start'),
+    textStart: mapOffset(sg.textStart, sorted, 'start'),
+    textEnd: mapOffset(sg.textEnd, sorted, 'end'),
+  }));
+}
+
+/** The text after applying sorted, non-overlapping edits. */
+function applyAll(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * For a fix run on a live script: where each applied fix was (on the text of its pass), and the
+ * clean script's segments, so its remaining findings can be placed.
+ */
+export function followFixes(
+  live: LiveText,
+  fallback: string,
+  applied: readonly AppliedFix[],
+): { applied: LocatedFix[]; output: LiveText } {
+  const passes = Math.max(0, ...applied.map((a) => a.pass));
+  let current: LiveText = live;
+  const located: LocatedFix[] = new Array<LocatedFix>(applied.length);
+  for (let pass = 1; pass <= passes; pass++) {
+    const locator = new Locator(current, fallback);
+    const edits: Edit[] = [];
+    applied.forEach((a, i) => {
+      if (a.pass !== pass) return;
+      const at = locator.offsetOf(a.line, a.column);
+      located[i] = { ...a, object: locator.place(at, at) };
+      edits.push(...a.edits);
+    });
+    current = { text: applyAll(current.text, edits), segments: mapSegments(current.segments, edits) };
+  }
+  return { applied: located, output: current };
+}

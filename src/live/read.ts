@@ -1,0 +1,395 @@
+// Reads the schema of a live server through a read-only session: the server variables that
+// matter to the target, then for each database its SHOW CREATE texts (tables, sequences, views,
+// routines, triggers, events) and the information_schema facts DDL text does not show. An object
+// the account may not read is recorded with the server's answer; it never stops the reading.
+import { UsageError } from '../io.js';
+import type { Connect } from './connect.js';
+import { allowsGlobally, allowsOnDatabase, parseGrants, type Grant } from './grants.js';
+import { ReadOnlySession, type Row } from './session.js';
+import type {
+  DefinerUse,
+  HiddenKind,
+  LiveDatabase,
+  LiveObject,
+  LivePartition,
+  LiveSchema,
+  LiveServer,
+  LiveTableFacts,
+} from './types.js';
+
+/** The server variables read, in the order the server report lists them. */
+export const SERVER_VARIABLES = [
+  'version',
+  'character_set_server',
+  'collation_server',
+  'sql_mode',
+  'lower_case_table_names',
+  'default_storage_engine',
+  'event_scheduler',
+] as const;
+
+/** Schemas `--all-databases` leaves out: the server's own. */
+export const SYSTEM_SCHEMAS: ReadonlySet<string> = new Set([
+  'mysql',
+  'sys',
+  'information_schema',
+  'performance_schema',
+]);
+
+export interface ReadOptions {
+  /** `mysql://host[:port]`, for messages. */
+  readonly server: string;
+  /** The databases to read, or every database but the system ones. */
+  readonly databases: readonly string[] | 'all';
+}
+
+/** `name` quoted as an identifier. */
+export function quoteIdent(name: string): string {
+  return '`' + name.split('`').join('``') + '`';
+}
+
+const str = (v: unknown): string | null =>
+  v === null || v === undefined ? null : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+const num = (v: unknown): number | null => {
+  if (v === null || v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+};
+const errorText = (e: unknown): string =>
+  (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim() || 'the server refused';
+
+/** The first value of a row whose column name matches (SHOW output names vary in case). */
+function column(row: Row | undefined, name: string): unknown {
+  if (row === undefined) return undefined;
+  if (name in row) return row[name];
+  const key = Object.keys(row).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : row[key];
+}
+
+const NO_ROUTINE_TEXT =
+  'the server returned no definition: another account\u2019s routine can be read with SELECT on mysql.proc (MariaDB before 11.3), SHOW CREATE ROUTINE (MariaDB 11.3 and later) or SHOW_ROUTINE (MySQL 8.0.20 and later)';
+
+/** Reads the server and the databases; the session is closed on return, also on failure. */
+export async function readSchema(connect: Connect, options: ReadOptions): Promise<LiveSchema> {
+  const main = await ReadOnlySession.open(connect);
+  try {
+    const server = await readServer(main, options.server);
+    const caseInsensitive = server.variables.lower_case_table_names !== '0';
+    const schemata = await main.query(
+      'SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME',
+    );
+    const known = new Map(schemata.map((r) => [str(r.SCHEMA_NAME)!, r]));
+    let names: string[];
+    if (options.databases === 'all') {
+      names = [...known.keys()].filter((n) => !SYSTEM_SCHEMAS.has(n.toLowerCase()));
+    } else {
+      names = options.databases.map((d) => {
+        if (known.has(d)) return d;
+        const folded = caseInsensitive ? [...known.keys()].find((k) => k.toLowerCase() === d.toLowerCase()) : undefined;
+        if (folded !== undefined) return folded;
+        throw new UsageError(
+          `${options.server}/${d}: unknown database '${d}' (or this account has no privilege on it)`,
+        );
+      });
+    }
+    let grants: Grant[] = [];
+    try {
+      grants = parseGrants((await main.query('SHOW GRANTS')).map((r) => str(Object.values(r)[0]) ?? ''));
+    } catch {
+      grants = [];
+    }
+    let procReadable = false;
+    if (server.flavor === 'mariadb') {
+      try {
+        await main.query('SELECT 1 FROM mysql.proc LIMIT 0');
+        procReadable = true;
+      } catch {
+        procReadable = false;
+      }
+    }
+    const databases: LiveDatabase[] = [];
+    for (const name of names) {
+      const row = known.get(name)!;
+      const session = await ReadOnlySession.open(connect, name);
+      try {
+        databases.push(
+          await readDatabase(session, name, {
+            charset: str(row.DEFAULT_CHARACTER_SET_NAME),
+            collation: str(row.DEFAULT_COLLATION_NAME),
+            grants,
+            procReadable,
+            flavor: server.flavor,
+          }),
+        );
+      } finally {
+        await session.close();
+      }
+    }
+    return { server, databases, definers: definersOf(databases, options.server) };
+  } finally {
+    await main.close();
+  }
+}
+
+async function readServer(session: ReadOnlySession, url: string): Promise<LiveServer> {
+  const rows = await session.query(
+    `SHOW GLOBAL VARIABLES WHERE Variable_name IN (${SERVER_VARIABLES.map(() => '?').join(', ')})`,
+    [...SERVER_VARIABLES],
+  );
+  const variables: Record<string, string> = {};
+  for (const r of rows) {
+    const name = str(column(r, 'Variable_name'))?.toLowerCase();
+    const value = str(column(r, 'Value'));
+    if (name !== undefined && value !== null) variables[name] = value;
+  }
+  const version = variables.version ?? '';
+  return { url, version, flavor: /mariadb/i.test(version) ? 'mariadb' : 'mysql', variables };
+}
+
+interface DatabaseContext {
+  readonly charset: string | null;
+  readonly collation: string | null;
+  readonly grants: readonly Grant[];
+  readonly procReadable: boolean;
+  readonly flavor: LiveServer['flavor'];
+}
+
+/** Runs a SHOW CREATE and returns the text in `textColumn`, or the reason there is none. */
+async function showCreate(
+  session: ReadOnlySession,
+  sql: string,
+  textColumn: string,
+  noText: string,
+): Promise<{ text: string | null; error: string | null; row: Row | undefined }> {
+  try {
+    const rows = await session.query(sql);
+    const row = rows[0];
+    const text = str(column(row, textColumn));
+    if (text === null || text === '') return { text: null, error: noText, row };
+    return { text, error: null, row };
+  } catch (e) {
+    return { text: null, error: errorText(e), row: undefined };
+  }
+}
+
+async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseContext): Promise<LiveDatabase> {
+  const q = quoteIdent(db);
+  const objects: LiveObject[] = [];
+  const hidden: HiddenKind[] = [];
+  const database = await showCreate(
+    session,
+    `SHOW CREATE DATABASE ${q}`,
+    'Create Database',
+    'the server returned no definition',
+  );
+
+  // Tables, sequences and views, with the facts their text does not show.
+  const tables = await session.query(
+    'SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_ROWS, DATA_LENGTH, INDEX_LENGTH, TABLE_COLLATION, CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
+    [db],
+  );
+  const references = new Map<string, Array<{ database: string; table: string }>>();
+  for (const r of await session.query(
+    'SELECT DISTINCT TABLE_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY TABLE_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME',
+    [db],
+  )) {
+    const list = references.get(str(r.TABLE_NAME)!) ?? [];
+    list.push({ database: str(r.REFERENCED_TABLE_SCHEMA)!, table: str(r.REFERENCED_TABLE_NAME)! });
+    references.set(str(r.TABLE_NAME)!, list);
+  }
+  const partitions = new Map<string, LivePartition[]>();
+  for (const r of await session.query(
+    'SELECT TABLE_NAME, PARTITION_NAME, SUBPARTITION_NAME, PARTITION_METHOD, SUBPARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_DESCRIPTION, TABLE_ROWS FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION',
+    [db],
+  )) {
+    const list = partitions.get(str(r.TABLE_NAME)!) ?? [];
+    list.push({
+      name: str(r.PARTITION_NAME)!,
+      subpartition: str(r.SUBPARTITION_NAME),
+      method: str(r.PARTITION_METHOD),
+      subpartitionMethod: str(r.SUBPARTITION_METHOD),
+      expression: str(r.PARTITION_EXPRESSION),
+      description: str(r.PARTITION_DESCRIPTION),
+      rows: num(r.TABLE_ROWS),
+    });
+    partitions.set(str(r.TABLE_NAME)!, list);
+  }
+  const viewDefiners = new Map<string, string | null>();
+  for (const r of await session.query(
+    'SELECT TABLE_NAME, DEFINER FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?',
+    [db],
+  ))
+    viewDefiners.set(str(r.TABLE_NAME)!, str(r.DEFINER));
+
+  for (const r of tables) {
+    const name = str(r.TABLE_NAME)!;
+    const tableType = str(r.TABLE_TYPE) ?? '';
+    const qualified = `${q}.${quoteIdent(name)}`;
+    if (tableType === 'VIEW') {
+      const readWith = `SHOW CREATE VIEW ${qualified}`;
+      const got = await showCreate(session, readWith, 'Create View', 'the server returned no definition');
+      objects.push({
+        type: 'view',
+        database: db,
+        name,
+        createText: got.text,
+        error: got.error,
+        readWith,
+        definer: viewDefiners.get(name) ?? null,
+        sqlMode: null,
+      });
+      continue;
+    }
+    const sequence = tableType === 'SEQUENCE';
+    if (!sequence && tableType !== 'BASE TABLE' && tableType !== 'SYSTEM VERSIONED') continue;
+    const readWith = `SHOW CREATE ${sequence ? 'SEQUENCE' : 'TABLE'} ${qualified}`;
+    // SHOW CREATE SEQUENCE names its text column `Create Table`, as SHOW CREATE TABLE does.
+    const got = await showCreate(session, readWith, 'Create Table', 'the server returned no definition');
+    const dataLength = num(r.DATA_LENGTH);
+    const indexLength = num(r.INDEX_LENGTH);
+    const facts: LiveTableFacts = {
+      engine: str(r.ENGINE),
+      rows: num(r.TABLE_ROWS),
+      dataLength,
+      indexLength,
+      size: dataLength === null && indexLength === null ? null : (dataLength ?? 0) + (indexLength ?? 0),
+      collation: str(r.TABLE_COLLATION),
+      createOptions: str(r.CREATE_OPTIONS),
+      partitions: partitions.get(name) ?? [],
+      references: references.get(name) ?? [],
+    };
+    objects.push({
+      type: sequence ? 'sequence' : 'table',
+      database: db,
+      name,
+      createText: got.text,
+      error: got.error,
+      readWith,
+      definer: null,
+      sqlMode: null,
+      facts,
+    });
+  }
+
+  // Routines: listed by information_schema; a NULL body means the account may not read it.
+  const routineRows = await session.query(
+    "SELECT ROUTINE_NAME, ROUTINE_TYPE, DEFINER, SQL_MODE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY ROUTINE_TYPE DESC, ROUTINE_NAME",
+    [db],
+  );
+  for (const r of routineRows) {
+    const type = str(r.ROUTINE_TYPE) === 'FUNCTION' ? 'function' : 'procedure';
+    const name = str(r.ROUTINE_NAME)!;
+    const readWith = `SHOW CREATE ${type.toUpperCase()} ${q}.${quoteIdent(name)}`;
+    const got = await showCreate(
+      session,
+      readWith,
+      type === 'function' ? 'Create Function' : 'Create Procedure',
+      NO_ROUTINE_TEXT,
+    );
+    objects.push({
+      type,
+      database: db,
+      name,
+      createText: got.text,
+      error: got.error,
+      readWith,
+      definer: str(r.DEFINER),
+      sqlMode: str(column(got.row, 'sql_mode')) ?? str(r.SQL_MODE),
+    });
+  }
+  const routinesVisible =
+    ctx.procReadable ||
+    allowsGlobally(ctx.grants, ['SELECT']) ||
+    allowsOnDatabase(ctx.grants, db, [
+      'EXECUTE',
+      'ALTER ROUTINE',
+      'CREATE ROUTINE',
+      'SHOW CREATE ROUTINE',
+      'SHOW_ROUTINE',
+    ]);
+  if (!routinesVisible) {
+    hidden.push({
+      database: db,
+      kind: 'routines',
+      readWith: `SHOW PROCEDURE STATUS WHERE Db = '${db.replace(/'/g, "''")}'`,
+      reason:
+        'this account sees only the routines it may execute or alter, or defined itself; ' +
+        (ctx.flavor === 'mariadb'
+          ? 'grant SELECT on mysql.proc (MariaDB before 11.3) or SHOW CREATE ROUTINE (11.3 and later) to read them all'
+          : 'grant SHOW_ROUTINE (MySQL 8.0.20 and later) to read them all'),
+    });
+  }
+
+  // Triggers, in the order they fire (FOLLOWS/PRECEDES need it when they are created).
+  for (const r of await session.query(
+    'SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, DEFINER, SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER',
+    [db],
+  )) {
+    const name = str(r.TRIGGER_NAME)!;
+    const readWith = `SHOW CREATE TRIGGER ${q}.${quoteIdent(name)}`;
+    const got = await showCreate(session, readWith, 'SQL Original Statement', 'the server returned no definition');
+    objects.push({
+      type: 'trigger',
+      database: db,
+      name,
+      createText: got.text,
+      error: got.error,
+      readWith,
+      definer: str(r.DEFINER),
+      sqlMode: str(r.SQL_MODE),
+      table: str(r.EVENT_OBJECT_TABLE) ?? undefined,
+    });
+  }
+  if (!allowsGlobally(ctx.grants, ['TRIGGER']) && !allowsOnDatabase(ctx.grants, db, ['TRIGGER'])) {
+    hidden.push({
+      database: db,
+      kind: 'triggers',
+      readWith: `SHOW TRIGGERS FROM ${q}`,
+      reason: `this account has no TRIGGER privilege on ${db}, so only the triggers of tables it holds TRIGGER on are listed`,
+    });
+  }
+
+  // Events: SHOW EVENTS refuses outright without the EVENT privilege.
+  let events: Row[] = [];
+  try {
+    events = await session.query(`SHOW EVENTS FROM ${q}`);
+  } catch (e) {
+    hidden.push({ database: db, kind: 'events', readWith: `SHOW EVENTS FROM ${q}`, reason: errorText(e) });
+  }
+  for (const r of events) {
+    const name = str(column(r, 'Name'))!;
+    const readWith = `SHOW CREATE EVENT ${q}.${quoteIdent(name)}`;
+    const got = await showCreate(session, readWith, 'Create Event', 'the server returned no definition');
+    objects.push({
+      type: 'event',
+      database: db,
+      name,
+      createText: got.text,
+      error: got.error,
+      readWith,
+      definer: str(column(r, 'Definer')),
+      sqlMode: str(column(got.row, 'sql_mode')),
+    });
+  }
+  return {
+    name: db,
+    charset: ctx.charset,
+    collation: ctx.collation,
+    createText: database.text,
+    objects,
+    hidden,
+  };
+}
+
+function definersOf(databases: readonly LiveDatabase[], server: string): DefinerUse[] {
+  const uses = new Map<string, string[]>();
+  for (const d of databases) {
+    for (const o of d.objects) {
+      if (o.definer === null) continue;
+      const list = uses.get(o.definer) ?? [];
+      list.push(`${server}/${d.name}/${o.name}`);
+      uses.set(o.definer, list);
+    }
+  }
+  return [...uses].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([account, objects]) => ({ account, objects }));
+}

@@ -1,0 +1,76 @@
+// Words and numbers both renderers use, so the HTML page and the markdown say the same thing.
+import type { Complexity, Fixability, ReportModel, StatementRecord, StatementStatus } from './model.js';
+import type { ObjectKind } from './objects.js';
+
+export const STATUS_LABEL: Record<StatementStatus, string> = {
+  ok: 'loads as is',
+  safe: 'loads after a safe fix',
+  lossy: 'loads only after a lossy fix',
+  person: 'needs a person',
+  incidental: 'incidental',
+};
+
+export const STATUS_HINT: Record<StatementStatus, string> = {
+  ok: 'no error; warnings, if any, do not stop the load',
+  safe: 'clustrix-lint fix rewrites it; it means the same on the target',
+  lossy: 'clustrix-lint fix --lossy drops a feature the target lacks',
+  person: 'an error clustrix-lint cannot fix: someone must rewrite it',
+  incidental: 'fails only because an earlier statement it needs does',
+};
+
+export const FIX_LABEL: Record<Fixability, string> = {
+  safe: 'fixed safely',
+  lossy: 'fixable with --lossy',
+  person: 'needs a person',
+  review: 'to review',
+};
+
+export const FIX_HINT: Record<Fixability, string> = {
+  safe: 'clustrix-lint fix applies it; the script means the same on the target',
+  lossy: 'clustrix-lint fix --lossy applies it; a feature the target lacks is dropped',
+  person: 'an error with no automatic fix',
+  review: 'a warning or note with no automatic fix; the statement loads as is',
+};
+
+export const COMPLEXITY_RUBRIC: Record<Complexity, string> = {
+  high: 'a finding needs a person (an error with no automatic fix), or a file could not be read',
+  medium: 'no finding needs a person, but one needs a lossy fix, or an object has a warning without a fix',
+  low: 'only safe fixes, or nothing at all',
+};
+
+export const KIND_PLURAL: Record<ObjectKind, string> = {
+  table: 'tables',
+  view: 'views',
+  routine: 'routines',
+  trigger: 'triggers',
+  event: 'events',
+};
+
+export const num = (n: number): string => n.toLocaleString('en-US');
+
+/** `n` as a share of `total`: "42%", "<1%" for a small non-zero share, "0%". */
+export function share(n: number, total: number): string {
+  if (total === 0 || n === 0) return '0%';
+  const p = (n / total) * 100;
+  if (p < 1) return '<1%';
+  if (p > 99 && n < total) return '>99%';
+  return `${Math.round(p)}%`;
+}
+
+export const plural = (n: number, word: string, many = `${word}s`): string => `${num(n)} ${n === 1 ? word : many}`;
+
+/** Where a statement is, for lists: `file:line`. */
+export const at = (filePath: string, line: number, column?: number): string =>
+  column === undefined ? `${filePath}:${line}` : `${filePath}:${line}:${column}`;
+
+/** One line on the report's subject: files, statements, target. */
+export function subject(model: ReportModel): string {
+  const t = model.totals;
+  const target = model.target?.name ?? 'the targets set by each file’s configuration';
+  return `${plural(t.files, 'file')}, ${plural(t.statements, 'statement')}, checked for ${target}`;
+}
+
+/** What blocks an incidental statement, as words. */
+export function blockerText(blocker: StatementRecord | undefined): string {
+  return blocker === undefined ? '' : `${blocker.label} (line ${blocker.line})`;
+}
