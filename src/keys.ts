@@ -18,8 +18,10 @@ import { identValue, isWord, type Token } from './tokenize.js';
 export interface FewValues {
   /** The most distinct non-NULL values, or null when the type only suggests few (CHAR(1)). */
   readonly values: number | null;
-  /** The type as people say it: `BOOLEAN`, `ENUM of 3 members`, `CHAR(1)`. */
+  /** The type as people say it: `BOOLEAN`, `ENUM of 3 members`, `CHAR(1)`; or where a measure comes from. */
   readonly what: string;
+  /** Set when `values` was measured on a live database (its statistics): the table's rows. */
+  readonly measured?: number;
 }
 
 export interface ColumnInfo {

@@ -2,6 +2,7 @@
 import type { Source, Target } from './catalog.js';
 import { nameAt, type SchemaModel } from './schema.js';
 import type { SqlSource } from './source.js';
+import type { IndexStatistics } from './statistics.js';
 import type { Statement, StatementKind } from './statements.js';
 import { alterTableLayout, createTableLayout, type CodeSpan } from './structure.js';
 import type { Token } from './tokenize.js';
@@ -78,6 +79,11 @@ export interface RuleContext {
    * FULLTEXT/SPATIAL indexes), for rules that judge a statement by an earlier one.
    */
   readonly schema: SchemaModel;
+  /**
+   * A live database's index statistics (information_schema.STATISTICS) when the script was read
+   * from one, else null: a rule may judge a key by its data instead of guessing from its type.
+   */
+  readonly statistics: IndexStatistics | null;
   report(report: Report): void;
   /**
    * For a rule with `meta.composes`: the findings the other rules reported on the statement being

@@ -8,6 +8,7 @@ import { InternalError, SqlSyntaxError } from '../errors.js';
 import { fixLoop, fixPolicy } from '../fixer.js';
 import { unifiedDiff } from '../format/diff.js';
 import { SqlSource, locateOffset } from '../source.js';
+import { statisticsOf } from '../statistics.js';
 import { checkSuggestionRules } from '../suggestions.js';
 import { followFixes, locateFindings, type LocatedFinding, type LocatedFix } from './locate.js';
 import type { LiveScript, LiveText } from './script.js';
@@ -53,8 +54,9 @@ function tokenized<T>(text: string, name: string, run: () => T): T {
   }
 }
 
-function scriptOptions(options: LiveCheckOptions): EngineOptions {
-  return { ...options, rules: settingsFor(rules, allRules, options.rules) };
+function scriptOptions(options: LiveCheckOptions, read: LiveRead): EngineOptions {
+  // The index statistics let the rules judge a key by the data the database holds.
+  return { ...options, rules: settingsFor(rules, allRules, options.rules), statistics: statisticsOf(read.schema) };
 }
 
 /** The findings of the server report (variables, unreadable objects); the server rules offer no fixes. */
@@ -81,7 +83,7 @@ export function checkLive(read: LiveRead, options: LiveCheckOptions = {}): LiveC
   const script = read.script.script;
   const server = `${read.schema.server.url}/`;
   const result = tokenized(script.text, read.script.name, () =>
-    lintSourceDetailed(new SqlSource(script.text), rules, scriptOptions(options)),
+    lintSourceDetailed(new SqlSource(script.text), rules, scriptOptions(options, read)),
   );
   const report = checkReport(read, options);
   return {
@@ -101,7 +103,7 @@ export function fixLive(
   checkSuggestionRules(rules, options);
   const script = read.script.script;
   const server = `${read.schema.server.url}/`;
-  const engineOptions = scriptOptions(options);
+  const engineOptions = scriptOptions(options, read);
   const result = tokenized(script.text, read.script.name, () =>
     fixLoop(script.text, (source) => lintSource(source, rules, engineOptions), fixPolicy(options)),
   );
