@@ -248,6 +248,12 @@ describe('suggestions: fix --suggestions, --apply-suggestion, and their place in
     expect(advice.status).toBe(0);
     expect(advice.stdout).not.toMatch(/problem \(/);
     expect(advice.stdout).toMatch(/^ℹ 1 recommendation for ClustrixDB\/Xpand, not problems; 1 suggestion /m);
+    // A configuration that raises advice to error fails the run, and the summary says why.
+    const raised = runCli(['check', join(dir, 'flag.sql'), '--rule', 'prefer-selective-distribution-key:error']);
+    expect(raised.status).toBe(1);
+    expect(raised.stdout).toMatch(
+      /^ℹ 1 recommendation for ClustrixDB\/Xpand, not problems \(1 set to error by the configuration: they fail the run\); 1 suggestion /m,
+    );
   });
 
   it('fix never applies a suggestion unless asked', () => {

@@ -352,7 +352,7 @@ describe.skipIf(MARIADBD === null)(`verify on a real MariaDB (${MARIADB_SKIP_REA
     const because = report.explained.map((e) => `${e.object} ${e.property} ← ${e.because.split(':')[0]}`);
     expect(because).toEqual(
       expect.arrayContaining([
-        'index msg.primary columns ← prefer-distribute-over-partitioning',
+        'index msg.PRIMARY columns ← prefer-distribute-over-partitioning',
         'column hit.id type ← prefer-auto-unique',
         'column hit.id extra ← prefer-auto-unique',
       ]),

@@ -22,6 +22,8 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
   let warnings = 0;
   let infos = 0;
   let advice = 0;
+  /** Advice a configuration raised to error: it fails the run (exit 1), so the summary says so. */
+  let raised = 0;
   let suggestions = 0;
   let safeFixable = 0;
   let lossyFixable = 0;
@@ -35,6 +37,7 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     warnings += n.warningCount;
     infos += n.infoCount;
     advice += n.adviceCount + superseded.length;
+    raised += r.findings.filter((f) => f.category === 'advice' && f.severity === 'error').length;
     suggestions += n.suggestionCount + superseded.length;
     appliedCount += r.applied?.length ?? 0;
     if (r.findings.length === 0 && (r.applied?.length ?? 0) === 0 && superseded.length === 0) continue;
@@ -92,7 +95,10 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
       suggestions === 0
         ? ''
         : `; ${plural(suggestions, 'suggestion')} (\`clustrix-lint fix --suggestions\` or \`--apply-suggestion <rule>\`: they change behaviour, review them)`;
-    lines.push(`${c.cyan('ℹ')} ${plural(advice, 'recommendation')} for ClustrixDB/Xpand, not problems${offer}`);
+    const failing = raised === 0 ? '' : ` (${raised} set to error by the configuration: they fail the run)`;
+    lines.push(
+      `${c.cyan('ℹ')} ${plural(advice, 'recommendation')} for ClustrixDB/Xpand, not problems${failing}${offer}`,
+    );
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
