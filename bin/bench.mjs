@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 // Development tool (npm run bench): times clustrix-lint against baselines measured in the same
 // run and prints wall time, throughput and peak RSS. Not a test: nothing here asserts.
-//   npm run bench                 # cases a, b, c with a 1 GB dump
-//   npm run bench -- --size 4G    # case c with a 4 GB dump
+//   npm run bench                          # cases a-e, dumps of 1 GB
+//   npm run bench -- --only c,d --size 4G  # the dumps at 4 GB
+//   npm run bench -- --only d --tables 5000
 //   npm run bench -- --only a,b
-//   npm run bench -- --only d     # report: made by the CLI, then opened in Debian's chromium
-import { spawn } from 'node:child_process';
+//   npm run bench -- --only e              # report: made by the CLI, then opened in Debian's chromium
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dumpChunks, parseSize } from './gen-dump.mjs';
+import { shapeChunks, parseSize } from './gen-dump.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'clustrix-lint.js');
@@ -27,18 +28,31 @@ const arg = (name, fallback) => {
   return k >= 0 ? process.argv[k + 1] : fallback;
 };
 const size = parseSize(arg('--size', '1G'));
-const only = new Set(arg('--only', 'a,b,c,d').split(','));
+const only = new Set(arg('--only', 'a,b,c,d,e').split(','));
 const runs = Number(arg('--runs', '5'));
+const tables = Number(arg('--tables', '2500'));
+const PERL = ['-pe', 's/ USING HASH//g; s/utf8mb4_0900_ai_ci/utf8mb4_unicode_ci/g'];
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 if (!existsSync(join(ROOT, 'dist', 'src', 'index.js'))) {
   console.error('bench: build first (npm run build)');
   process.exit(2);
 }
 
-/** Runs `node -r bench-rss.cjs ...args`, stdin from a file if given, stdout discarded. */
-async function measure(args, stdinFile) {
+/**
+ * Runs `node -r bench-rss.cjs ...args` (or `command ...args` with `command` given: its peak RSS
+ * comes from /usr/bin/time when there is one), stdin from a file through a pipe if given, stdout
+ * discarded.
+ */
+async function measure(args, stdinFile, command) {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['-r', RSS, ...args], { stdio: ['pipe', 'ignore', 'pipe'], cwd: ROOT });
+  const argv =
+    command === undefined
+      ? [process.execPath, '-r', RSS, ...args]
+      : TIME === null
+        ? [command, ...args]
+        : [TIME, '-f', '@@maxrss %M', command, ...args];
+  const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'ignore', 'pipe'], cwd: ROOT });
   let err = '';
   child.stderr.on('data', (b) => (err += b.toString()));
   if (stdinFile) {
@@ -47,8 +61,8 @@ async function measure(args, stdinFile) {
   } else child.stdin.end();
   const [code] = await once(child, 'exit');
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = Number(/@@maxrss (\d+)/.exec(err)?.[1] ?? 0) / 1024;
-  if (code !== 0 && code !== 1) throw new Error(`${args.join(' ')} exited ${code}: ${err.slice(0, 500)}`);
+  const rss = Number(/@@maxrss (\d+)/.exec(err)?.[1] ?? NaN) / 1024;
+  if (code !== 0 && code !== 1) throw new Error(`${argv.join(' ')} exited ${code}: ${err.slice(0, 500)}`);
   return { seconds, rss };
 }
 
@@ -60,13 +74,19 @@ async function repeat(n, fn) {
 }
 
 const rows = [];
-const row = (name, r, bytes, baseline) =>
+/** One line of the table; `versus` compares with another run: its time, or its MB/s (`rate`). */
+const row = (name, r, bytes, versus) =>
   rows.push({
     case: name,
     seconds: r.seconds.toFixed(3),
     'MB/s': bytes ? (bytes / 1e6 / r.seconds).toFixed(1) : '',
-    'peak RSS MB': r.rss.toFixed(0),
-    'vs baseline': baseline ? `${(r.seconds / baseline.seconds).toFixed(2)}× time` : '',
+    'peak RSS MB': Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0),
+    versus:
+      versus === undefined
+        ? ''
+        : versus.rate
+          ? `${(versus.run.seconds / r.seconds).toFixed(2)}× ${versus.label}`
+          : `${(r.seconds / versus.run.seconds).toFixed(2)}× ${versus.label}`,
   });
 
 if (only.has('a')) {
@@ -87,7 +107,7 @@ if (only.has('a')) {
       'a. clustrix-lint check, same file, whole process',
       await repeat(runs, () => measure([BIN, 'check', APIM, '--format', 'json'])),
       bytes,
-      base,
+      { run: base, label: 'the time of parse-only' },
     );
   }
 }
@@ -112,37 +132,63 @@ if (only.has('b')) {
   }
 }
 
-if (only.has('c')) {
+/** Writes a dump of `shape` to a temporary file; returns its path and size, and a cleanup. */
+async function dumpFile(shape) {
   const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-bench-'));
   const dump = join(dir, 'dump.sql');
+  const out = createWriteStream(dump);
+  for (const chunk of shapeChunks(shape, size, { tables })) if (!out.write(chunk)) await once(out, 'drain');
+  out.end();
+  await once(out, 'close');
+  return { dump, bytes: statSync(dump).size, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Cases c and d: a bare Node read-and-scan, a perl one-liner (the two substitutions a user might
+ * try instead), then check and fix through standard input with 1 and 2 worker threads.
+ */
+async function dumpCase(letter, shape, label) {
+  const { dump, bytes, done } = await dumpFile(shape);
   try {
-    const out = createWriteStream(dump);
-    for (const chunk of dumpChunks(size)) if (!out.write(chunk)) await once(out, 'drain');
-    out.end();
-    await once(out, 'close');
-    const bytes = statSync(dump).size;
+    const gb = `${(bytes / 1e9).toFixed(2)} GB`;
     const scan = `
       const s = require('node:fs').createReadStream(process.argv[1], { highWaterMark: 1 << 20 });
       let n = 0; s.on('data', (b) => { for (let k = b.indexOf(59); k >= 0; k = b.indexOf(59, k + 1)) n++; });`;
-    const base = await repeat(1, () => measure(['-e', scan, dump]));
-    row(`c. bare Node read-and-scan of a ${(bytes / 1e9).toFixed(2)} GB dump`, base, bytes);
-    row(
-      `c. clustrix-lint fix --stdin -o - of the same dump`,
-      await repeat(1, () => measure([BIN, 'fix', '--stdin', '-o', '-'], dump)),
-      bytes,
-      base,
-    );
+    const bare = await measure(['-e', scan, dump]);
+    row(`${letter}. bare Node read-and-scan of a ${gb} ${label}`, bare, bytes);
+    let perl = null;
+    if (spawnSync('perl', ['-e', '1']).status === 0) {
+      perl = await measure(PERL, dump, 'perl');
+      row(`${letter}. perl -pe 's/ USING HASH//g; s/utf8mb4_0900_ai_ci/…/g', same dump`, perl, bytes);
+    } else console.error(`bench ${letter}: perl not found, the one-liner is skipped`);
+    for (const command of [
+      ['check', '--stdin'],
+      ['fix', '--stdin', '-o', '-'],
+    ]) {
+      let one = null;
+      for (const threads of ['1', '2']) {
+        const r = await measure([BIN, ...command, '--concurrency', threads], dump);
+        const name = `${letter}. clustrix-lint ${command.join(' ')} --concurrency ${threads}`;
+        if (threads === '1') {
+          one = r;
+          row(name, r, bytes, perl === null ? undefined : { run: perl, label: 'the MB/s of perl', rate: true });
+        } else row(name, r, bytes, { run: one, label: 'the MB/s of 1 thread', rate: true });
+      }
+    }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    done();
   }
 }
 
-if (only.has('d')) {
+if (only.has('c')) await dumpCase('c', 'one-table', 'one-table dump');
+if (only.has('d')) await dumpCase('d', 'many-tables', `many-tables dump (${tables} tables)`);
+
+if (only.has('e')) {
   // The HTML report: the CLI making it (time, peak RSS), then Chromium opening it (load event and
   // first contentful paint, median of the runs, each in a fresh page).
   const chromium = process.env.CLUSTRIX_LINT_CHROMIUM ?? '/usr/bin/chromium';
   const PUBLIC = resolve(ROOT, '..', 'shared', 'corpus', 'public');
-  if (!existsSync(chromium)) console.error(`bench d: ${chromium} not found (apt-get install chromium)`);
+  if (!existsSync(chromium)) console.error(`bench e: ${chromium} not found (apt-get install chromium)`);
   else {
     const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-bench-report-'));
     const { chromium: driver } = await import('playwright-core');
@@ -162,24 +208,22 @@ if (only.has('d')) {
         '--disable-sync',
       ],
     });
+    const cleanups = [];
     try {
       const inputs = [];
       if (existsSync(CORPUS)) inputs.push(['WSO2 corpus (20 files)', CORPUS]);
       if (existsSync(PUBLIC)) inputs.push(['public corpus (36 files)', PUBLIC]);
-      if (only.has('d-dump')) {
-        const dump = join(dir, 'dump.sql');
-        const out = createWriteStream(dump);
-        for (const chunk of dumpChunks(size)) if (!out.write(chunk)) await once(out, 'drain');
-        out.end();
-        await once(out, 'close');
-        inputs.push([`generated dump, ${(statSync(dump).size / 1e9).toFixed(2)} GB`, dump]);
+      if (only.has('e-dump')) {
+        const d = await dumpFile('many-tables');
+        cleanups.push(d.done);
+        inputs.push([`generated many-tables dump, ${(d.bytes / 1e9).toFixed(2)} GB`, d.dump]);
       }
-      if (inputs.length === 0) console.error('bench d: no corpus in ../shared and no --only d-dump');
+      if (inputs.length === 0) console.error('bench e: no corpus in ../shared and no --only e-dump');
       for (const [name, input] of inputs) {
         const page = join(dir, 'report.html');
         const made = await repeat(1, () => measure([BIN, 'report', input, '-o', page]));
         const mb = statSync(page).size / 1e6;
-        row(`d. clustrix-lint report, ${name} → ${mb.toFixed(2)} MB page`, made);
+        row(`e. clustrix-lint report, ${name} → ${mb.toFixed(2)} MB page`, made);
         const loads = [];
         const paints = [];
         for (let i = 0; i < runs; i++) {
@@ -202,11 +246,12 @@ if (only.has('d')) {
           paints.push(t.fcp / 1000);
           await tab.close();
         }
-        row(`d. Chromium opens it: first contentful paint`, { seconds: median(paints), rss: 0 });
-        row(`d. Chromium opens it: load event`, { seconds: median(loads), rss: 0 });
+        row(`e. Chromium opens it: first contentful paint`, { seconds: median(paints), rss: 0 });
+        row(`e. Chromium opens it: load event`, { seconds: median(loads), rss: 0 });
       }
     } finally {
       await context.close();
+      for (const done of cleanups) done();
       rmSync(profile, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     }
@@ -214,6 +259,6 @@ if (only.has('d')) {
 }
 
 console.log(
-  `node ${process.version}, ${runs} runs (median) for a, b and the page loads of d, 1 run for c and the reports of d`,
+  `node ${process.version}, ${runs} runs (median) for a, b and the page loads of e, 1 run each for c, d and the reports of e`,
 );
 console.table(rows);

@@ -213,7 +213,8 @@ function deletesAll(run: readonly Wrapper[], edits: readonly Edit[]): boolean {
 
 /**
  * mysqldump code the target may go on skipping with nothing lost (see SKIPPABLE_DUMP_CODE): key
- * maintenance for a load, settings of load speed and notes, and the default encryption option.
+ * maintenance for a load, settings of load speed and notes, the B-tree index type and the default
+ * encryption option.
  */
 function skippable(stmt: Statement, run: readonly Wrapper[]): boolean {
   const code = run.flatMap((w) => w.code);
@@ -230,6 +231,10 @@ function skippable(stmt: Statement, run: readonly Wrapper[]): boolean {
   }
   if (whole && isWord(code[0], 'SET') && code.length > 1) {
     return splitTopLevel(code, 1, code.length).every((a) => skippableAssignment(code.slice(a.from, a.to)));
+  }
+  // `PRIMARY KEY (a, b) /*!50060 USING BTREE */`: the type every Xpand index has anyway.
+  if (code.length === 2 && isWord(code[0], 'USING') && code[1]!.kind === 'word') {
+    return SKIPPABLE_DUMP_CODE.indexTypes.has(code[1]!.text.toUpperCase());
   }
   // `/*!80016 DEFAULT ENCRYPTION='N' */`
   let k = isWord(code[0], 'DEFAULT') ? 1 : 0;

@@ -3,7 +3,7 @@
 // table the script created without partitioning, or with partitioning the target cannot take.
 import { PARTITIONING } from '../src/catalog.js';
 import { defineRule, removeSpecEdit } from '../src/rule.js';
-import { nameAt } from '../src/schema.js';
+import { nameAt, type TableFacts } from '../src/schema.js';
 import { alterTableLayout, isPunct } from '../src/structure.js';
 import { isWord } from '../src/tokenize.js';
 
@@ -42,7 +42,10 @@ export default defineRule({
     const code = stmt.code;
     if (stmt.kind === 'alter_table') {
       const layout = alterTableLayout(stmt);
-      const table = ctx.schema.table(nameAt(code, layout.nameAt) ?? '');
+      // Looked up only for a partition clause: a stream's segment then depends on earlier ones'
+      // tables only where it has to (mysqldump's ALTER TABLE … DISABLE KEYS does not).
+      let looked: { table: TableFacts | undefined } | undefined;
+      const tableFacts = () => (looked ??= { table: ctx.schema.table(nameAt(code, layout.nameAt) ?? '') }).table;
       for (const spec of layout.specs) {
         const action = code[spec.from]!;
         const onPartitions =
@@ -51,6 +54,7 @@ export default defineRule({
             isWord(code[spec.from + 1], 'PARTITION')) ||
           (isWord(action, 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING'));
         // A table this script created: does it have partitions the target keeps?
+        const table = onPartitions ? tableFacts() : undefined;
         const partition = table === undefined ? null : table.partition;
         if (onPartitions && table !== undefined && (partition === null || !isKept(partition))) {
           const words = `${action.text.toUpperCase()} ${code[spec.from + 1]!.text.toUpperCase()}`;

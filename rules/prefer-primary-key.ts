@@ -1,11 +1,9 @@
 // Advice: a table without a primary key gets a hidden one on Xpand, and row-based replication then
 // scans the table for every row it applies. Script-wide, so that a primary key added by a later
-// ALTER TABLE (as phpMyAdmin dumps do) counts.
+// ALTER TABLE (as phpMyAdmin dumps do) counts: it reads what the whole script defined (ctx.schema).
 import { PRIMARY_KEY, targetInRange } from '../src/catalog.js';
-import { addedKeys, tableColumns, tableKeys } from '../src/keys.js';
 import { defineRule } from '../src/rule.js';
-import { nameAt } from '../src/schema.js';
-import { alterTableLayout, createTableLayout } from '../src/structure.js';
+import { createTableLayout } from '../src/structure.js';
 import { identValue, isWord, type Token } from '../src/tokenize.js';
 
 export default defineRule({
@@ -16,7 +14,7 @@ export default defineRule({
     severity: 'info',
     category: 'advice',
     fixable: [],
-    statements: ['create_table', 'alter_table'],
+    statements: ['create_table'],
     messages: {
       noPrimaryKey:
         '{{table}} has no primary key: {{target}} gives it a hidden one, and row-based replication (which its parallel replication needs) then scans the table to find each row it applies; give it a primary key.',
@@ -30,48 +28,28 @@ export default defineRule({
   },
   checkScript(statements, ctx) {
     if (!targetInRange(ctx.target, PRIMARY_KEY.since)) return;
-    const missing = new Map<string, { at: Token; name: string; key: { name: string; columns: string } | null }>();
+    // Each table by its last CREATE TABLE; whether it ends up with a primary key (an ALTER TABLE …
+    // ADD PRIMARY KEY counts, as phpMyAdmin dumps write them) is what the script defined in all:
+    // ctx.schema, which a stream builds as it goes, so only the table's name is read here.
+    const last = new Map<string, Token>();
     for (const stmt of statements) {
       const code = stmt.code;
-      if (stmt.kind === 'alter_table') {
-        const name = nameAt(code, alterTableLayout(stmt).nameAt);
-        if (name !== null && addedKeys(stmt).some((k) => k.kind === 'primary')) missing.delete(name.toLowerCase());
-        continue;
-      }
-      const layout = createTableLayout(stmt);
-      const at = code[layout.nameAt];
-      if (at === undefined || layout.body === null) continue; // LIKE or AS SELECT: not this script's definition
-      if (code.some((t, k) => k < 3 && isWord(t, 'TEMPORARY'))) continue;
-      const name = identValue(at);
-      const keys = tableKeys(stmt);
-      if (keys.some((k) => k.kind === 'primary')) {
-        missing.delete(name.toLowerCase());
-        continue;
-      }
-      const notNull = new Set(
-        tableColumns(stmt, layout.definitions)
-          .filter((c) => c.notNull)
-          .map((c) => c.name.toLowerCase()),
-      );
-      const candidate = keys.find(
-        (k) =>
-          k.kind === 'unique' && k.parts.length > 0 && k.parts.every((p) => p.column !== null && notNull.has(p.column)),
-      );
-      missing.set(name.toLowerCase(), {
-        at,
-        name,
-        key:
-          candidate === undefined
-            ? null
-            : { name: candidate.name ?? '(unnamed)', columns: candidate.parts.map((p) => p.column).join(', ') },
-      });
+      const at = code[createTableLayout(stmt).nameAt];
+      if (at === undefined || code.some((t, k) => k < 3 && isWord(t, 'TEMPORARY'))) continue;
+      const name = identValue(at).toLowerCase();
+      last.delete(name);
+      last.set(name, at);
     }
-    for (const m of missing.values()) {
+    for (const [name, at] of last) {
+      const facts = ctx.schema.table(name);
+      // Dropped since, or keys not known (… AS SELECT, LIKE a table the script does not define).
+      if (facts === undefined || facts.primaryKey !== null) continue;
+      const key = facts.candidateKey ?? null;
       ctx.report({
-        messageId: m.key === null ? 'noPrimaryKey' : 'candidate',
-        data: { table: m.name, ...(m.key === null ? {} : { key: m.key.name, columns: m.key.columns }) },
-        start: m.at.start,
-        end: m.at.end,
+        messageId: key === null ? 'noPrimaryKey' : 'candidate',
+        data: { table: identValue(at), ...(key === null ? {} : { key: key.name, columns: key.columns.join(', ') }) },
+        start: at.start,
+        end: at.end,
       });
     }
   },

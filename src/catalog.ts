@@ -642,8 +642,10 @@ export const VERSIONED_FEATURES = {
  */
 export const SKIPPABLE_DUMP_CODE = {
   variables: new Set(['UNIQUE_CHECKS', 'SQL_NOTES', 'NOTE_VERBOSITY']),
+  /** `/*!50060 USING BTREE *\/` on an index: every Xpand index is a B+tree, so skipping it loses nothing. */
+  indexTypes: new Set(['BTREE']),
   source: { url: 'https://mariadb.com/docs/reference/xpand/sql-statements/ALTER_TABLE/', evidence: 'inferred' },
-} as const satisfies { variables: ReadonlySet<string>; source: Source };
+} as const satisfies { variables: ReadonlySet<string>; indexTypes: ReadonlySet<string>; source: Source };
 
 /** The mysql and mariadb clients: what they do with a script before the server sees it. */
 export const CLIENT_SOURCES = {

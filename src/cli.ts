@@ -79,6 +79,8 @@ const VALUE_OPTIONS = new Set([
   '--dump',
   '--url',
   '--charset',
+  '--max-shown',
+  '--concurrency',
 ]);
 
 /** yargs drops a lone `-` positional; it means standard input, so turn it into --stdin. */
@@ -174,6 +176,28 @@ function common(y: Argv): Argv {
       describe: 'write the schema script read from the mysql:// input to FILE',
       type: 'string',
       nargs: 1,
+    })
+    .option('concurrency', {
+      describe: 'threads that check and fix (auto: one per core; 1: no worker threads)',
+      type: 'string',
+      default: 'auto',
+      nargs: 1,
+    })
+    .option('progress', {
+      describe: 'show a progress line on a terminal for inputs over 50 MB (--no-progress: never)',
+      type: 'boolean',
+      default: true,
+    })
+    .option('max-shown', {
+      describe: 'list at most N findings and N fixes of each rule per file (stylish)',
+      type: 'number',
+      default: 100,
+      nargs: 1,
+    })
+    .option('verbose', {
+      describe: 'list every finding and fix (stylish), however many',
+      type: 'boolean',
+      default: false,
     });
 }
 

@@ -224,8 +224,14 @@ export const byPlace = (a: Finding, b: Finding): number =>
  * The findings of the script-wide rules (`checkScript`) alone, without inline directives: for a
  * stream, whose segments run the per-statement checks (see lintSourceDetailed's `segment`).
  */
-export function lintScriptRules(source: SqlSource, rules: readonly Rule[], options: EngineOptions = {}): Finding[] {
-  return runRules(source, rules, options, 'script').sort(byPlace);
+export function lintScriptRules(
+  source: SqlSource,
+  rules: readonly Rule[],
+  options: EngineOptions = {},
+  schema?: SchemaModel,
+): Finding[] {
+  // `schema`: what the whole input defined, which a script-wide rule may read (ctx.schema).
+  return runRules(source, rules, options, 'script', schema).sort(byPlace);
 }
 
 /**

@@ -43,8 +43,14 @@ export interface FixPolicy {
   readonly suggestions?: boolean | ReadonlySet<string>;
 }
 
+/** What a run asks of the fixer as plain data (it crosses to worker threads): `suggestions` as rule ids. */
+export interface FixMode {
+  readonly lossy?: boolean;
+  readonly suggestions?: boolean | readonly string[];
+}
+
 /** The policy of library-style options (`suggestions` as a list of rule ids). */
-export function fixPolicy(options: { lossy?: boolean; suggestions?: boolean | readonly string[] }): FixPolicy {
+export function fixPolicy(options: FixMode): FixPolicy {
   const s = options.suggestions;
   return { lossy: options.lossy === true, suggestions: Array.isArray(s) ? new Set(s) : s === true };
 }

@@ -6,7 +6,7 @@ import './deps-node.js';
 import { getTarget } from './catalog.js';
 import type { Finding } from './rule.js';
 import { checkSuggestionRules } from './suggestions.js';
-import { checkStreamWith, fixStreamWith, type StreamFixResult } from './stream.js';
+import { checkStreamWith, fixStreamWith, type SegmentExecutor, type StreamFixResult } from './stream.js';
 import type { LiveRead } from './live/check.js';
 import type { ReadDatabaseOptions } from './live/index.js';
 import { rules, serverRules } from '../rules/index.js';
@@ -15,6 +15,30 @@ import { forScripts, type CheckOptions, type FixOptions } from './api.js';
 export * from './api.js';
 export type { StreamFixResult } from './stream.js';
 
+/** Options of the stream functions. */
+export interface StreamApiOptions {
+  /** Bytes per segment (default 1 MiB). */
+  readonly segmentSize?: number;
+  /**
+   * Worker threads that check (and fix) segments in parallel; 1 (the default) runs everything in
+   * this thread. The results are those of one segment after the other, whatever the number.
+   */
+  readonly concurrency?: number;
+}
+
+/** Runs `run` with the executor `concurrency` asks for, closing its workers afterwards. */
+async function withExecutor<T>(concurrency: number | undefined, run: (executor?: SegmentExecutor) => Promise<T>) {
+  if (concurrency === undefined || concurrency <= 1) return run();
+  const { WorkerPool } = await import('./pool.js');
+  if (!WorkerPool.available()) return run();
+  const pool = new WorkerPool(concurrency);
+  try {
+    return await run(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
 /**
  * Checks a script read from a stream (file, stdin, …) in constant memory, segment by segment.
  * The findings are those of `check` on the whole text, except that a disable-file comment does
@@ -22,21 +46,29 @@ export type { StreamFixResult } from './stream.js';
  */
 export function checkStream(
   input: AsyncIterable<Uint8Array | string>,
-  options: CheckOptions & { segmentSize?: number } = {},
+  options: CheckOptions & StreamApiOptions = {},
 ): Promise<Finding[]> {
   getTarget(options.target);
-  return checkStreamWith(rules, input, forScripts(options));
+  return withExecutor(options.concurrency, (executor) =>
+    checkStreamWith(rules, input, { ...forScripts(options), executor }),
+  );
 }
 
-/** Fixes a script read from a stream, handing the clean script to `write` as it is produced. */
+/**
+ * Fixes a script read from a stream, handing the clean script to `write` as it is produced. The
+ * edits of an applied fix are offsets into the input (for a first pass), and its statement text
+ * is an excerpt of at most 200 characters.
+ */
 export function fixStream(
   input: AsyncIterable<Uint8Array | string>,
   write: (text: string) => void | Promise<void>,
-  options: FixOptions & { segmentSize?: number } = {},
+  options: FixOptions & StreamApiOptions = {},
 ): Promise<StreamFixResult> {
   getTarget(options.target);
   checkSuggestionRules(rules, options);
-  return fixStreamWith(rules, input, write, forScripts(options));
+  return withExecutor(options.concurrency, (executor) =>
+    fixStreamWith(rules, input, write, { ...forScripts(options), executor }),
+  );
 }
 
 /**

@@ -81,9 +81,10 @@ export class AtomicWriter {
     }
   }
 
-  write(text: string): void {
+  write(chunk: string | Uint8Array): void {
     try {
-      writeSync(this.fd!, text);
+      if (typeof chunk === 'string') writeSync(this.fd!, chunk);
+      else for (let at = 0; at < chunk.length;) at += writeSync(this.fd!, chunk, at);
     } catch (e) {
       this.abort();
       throw new UsageError(`${this.path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);

@@ -3,7 +3,10 @@
 // before the statement they check) to judge a statement by an earlier one — an ALTER TABLE …
 // ADD PARTITION on a table whose HASH partitioning the target cannot take, a DROP INDEX of a
 // FULLTEXT index. Pure data, built from tokens; a stream carries it from segment to segment, so
-// its memory grows with the schema, not with the data.
+// its memory grows with the schema, not with the data. A segment that may run before the ones
+// ahead of it are done (a pool of workers) records the lookups that reached what it was given and
+// what it changed: the stream runs it again if the lookups find otherwise once those are taken.
+import { detach } from './detach.js';
 import { addedKeys, tableColumns, tableKeys, type FewValues } from './keys.js';
 import type { SqlSource } from './source.js';
 import type { Statement } from './statements.js';
@@ -33,15 +36,69 @@ export interface TableFacts {
    */
   readonly fewValued?: ReadonlyMap<string, FewValues>;
   readonly primaryKey?: readonly string[] | null;
+  /** For a table without a primary key: a unique key on NOT NULL columns (InnoDB's stand-in), else null. */
+  readonly candidateKey?: { readonly name: string; readonly columns: readonly string[] } | null;
 }
+
+/** A table set (its new facts) or dropped (null), by lower-cased name. */
+export type SchemaChange = readonly [string, TableFacts | null];
 
 /** The schema so far. Keys are lower-cased unqualified table names (Xpand compares names case-insensitively). */
 export class SchemaModel {
-  private readonly tables = new Map<string, TableFacts>();
+  private readonly tables: Map<string, TableFacts>;
+  /** Names this model (or the one it was cloned from) set or dropped: their lookups read no base. */
+  private readonly touched = new Set<string>();
+
+  /**
+   * @param entries the tables to start from (`entries()` of another model)
+   * @param reads where to record the lookups of names not set or dropped here, with what they
+   *   found (shared by clones)
+   */
+  constructor(
+    entries: Iterable<readonly [string, TableFacts]> = [],
+    private readonly reads: Map<string, TableFacts | undefined> | null = null,
+  ) {
+    this.tables = new Map(entries);
+  }
 
   /** The facts of a table the script created, or undefined. */
   table(name: string): TableFacts | undefined {
-    return this.tables.get(name.toLowerCase());
+    const key = name.toLowerCase();
+    const facts = this.tables.get(key);
+    if (this.reads !== null && !this.touched.has(key) && !this.reads.has(key)) this.reads.set(key, facts);
+    return facts;
+  }
+
+  private set(key: string, facts: TableFacts): void {
+    this.touched.add(key);
+    this.tables.set(key, facts);
+  }
+
+  private drop(key: string): void {
+    this.touched.add(key);
+    this.tables.delete(key);
+  }
+
+  entries(): Array<[string, TableFacts]> {
+    return [...this.tables];
+  }
+
+  /** What this model, a clone of `base` (or of a clone of it), changed. */
+  changesSince(base: SchemaModel): SchemaChange[] {
+    const out: SchemaChange[] = [];
+    for (const key of this.touched) {
+      const facts = this.tables.get(key);
+      if (facts !== base.tables.get(key)) out.push([key, facts ?? null]);
+    }
+    return out;
+  }
+
+  /** Takes changes another model made (changesSince). */
+  change(changes: readonly SchemaChange[]): void {
+    for (const [key, facts] of changes) {
+      if (facts === null) this.drop(key);
+      else this.set(key, facts);
+    }
   }
 
   get size(): number {
@@ -49,8 +106,8 @@ export class SchemaModel {
   }
 
   clone(): SchemaModel {
-    const copy = new SchemaModel();
-    for (const [k, v] of this.tables) copy.tables.set(k, v);
+    const copy = new SchemaModel(this.tables, this.reads);
+    for (const k of this.touched) copy.touched.add(k);
     return copy;
   }
 
@@ -65,7 +122,7 @@ export class SchemaModel {
       const like = layout.body === null ? likeSource(code, layout.nameAt) : null;
       if (like !== null) {
         const from = this.table(like);
-        this.tables.set(name.toLowerCase(), { ...(from ?? emptyTable(name, line())), name, line: line() });
+        this.set(name.toLowerCase(), { ...(from ?? emptyTable(name, line())), name, line: line() });
         return;
       }
       const indexes = new Map<string, { kind: 'fulltext' | 'spatial'; line: number }>();
@@ -75,14 +132,22 @@ export class SchemaModel {
         if (index !== null) indexes.set(index.toLowerCase(), { kind: d.kind, line: line() });
       }
       const p = layout.partition;
-      const pk = tableKeys(stmt).find((k) => k.kind === 'primary');
-      this.tables.set(name.toLowerCase(), {
+      const keys = tableKeys(stmt);
+      const pk = keys.find((k) => k.kind === 'primary');
+      this.set(name.toLowerCase(), {
         name,
         line: line(),
         partition: p === null ? null : { type: p.type, linear: p.linear, line: line() },
         indexes,
         fewValued: fewValuedColumns(stmt, layout.definitions),
-        primaryKey: pk === undefined ? null : pk.parts.map((part) => part.column ?? ''),
+        // CREATE TABLE … AS SELECT without a column list: its keys are not known from the script.
+        primaryKey:
+          layout.body === null
+            ? undefined
+            : pk === undefined
+              ? null
+              : pk.parts.map((part) => detach(part.column ?? '')),
+        candidateKey: pk === undefined && layout.body !== null ? candidateKey(stmt, layout.definitions, keys) : null,
       });
       return;
     }
@@ -97,6 +162,22 @@ export class SchemaModel {
     }
     if (stmt.kind === 'alter_table') {
       const layout = alterTableLayout(stmt);
+      // Only what changes the facts kept needs the table (so DISABLE KEYS reads nothing).
+      const relevant =
+        layout.partition !== null ||
+        layout.added.some((d) => d.kind === 'fulltext' || d.kind === 'spatial') ||
+        layout.specs.some(
+          (spec) =>
+            (isWord(code[spec.from], 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) ||
+            (isWord(code[spec.from], 'DROP') &&
+              (isWord(code[spec.from + 1], 'INDEX') ||
+                isWord(code[spec.from + 1], 'KEY') ||
+                isWord(code[spec.from + 1], 'PRIMARY'))),
+        ) ||
+        // The distribution advice's facts: the primary key and the columns' types.
+        layout.added.some((d) => d.kind === 'primary') ||
+        columnDefinitions(stmt).length > 0;
+      if (!relevant) return;
       const table = this.table(nameAt(code, layout.nameAt) ?? '');
       if (table === undefined) return;
       let facts = table;
@@ -121,7 +202,7 @@ export class SchemaModel {
       const p = layout.partition;
       if (p !== null) facts = { ...facts, partition: { type: p.type, linear: p.linear, line: line() } };
       facts = withColumnsAndKeys(facts, stmt);
-      this.tables.set(table.name.toLowerCase(), facts);
+      this.set(table.name.toLowerCase(), facts);
       return;
     }
     if (stmt.kind === 'drop') {
@@ -130,7 +211,7 @@ export class SchemaModel {
         if (isWord(code[k], 'IF')) k += 2;
         for (const span of splitTopLevel(code, k, code.length)) {
           const name = nameAt(code, span.to - 1);
-          if (name !== null) this.tables.delete(name.toLowerCase());
+          if (name !== null) this.drop(name.toLowerCase());
         }
       } else if (isWord(code[1], 'INDEX')) {
         const index = nameAt(code, 2);
@@ -139,14 +220,14 @@ export class SchemaModel {
         if (index === null || table === undefined || !table.indexes.has(index.toLowerCase())) return;
         const indexes = new Map(table.indexes);
         indexes.delete(index.toLowerCase());
-        this.tables.set(table.name.toLowerCase(), { ...table, indexes });
+        this.set(table.name.toLowerCase(), { ...table, indexes });
       }
     }
   }
 
   private withIndex(table: TableFacts, index: string, kind: 'fulltext' | 'spatial', line: number): void {
     const indexes = new Map(table.indexes).set(index.toLowerCase(), { kind, line });
-    this.tables.set(table.name.toLowerCase(), { ...table, indexes });
+    this.set(table.name.toLowerCase(), { ...table, indexes });
   }
 
   /** The table named at code[k] (possibly qualified: the last part counts). */
@@ -158,10 +239,34 @@ export class SchemaModel {
   }
 }
 
+const detachFew = (v: FewValues): FewValues => ({ ...v, what: detach(v.what) });
+
+/** The first unique key whose columns are all NOT NULL: what InnoDB uses as the primary key. */
+function candidateKey(
+  stmt: Statement,
+  definitions: Parameters<typeof tableColumns>[1],
+  keys: ReturnType<typeof tableKeys>,
+): TableFacts['candidateKey'] {
+  const notNull = new Set(
+    tableColumns(stmt, definitions)
+      .filter((c) => c.notNull)
+      .map((c) => c.name.toLowerCase()),
+  );
+  const key = keys.find(
+    (k) =>
+      k.kind === 'unique' && k.parts.length > 0 && k.parts.every((p) => p.column !== null && notNull.has(p.column)),
+  );
+  return key === undefined
+    ? null
+    : { name: detach(key.name ?? '(unnamed)'), columns: key.parts.map((p) => detach(p.column!)) };
+}
+
 /** The columns of `definitions` whose type allows only a few values. */
 function fewValuedColumns(stmt: Statement, definitions: Parameters<typeof tableColumns>[1]): Map<string, FewValues> {
   const out = new Map<string, FewValues>();
-  for (const c of tableColumns(stmt, definitions)) if (c.fewValues !== null) out.set(c.name.toLowerCase(), c.fewValues);
+  // Detached, as names are: a model that outlives its segment must not keep the segment's text alive.
+  for (const c of tableColumns(stmt, definitions))
+    if (c.fewValues !== null) out.set(detach(c.name.toLowerCase()), detachFew(c.fewValues));
   return out;
 }
 
@@ -174,7 +279,7 @@ function withColumnsAndKeys(facts: TableFacts, stmt: Statement): TableFacts {
     const few = new Map(out.fewValued);
     for (const c of changed) {
       if (c.fewValues === null) few.delete(c.name.toLowerCase());
-      else few.set(c.name.toLowerCase(), c.fewValues);
+      else few.set(detach(c.name.toLowerCase()), detachFew(c.fewValues));
     }
     out = { ...out, fewValued: few };
   }
@@ -182,8 +287,41 @@ function withColumnsAndKeys(facts: TableFacts, stmt: Statement): TableFacts {
     if (isWord(code[spec.from], 'DROP') && isWord(code[spec.from + 1], 'PRIMARY')) out = { ...out, primaryKey: null };
   }
   const pk = addedKeys(stmt).find((k) => k.kind === 'primary');
-  if (pk !== undefined) out = { ...out, primaryKey: pk.parts.map((part) => part.column ?? '') };
+  if (pk !== undefined)
+    out = { ...out, primaryKey: pk.parts.map((part) => detach(part.column ?? '')), candidateKey: null };
   return out;
+}
+
+/** Whether two facts of a table are the same (one may have crossed a thread: compared by value). */
+export function sameTable(a: TableFacts | undefined, b: TableFacts | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  if (a.name !== b.name || a.line !== b.line || a.indexes.size !== b.indexes.size) return false;
+  const p = a.partition;
+  const q = b.partition;
+  if (p === null || q === null ? p !== q : p.type !== q.type || p.linear !== q.linear || p.line !== q.line)
+    return false;
+  for (const [name, i] of a.indexes) {
+    const j = b.indexes.get(name);
+    if (j === undefined || j.kind !== i.kind || j.line !== i.line) return false;
+  }
+  // The distribution advice's facts.
+  const pa = a.primaryKey;
+  const pb = b.primaryKey;
+  if (pa == null || pb == null ? pa !== pb : pa.length !== pb.length || pa.some((c, k) => c !== pb[k])) return false;
+  const ca = a.candidateKey;
+  const cb = b.candidateKey;
+  if (ca == null || cb == null ? ca !== cb : ca.name !== cb.name || ca.columns.join() !== cb.columns.join())
+    return false;
+  const fa = a.fewValued;
+  const fb = b.fewValued;
+  if (fa === undefined || fb === undefined) return fa === fb;
+  if (fa.size !== fb.size) return false;
+  for (const [name, v] of fa) {
+    const w = fb.get(name);
+    if (w === undefined || w.values !== v.values || w.what !== v.what) return false;
+  }
+  return true;
 }
 
 function emptyTable(name: string, line: number): TableFacts {
@@ -194,7 +332,8 @@ function emptyTable(name: string, line: number): TableFacts {
 export function nameAt(code: readonly Token[], k: number): string | null {
   const t = code[k];
   if (t === undefined || (t.kind !== 'word' && t.kind !== 'quotedIdent')) return null;
-  return identValue(t);
+  // Detached: a model that outlives its segment must not keep the segment's text alive.
+  return detach(identValue(t));
 }
 
 /** CREATE TABLE t LIKE other: the other table's name. */

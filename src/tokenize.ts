@@ -104,8 +104,46 @@ const NUMBER_RE = /^(?:\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|0x[0-9a-fA-F]+|0b[01]+)$/;
  */
 export function tokenize(src: string, initialDelimiter = ';', known: KnownPayload | null = null): TokenizeResult {
   const tokens: Token[] = [];
-  const delimiter = run(src, initialDelimiter, tokens, null, known);
+  const delimiter = run(src, initialDelimiter, tokens, null, known, null);
   return { tokens, finalDelimiter: delimiter };
+}
+
+/** Statement boundaries and INSERT/REPLACE payloads of a text, found without making tokens. */
+export interface Boundaries {
+  /** Where the complete part ends (see PartialTokenizeResult.end); the whole text when `more` is false. */
+  readonly end: number;
+  /** The delimiter active at `end`. */
+  readonly delimiter: string;
+  /** The `data` tokens of src[0, end), as ranges. */
+  readonly payloads: KnownPayload[];
+  /** See PartialTokenizeResult.open. */
+  readonly open?: { readonly from: number; readonly safe: number };
+}
+
+/**
+ * What the tokenizer would find about statements, without making tokens (for the stream cutter,
+ * which only needs where segments may end and where payloads are): with `more` (more input will
+ * follow) like tokenizePartial, else like tokenize (which throws on unterminated input).
+ */
+export function boundaries(
+  src: string,
+  initialDelimiter: string,
+  known: KnownPayload | null,
+  more: boolean,
+): Boundaries {
+  const payloads: KnownPayload[] = [];
+  if (!more) {
+    const delimiter = run(src, initialDelimiter, null, null, known, payloads);
+    return { end: src.length, delimiter, payloads };
+  }
+  const cut: Cut = { end: 0, count: 0, delimiter: initialDelimiter, open: undefined };
+  try {
+    run(src, initialDelimiter, null, cut, known, payloads);
+  } catch (e) {
+    if (!(e instanceof SqlSyntaxError) || !e.reason.startsWith('unterminated')) throw e;
+  }
+  const result = { end: cut.end, delimiter: cut.delimiter, payloads: payloads.slice(0, cut.count) };
+  return cut.open === undefined ? result : { ...result, open: cut.open };
 }
 
 /**
@@ -121,7 +159,7 @@ export function tokenizePartial(
   const tokens: Token[] = [];
   const cut: Cut = { end: 0, count: 0, delimiter: initialDelimiter, open: undefined };
   try {
-    run(src, initialDelimiter, tokens, cut, known);
+    run(src, initialDelimiter, tokens, cut, known, null);
   } catch (e) {
     // Running into the end of the buffer inside a string or comment: it continues later.
     if (!(e instanceof SqlSyntaxError) || !e.reason.startsWith('unterminated')) throw e;
@@ -137,13 +175,18 @@ interface Cut {
   open: { from: number; safe: number } | undefined;
 }
 
-/** The tokenizer proper; records statement boundaries in `cut` when given. Returns the final delimiter. */
+/**
+ * The tokenizer proper; records statement boundaries in `cut` when given. Returns the final
+ * delimiter. With `tokens` null it makes no tokens and records only the data payloads (in
+ * `payloads`; `cut.count` then counts payloads).
+ */
 function run(
   src: string,
   initialDelimiter: string,
-  tokens: Token[],
+  tokens: Token[] | null,
   cut: Cut | null,
   known: KnownPayload | null,
+  payloads: KnownPayload[] | null,
 ): string {
   let delimiter = initialDelimiter;
   let exec: ExecComment | null = null;
@@ -153,6 +196,8 @@ function run(
   // INSERT/REPLACE payloads after VALUES are scanned in bulk (data token), never word by word.
   let dataStatement = false;
   let depth = 0;
+  /** Whether the last token was a name (a word or quoted identifier): `.5` after one is not a number. */
+  let afterName = false;
   const boundary = () => {
     // After a delimiter (or DELIMITER command) and the rest of its line, when that line ended
     // inside the buffer: the next segment starts at a line start, outside any comment.
@@ -161,19 +206,28 @@ function run(
     while (j < n && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
     if (j < n && src[j] === '\n') {
       cut.end = j + 1;
+      cut.delimiter = delimiter;
+      if (tokens === null) {
+        cut.count = payloads!.length;
+        i = j + 1;
+        afterName = false;
+        return;
+      }
       // Tokens up to the delimiter; the rest of the line is whitespace, tokenized next time.
       cut.count = tokens.length;
-      cut.delimiter = delimiter;
       if (j + 1 > i) {
         tokens.push({ kind: 'whitespace', start: i, end: j + 1, text: src.slice(i, j + 1), exec: null });
         cut.count = tokens.length;
         i = j + 1;
+        afterName = false;
       }
     }
   };
 
   const push = (kind: TokenKind, end: number, wrapper: ExecComment | null = exec): void => {
-    tokens.push({ kind, start: i, end, text: src.slice(i, end), exec: wrapper });
+    if (tokens !== null) tokens.push({ kind, start: i, end, text: src.slice(i, end), exec: wrapper });
+    else if (kind === 'data') payloads!.push({ from: i, end });
+    afterName = kind === 'word' || kind === 'quotedIdent';
     i = end;
   };
 
@@ -299,43 +353,49 @@ function run(
       push('variable', j);
       continue;
     }
-    if (isWordChar(c) || (c === 46 /* . */ && isDigit(src.charCodeAt(i + 1)) && !prevIsName(tokens))) {
+    if (isWordChar(c) || (c === 46 /* . */ && isDigit(src.charCodeAt(i + 1)) && !afterName)) {
       let j = i;
       if (c === 46) j++;
       while (j < n && isWordChar(src.charCodeAt(j))) {
         if (j > i && delimiterStartsAt(src, j, delimiter)) break;
         j++;
       }
-      // A decimal point or exponent sign continues a number (1.5, 1e-3).
-      let word = src.slice(i, j);
-      if (/^\d+$/.test(word) && src[j] === '.' && !isWordChar(src.charCodeAt(j + 1) || 0)) {
-        j++;
-        word = src.slice(i, j);
-      } else if (/^\d+$/.test(word) && src[j] === '.' && isDigit(src.charCodeAt(j + 1))) {
-        j++;
-        while (j < n && isDigit(src.charCodeAt(j))) j++;
-        if (
-          (src[j] === 'e' || src[j] === 'E') &&
-          (isDigit(src.charCodeAt(j + 1)) ||
-            ((src[j + 1] === '+' || src[j + 1] === '-') && isDigit(src.charCodeAt(j + 2))))
-        ) {
-          j += 2;
+      // Only a word that starts with a digit or a point can be a number (1.5, 1e-3, .5, 0x1F): the
+      // others need no second look.
+      let kind: TokenKind = 'word';
+      if (isDigit(c) || c === 46) {
+        // A decimal point or exponent sign continues a number (1.5, 1e-3).
+        let word = src.slice(i, j);
+        if (/^\d+$/.test(word) && src[j] === '.' && !isWordChar(src.charCodeAt(j + 1) || 0)) {
+          j++;
+          word = src.slice(i, j);
+        } else if (/^\d+$/.test(word) && src[j] === '.' && isDigit(src.charCodeAt(j + 1))) {
+          j++;
           while (j < n && isDigit(src.charCodeAt(j))) j++;
+          if (
+            (src[j] === 'e' || src[j] === 'E') &&
+            (isDigit(src.charCodeAt(j + 1)) ||
+              ((src[j + 1] === '+' || src[j + 1] === '-') && isDigit(src.charCodeAt(j + 2))))
+          ) {
+            j += 2;
+            while (j < n && isDigit(src.charCodeAt(j))) j++;
+          }
+          word = src.slice(i, j);
+        } else if (/^\d+[eE]$/.test(word) && (src[j] === '+' || src[j] === '-') && isDigit(src.charCodeAt(j + 1))) {
+          j += 1;
+          while (j < n && isDigit(src.charCodeAt(j))) j++;
+          word = src.slice(i, j);
         }
-        word = src.slice(i, j);
-      } else if (/^\d+[eE]$/.test(word) && (src[j] === '+' || src[j] === '-') && isDigit(src.charCodeAt(j + 1))) {
-        j += 1;
-        while (j < n && isDigit(src.charCodeAt(j))) j++;
-        word = src.slice(i, j);
+        if (NUMBER_RE.test(word) || /^\.\d+(?:[eE][+-]?\d+)?$/.test(word)) kind = 'number';
       }
-      push(NUMBER_RE.test(word) || /^\.\d+(?:[eE][+-]?\d+)?$/.test(word) ? 'number' : 'word', j);
-      if (
+      const values =
         dataStatement &&
         depth === 0 &&
         exec === null &&
-        (word.length === 6 || word.length === 5) &&
-        /^VALUES?$/i.test(word)
-      ) {
+        (j - i === 6 || j - i === 5) &&
+        /^VALUES?$/i.test(src.slice(i, j));
+      push(kind, j);
+      if (values) {
         let end: number;
         if (known !== null && known.from === i) end = known.end;
         else if (cut === null) end = scanData(src, i, delimiter);
@@ -497,15 +557,6 @@ function matchesWordAt(src: string, i: number, word: string): boolean {
 
 function delimiterStartsAt(src: string, i: number, delimiter: string): boolean {
   return delimiter !== ';' && src.startsWith(delimiter, i);
-}
-
-function prevIsName(tokens: Token[]): boolean {
-  for (let k = tokens.length - 1; k >= 0; k--) {
-    const t = tokens[k]!;
-    if (t.kind === 'whitespace' || t.kind === 'comment') return false;
-    return t.kind === 'word' || t.kind === 'quotedIdent';
-  }
-  return false;
 }
 
 /** Offset just past the `*\/` closing a block comment whose body starts at `from`, or -1. */

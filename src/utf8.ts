@@ -34,3 +34,43 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   }
   return -1;
 }
+
+/** Population count of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * The length in UTF-16 code units of valid UTF-8 `bytes`, without decoding them: every byte that
+ * is not a continuation byte starts one character, and a 4-byte sequence is two code units.
+ * Counted four bytes at a time (Node callers answer all-ASCII input with Buffer's isAscii first:
+ * this module stays free of Node built-ins for the portable core).
+ */
+export function utf16Length(bytes: Uint8Array): number {
+  const n = bytes.length;
+  if (n === 0) return n;
+  let continuation = 0;
+  let fourByte = 0;
+  let i = 0;
+  const byte = (c: number) => {
+    if ((c & 0xc0) === 0x80) continuation++;
+    else if (c >= 0xf0) fourByte++;
+  };
+  const head = Math.min(n, (4 - ((bytes.byteOffset + i) & 3)) & 3);
+  for (; i < head; i++) byte(bytes[i]!);
+  const aligned = ((bytes.byteOffset + i) & 3) === 0;
+  const words = aligned ? (n - i) >> 2 : 0;
+  const w32 = aligned ? new Int32Array(bytes.buffer, bytes.byteOffset + i, words) : new Int32Array(0);
+  for (let k = 0; k < words; k++) {
+    const w = w32[k]!;
+    if ((w & 0x80808080) === 0) continue;
+    // A continuation byte is 10xxxxxx; a 4-byte lead is 11110xxx.
+    continuation += popcount(w & ~(w << 1) & 0x80808080);
+    const lead4 = w & (w << 1) & (w << 2) & (w << 3) & 0x80808080;
+    if (lead4 !== 0) fourByte += popcount(lead4);
+  }
+  for (i += words * 4; i < n; i++) byte(bytes[i]!);
+  return n - continuation + fourByte;
+}

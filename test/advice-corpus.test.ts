@@ -40,7 +40,7 @@ pin('public/dbml', { 'prefer-primary-key': 4, 'prefer-selective-distribution-key
 pin('public/debezium', { 'prefer-primary-key': 39 });
 pin('public/magentadesk', { 'prefer-primary-key': 3 });
 pin('public/panel', { 'prefer-primary-key': 5 });
-pin('public/ranger', { 'prefer-primary-key': 1 });
+// ranger's xa_db.sql: its one keyless table is mysqldump's stand-in for a view, dropped later for the view.
 pin('public/shenyu', { 'prefer-primary-key': 1 });
 pin('public/toku-qa', { 'prefer-primary-key': 1 });
 
@@ -76,12 +76,12 @@ describe.skipIf(wso2 === null || pub === null)(
       expect(counts).toEqual(PINNED);
     });
 
-    it('totals: 153 recommendations on about 2,850 tables, 5 of them suggestions, no AUTO_UNIQUE', () => {
+    it('totals: 152 recommendations on about 2,850 tables, 5 of them suggestions, no AUTO_UNIQUE', () => {
       const all = files.flatMap(advice);
       const byRule: Record<string, number> = {};
       for (const x of all) byRule[x.ruleId] = (byRule[x.ruleId] ?? 0) + 1;
       expect(byRule).toEqual({
-        'prefer-primary-key': 148,
+        'prefer-primary-key': 147,
         'prefer-selective-distribution-key': 4,
         'prefer-distribute-over-partitioning': 1,
       });

@@ -6,11 +6,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/errors.js';
 import { applyEdits } from '../src/fixer.js';
-import { check, checkStream, fix } from '../src/index.js';
+import { check, fix } from '../src/index.js';
 import { SqlSource } from '../src/source.js';
-import { segments } from '../src/stream.js';
+import { checkStreamWith, fixStreamWith, segments } from '../src/stream.js';
+import type { Finding } from '../src/rule.js';
+import { rules } from '../rules/index.js';
 import { tokenize } from '../src/tokenize.js';
-import { corpusFiles } from './helpers.js';
+import { corpusFiles, fakePool } from './helpers.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -325,7 +327,7 @@ describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed
   );
 
   it(
-    'streamed: directives across segments and script-wide rules give exactly the whole-text findings',
+    'streamed, in this thread or as in the pool: directives across segments, script-wide rules and payloads give exactly the whole-text findings and output',
     async () => {
       // Per-statement rules and a script-wide one (no-name-case-collision, whose findings a stream
       // computes at its end), under blocks, next-line and file directives.
@@ -337,10 +339,20 @@ describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed
         ' no-name-case-collision',
         ' no-name-case-collision, no-lock-tables',
       ];
+      // INSERT payloads (placeholders for the rules) with multi-byte characters and line breaks,
+      // and code after them on the same line: positions after a payload must not move.
+      const insert = fc
+        .array(fc.constantFrom("'é'", "'😀\n'", "'a\\'b'", '1', "'日本;'", '"x\ny"'), { minLength: 1, maxLength: 6 })
+        .chain((values) =>
+          fc
+            .constantFrom('', ' LOCK TABLES t WRITE;', ' CREATE INDEX j USING HASH ON t(c); -- é')
+            .map((after) => `INSERT INTO t VALUES (${values.join(',')});${after}`),
+        );
       const line = fc.oneof(
         fc.constant('LOCK TABLES t WRITE;'),
         fc.constant('CREATE INDEX i ON t(c) USING HASH;'),
         fc.constant('SELECT 1;'),
+        insert,
         fc.constantFrom('CREATE TABLE Foo (a INT);', 'CREATE TABLE foo (a INT);', 'CREATE TABLE FOO (a INT);'),
         fc.constantFrom(...RULES).map((ids) => `-- clustrix-lint-disable${ids}`),
         fc.constantFrom(...RULES).map((ids) => `/* clustrix-lint-enable${ids} */`),
@@ -357,11 +369,24 @@ describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed
           script,
           fc.integer({ min: 1, max: 64 }),
           fc.integer({ min: 8, max: 400 }),
-          async (sql, chunk, segmentSize) => {
+          fc.boolean(),
+          async (sql, chunk, segmentSize, pool) => {
             const options = { reportUnusedDirectives: 'warning' as const };
-            const key = (f: { ruleId: string; start: number; line: number }) => `${f.ruleId}@${f.line}:${f.start}`;
-            const streamed = await checkStream(chunksOf(sql, chunk), { ...options, segmentSize });
+            const key = (f: Finding) => `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}/${f.start}`;
+            // In this thread, or as the worker pool runs jobs (copied, results out of order).
+            const executor = pool ? fakePool(2) : undefined;
+            const streamed = await checkStreamWith(rules, chunksOf(sql, chunk), { ...options, segmentSize, executor });
             expect(streamed.map(key)).toEqual(check(sql, options).map(key));
+            const whole = fix(sql, { ...options, lossy: true });
+            let out = '';
+            const fixed = await fixStreamWith(rules, chunksOf(sql, chunk), (t) => void (out += t), {
+              ...options,
+              lossy: true,
+              segmentSize,
+              executor: pool ? fakePool(2) : undefined,
+            });
+            expect(out).toBe(whole.output);
+            expect(fixed.remaining.map(key)).toEqual(whole.remaining.map(key));
           },
         ),
         params,

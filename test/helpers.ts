@@ -8,6 +8,7 @@ import { lintSource } from '../src/engine.js';
 import { fixLoop } from '../src/fixer.js';
 import type { FixKind, Rule, Severity } from '../src/rule.js';
 import { SqlSource } from '../src/source.js';
+import { runSegment, type SegmentExecutor } from '../src/stream.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus', 'wso2');
@@ -182,3 +183,21 @@ export function chromiumPath(): string | null {
 }
 
 export const CHROMIUM_SKIP_REASON = `chromium not found at ${CHROMIUM} (apt-get install chromium); browser tests of the HTML report skipped`;
+
+/**
+ * Runs jobs as the worker pool does, in this thread: jobs and results copied (structured clone,
+ * as postMessage does), no tokens from the cutter, and results coming back out of order (each
+ * after a few event-loop turns, varying), so the stream must take them in input order.
+ */
+export function fakePool(parallel = 3): SegmentExecutor {
+  let n = 0;
+  return {
+    parallel,
+    local: false,
+    run: async (job, rules, options, lossy) => {
+      const copy = structuredClone(job);
+      for (let k = (n++ * 7) % 5; k > 0; k--) await new Promise((r) => setImmediate(r));
+      return structuredClone(runSegment(copy, rules, options, lossy));
+    },
+  };
+}

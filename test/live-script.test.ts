@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules, allRules } from '../rules/index.js';
 import { fix } from '../src/index.js';
-import { formatCompact } from '../src/format/compact.js';
-import { formatGithub } from '../src/format/github.js';
-import { formatJson } from '../src/format/json.js';
-import { formatJunit } from '../src/format/junit.js';
-import { formatSarif } from '../src/format/sarif.js';
-import { formatStylish } from '../src/format/stylish.js';
-import type { FileReport } from '../src/format/types.js';
+import { writeCompact } from '../src/format/compact.js';
+import { writeGithub } from '../src/format/github.js';
+import { writeJson } from '../src/format/json.js';
+import { writeJunit } from '../src/format/junit.js';
+import { FileRecords } from '../src/format/records.js';
+import { writeSarif } from '../src/format/sarif.js';
+import { writeStylish } from '../src/format/stylish.js';
+import type { FileReport, Out } from '../src/format/types.js';
 import { checkLive, fixLive, type LiveRead } from '../src/live/check.js';
 import { connectFailure, parseServerUrl, redactUrls, safeUrlLabel } from '../src/live/connect.js';
 import { allowsGlobally, allowsOnDatabase, parseGrants } from '../src/live/grants.js';
@@ -419,9 +420,24 @@ describe('formats', () => {
     findings: result.findings,
     live: r.schema,
   };
+  /** What a writer writes for the report (its records filled as the CLI fills them). */
+  const written = async (write: (files: FileRecords[], out: Out) => Promise<void>, all = true) => {
+    const records = new FileRecords(report.filePath, report.target, { all, limit: Infinity, quiet: false });
+    records.live = report.live ?? null;
+    records.fill(report.findings);
+    let text = '';
+    try {
+      await write([records], (t) => {
+        text += t;
+      });
+    } finally {
+      records.dispose();
+    }
+    return text;
+  };
 
-  it('stylish groups by object, the server first', () => {
-    const out = formatStylish([report], { color: false });
+  it('stylish groups by object, the server first', async () => {
+    const out = await written((f, o) => writeStylish(f, o, { color: false, verbose: false }), false);
     expect(out).toMatch(
       /^mysql:\/\/db\.example\/shop\n  server mysql:\/\/db\.example\/\n    2:22 +info +The server reports/,
     );
@@ -432,19 +448,21 @@ describe('formats', () => {
     expect(out.indexOf('database shop')).toBeLessThan(out.indexOf('table shop.child'));
   });
 
-  it('compact, github and junit name the object and the line inside it', () => {
-    expect(formatCompact([report])).toContain('mysql://db.example/shop/child:4:17: warning no-unsupported-index-type ');
-    const gh = formatGithub([report]);
+  it('compact, github and junit name the object and the line inside it', async () => {
+    expect(await written(writeCompact)).toContain(
+      'mysql://db.example/shop/child:4:17: warning no-unsupported-index-type ',
+    );
+    const gh = await written(writeGithub);
     expect(gh).toContain('::warning title=no-unsupported-index-type::mysql://db.example/shop/child:4:17: USING HASH');
     expect(gh).not.toContain('file=');
-    const junit = formatJunit([report]);
+    const junit = await written(writeJunit);
     expect(junit).toContain(
       '<testcase name="no-event at mysql://db.example/shop/e:1:35" classname="mysql://db.example/shop/e">',
     );
   });
 
-  it('json: objectName, objectType and the object line; the live facts', () => {
-    const json = JSON.parse(formatJson([report])) as Array<Record<string, unknown>>;
+  it('json: objectName, objectType and the object line; the live facts', async () => {
+    const json = JSON.parse(await written(writeJson)) as Array<Record<string, unknown>>;
     const findings = json[0]!.findings as Array<Record<string, unknown>>;
     expect(findings.find((f) => f.ruleId === 'no-unsupported-engine')).toMatchObject({
       objectName: 'mysql://db.example/shop/child',
@@ -465,14 +483,17 @@ describe('formats', () => {
     expect(JSON.stringify(json)).not.toContain('CREATE TABLE');
   });
 
-  it('sarif: logical locations, valid against the schema, the server rules listed', () => {
+  it('sarif: logical locations, valid against the schema, the server rules listed', async () => {
     const require = createRequire(import.meta.url);
     const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
     const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object);
-    const log = JSON.parse(formatSarif([report], { rules: allRules, version: '0.0.0', docs: () => undefined })) as {
+    const sarif = await written((f, o) =>
+      writeSarif(f, o, { rules: allRules, version: '0.0.0', docs: () => undefined }),
+    );
+    const log = JSON.parse(sarif) as {
       runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, any>> }>;
     };
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);

@@ -6,8 +6,11 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, checkStream, fix, fixStream } from '../src/index.js';
 import type { Finding } from '../src/rule.js';
-import { segments } from '../src/stream.js';
-import { BIN, ROOT, corpusFiles } from './helpers.js';
+import { checkStreamWith, cutSegments, fixStreamWith, segments, type SegmentExecutor } from '../src/stream.js';
+import { rules } from '../rules/index.js';
+import { tokenize } from '../src/tokenize.js';
+import type { AppliedFix } from '../src/fixer.js';
+import { BIN, ROOT, corpusFiles, fakePool } from './helpers.js';
 // @ts-expect-error: a plain JavaScript development tool, without types
 import { dumpChunks, parseSize } from '../bin/gen-dump.mjs';
 
@@ -25,6 +28,12 @@ function* chunked(text: string, sizes: number[]): Generator<Uint8Array> {
 async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {
   for (const x of it) yield x;
 }
+
+/** The executors the equality tests run with: this thread, and the pool's way. */
+const EXECUTORS: Array<[string, () => SegmentExecutor | undefined]> = [
+  ['in this thread', () => undefined],
+  ['as in the pool', () => fakePool()],
+];
 
 const samples: Array<[string, string]> = [
   ['fixture all-severities', readFileSync(join(ROOT, 'fixtures', 'all-severities', 'input.sql'), 'utf8')],
@@ -48,13 +57,21 @@ describe('streaming', () => {
     async (_name, sql) => {
       const expectedFix = fix(sql, { lossy: true });
       const expectedCheck = check(sql);
-      for (const [sizes, segmentSize] of [
-        [[1, 2, 3, 5, 7], 64],
-        [[4096], 1000],
-        [[1 << 20], 1 << 20],
-      ] as Array<[number[], number]>) {
+      for (const [sizes, segmentSize, executor] of [
+        [[1, 2, 3, 5, 7], 64, undefined],
+        [[4096], 1000, undefined],
+        [[4096], 1000, fakePool()],
+        // Small segments in the pool's way: jobs start before the ones ahead of them are taken, so
+        // the directives and tables they depend on come from segments not yet done.
+        [[4096], 64, fakePool()],
+        [[1 << 20], 1 << 20, undefined],
+      ] as Array<[number[], number, SegmentExecutor | undefined]>) {
         let out = '';
-        const r = await fixStream(toAsync(chunked(sql, sizes)), (t) => void (out += t), { lossy: true, segmentSize });
+        const r = await fixStreamWith(rules, toAsync(chunked(sql, sizes)), (t) => void (out += t), {
+          lossy: true,
+          segmentSize,
+          executor,
+        });
         expect(out).toBe(expectedFix.output);
         expect(r.applied.map((a) => [a.ruleId, a.line])).toEqual(expectedFix.applied.map((a) => [a.ruleId, a.line]));
         // Every finding, script-wide rules (table count, name collisions) included, as in one piece.
@@ -69,7 +86,9 @@ describe('streaming', () => {
             f.message,
             JSON.stringify(f.fix),
           ]);
-        expect(key(await checkStream(toAsync(chunked(sql, sizes)), { segmentSize }))).toEqual(key(expectedCheck));
+        expect(key(await checkStreamWith(rules, toAsync(chunked(sql, sizes)), { segmentSize, executor }))).toEqual(
+          key(expectedCheck),
+        );
       }
     },
     60_000,
@@ -139,87 +158,186 @@ describe('streaming', () => {
     }
   });
 
-  it('disable blocks, disable-file and unused-directive reports reach across segments as in one piece', async () => {
-    const many = (n: number, s: string) => Array.from({ length: n }, (_, i) => s.replace('#', String(i))).join('\n');
-    const sql = [
-      '-- clustrix-lint-disable-file no-xa -- XA is handled by the application',
-      '/* clustrix-lint-disable no-unsupported-index-type -- hash indexes are dropped later */',
-      many(12, 'CREATE INDEX i# ON t(c) USING HASH;'),
-      '/* clustrix-lint-enable no-unsupported-index-type */',
-      'CREATE INDEX kept ON t(c) USING HASH;',
-      '-- clustrix-lint-disable',
-      many(6, 'LOCK TABLES t# WRITE;'),
-      '-- clustrix-lint-enable no-lock-tables',
-      'LOCK TABLES reported WRITE;',
-      '-- clustrix-lint-enable',
-      "XA START 'x';",
-      '-- clustrix-lint-disable no-event -- never used: an unused-directive warning at line 28',
-      many(6, 'SELECT #;'),
-      '',
-    ].join('\n');
-    const options = { reportUnusedDirectives: 'warning' as const };
-    const expected = check(sql, options).map((f) => [f.ruleId, f.line, f.column, f.start]);
-    // The whole-text result: the block and the file-level disable hold, one enable reopens a rule.
-    expect(expected.map(([id, line]) => `${id}:${line}`)).toEqual([
-      'no-unsupported-index-type:16',
-      'no-lock-tables:25',
-      'unused-disable-directive:28',
-    ]);
-    const expectedFix = fix(sql, { ...options, lossy: true });
+  it.each(EXECUTORS)(
+    'disable blocks, disable-file and unused-directive reports reach across segments as in one piece (%s)',
+    async (_how, executor) => {
+      const many = (n: number, s: string) => Array.from({ length: n }, (_, i) => s.replace('#', String(i))).join('\n');
+      const sql = [
+        '-- clustrix-lint-disable-file no-xa -- XA is handled by the application',
+        '/* clustrix-lint-disable no-unsupported-index-type -- hash indexes are dropped later */',
+        many(12, 'CREATE INDEX i# ON t(c) USING HASH;'),
+        '/* clustrix-lint-enable no-unsupported-index-type */',
+        'CREATE INDEX kept ON t(c) USING HASH;',
+        '-- clustrix-lint-disable',
+        many(6, 'LOCK TABLES t# WRITE;'),
+        '-- clustrix-lint-enable no-lock-tables',
+        'LOCK TABLES reported WRITE;',
+        '-- clustrix-lint-enable',
+        "XA START 'x';",
+        '-- clustrix-lint-disable no-event -- never used: an unused-directive warning at line 28',
+        many(6, 'SELECT #;'),
+        '',
+      ].join('\n');
+      const options = { reportUnusedDirectives: 'warning' as const };
+      const expected = check(sql, options).map((f) => [f.ruleId, f.line, f.column, f.start]);
+      // The whole-text result: the block and the file-level disable hold, one enable reopens a rule.
+      expect(expected.map(([id, line]) => `${id}:${line}`)).toEqual([
+        'no-unsupported-index-type:16',
+        'no-lock-tables:25',
+        'unused-disable-directive:28',
+      ]);
+      const expectedFix = fix(sql, { ...options, lossy: true });
+      for (const [sizes, segmentSize] of [
+        [[7], 40],
+        [[1, 5], 100],
+        [[4096], 300],
+      ] as Array<[number[], number]>) {
+        const got = await checkStreamWith(rules, toAsync(chunked(sql, sizes)), {
+          ...options,
+          segmentSize,
+          executor: executor(),
+        });
+        expect(got.map((f) => [f.ruleId, f.line, f.column, f.start])).toEqual(expected);
+        let out = '';
+        const r = await fixStreamWith(rules, toAsync(chunked(sql, sizes)), (t) => void (out += t), {
+          ...options,
+          lossy: true,
+          segmentSize,
+          executor: executor(),
+        });
+        expect(out).toBe(expectedFix.output);
+        expect(r.remaining.map((f) => [f.ruleId, f.line, f.start])).toEqual(
+          expectedFix.remaining.map((f) => [f.ruleId, f.line, f.start]),
+        );
+      }
+    },
+  );
+
+  it.each(EXECUTORS)(
+    'script-wide rules (table count, name collisions) see the whole stream, directives included (%s)',
+    async (_how, executor) => {
+      const sql = [
+        'CREATE TABLE Foo (a INT);',
+        ...Array.from({ length: 2005 }, (_, i) => `CREATE TABLE t${i} (id INT);`),
+        '  CREATE TABLE foo (a INT);',
+        '-- clustrix-lint-disable-next-line no-name-case-collision -- legacy name kept on purpose',
+        'CREATE TABLE FOO (a INT);',
+        '-- clustrix-lint-disable-next-line no-name-case-collision -- never used',
+        'CREATE TABLE bar (a INT);',
+        '',
+      ].join('\n');
+      // prefer-primary-key (script-wide too) would add one finding per table here: it is tested in its own file.
+      const options = { reportUnusedDirectives: 'warning' as const, rules: { 'prefer-primary-key': 'off' as const } };
+      const key = (f: Finding) => `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}/${f.start}`;
+      const expected = check(sql, options).map(key);
+      expect(expected).toEqual([
+        // Foo and t0 … t1998 are 2,000 tables; t1999 is the 2,001st.
+        'max-columns-per-table@2001:14-2001:19/' + (sql.indexOf('CREATE TABLE t1999 ') + 13),
+        'no-name-case-collision@2007:16-2007:19/' + (sql.indexOf('  CREATE TABLE foo') + 15),
+        'unused-disable-directive@2010:1-2010:72/' +
+          sql.indexOf('-- clustrix-lint-disable-next-line no-name-case-collision -- never'),
+      ]);
+      const expectedFix = fix(sql, { ...options, lossy: true });
+      for (const [sizes, segmentSize] of [
+        [[1000], 200],
+        [[4096], 5000],
+      ] as Array<[number[], number]>) {
+        expect(
+          (
+            await checkStreamWith(rules, toAsync(chunked(sql, sizes)), {
+              ...options,
+              segmentSize,
+              executor: executor(),
+            })
+          ).map(key),
+        ).toEqual(expected);
+        const r = await fixStreamWith(rules, toAsync(chunked(sql, sizes)), () => undefined, {
+          ...options,
+          lossy: true,
+          segmentSize,
+          executor: executor(),
+        });
+        expect(r.remaining.map(key)).toEqual(expectedFix.remaining.map(key));
+      }
+    },
+  );
+
+  it.each(EXECUTORS)(
+    'INSERT payloads seen as placeholders: exact offsets, lines and columns with non-ASCII data, CRLF and code after a payload (%s)',
+    async (_how, executor) => {
+      // Payloads with multi-byte and astral characters, raw line breaks, and statements, comments,
+      // directives and findings after them on the same line: where a placeholder's length differs
+      // from its payload's, every position after it must still be the whole text's.
+      const row = (i: number) => `(${i},'café ü 日本 😀 it\\'s; -- no',"x\ny\r\nz 😀",'#/* ${'é'.repeat(i % 7)}')`;
+      const rows = (from: number, n: number) => Array.from({ length: n }, (_, k) => row(from + k)).join(',');
+      const lines: string[] = ['\uFEFF-- clustrix-lint-disable-file no-xa'];
+      for (let t = 0; t < 40; t++) {
+        lines.push(
+          `CREATE TABLE \`t${t}\` (a varchar(9) COLLATE utf8mb4_0900_ai_ci) ENGINE=MEMORY DEFAULT CHARSET=ascii;`,
+          `INSERT INTO \`t${t}\` VALUES ${rows(t * 10, 60)}; LOCK TABLES t WRITE; CREATE INDEX i${t} USING HASH ON t(c); -- clustrix-lint-disable-line no-lock-tables`,
+          `/*!40000 ALTER TABLE \`t${t}\` DISABLE KEYS */; INSERT INTO t VALUES ${rows(t, 3)};INSERT INTO u VALUES ('é') /* é */ ; XA START 'é';`,
+          t % 9 === 0 ? '/* clustrix-lint-disable no-unsupported-index-type */' : '-- ü',
+          t % 9 === 4 ? '/* clustrix-lint-enable */' : '# 😀',
+        );
+      }
+      lines.push("INSERT INTO last VALUES (1, 'é')");
+      for (const eol of ['\n', '\r\n']) {
+        const sql = lines.join(eol);
+        const options = { reportUnusedDirectives: 'warning' as const };
+        const key = (f: Finding) =>
+          `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}/${f.start}-${f.end} ${f.message} ${JSON.stringify(f.fix?.edits ?? null)}`;
+        const expected = check(sql, options).map(key);
+        expect(expected.length).toBeGreaterThan(150);
+        const expectedFix = fix(sql, { ...options, lossy: true });
+        for (const [sizes, segmentSize] of [
+          [[7, 1000, 3], 2000],
+          [[65536], 8192],
+        ] as Array<[number[], number]>) {
+          const got = await checkStreamWith(rules, toAsync(chunked(sql, sizes)), {
+            ...options,
+            segmentSize,
+            executor: executor(),
+          });
+          expect(got.map(key)).toEqual(expected);
+          let out = '';
+          const r = await fixStreamWith(rules, toAsync(chunked(sql, sizes)), (t) => void (out += t), {
+            ...options,
+            lossy: true,
+            segmentSize,
+            executor: executor(),
+          });
+          expect(out === expectedFix.output).toBe(true);
+          expect(r.remaining.map(key)).toEqual(expectedFix.remaining.map(key));
+          expect(r.applied.map((a) => `${a.ruleId}@${a.line}:${a.column}/${a.pass}`)).toEqual(
+            expectedFix.applied.map((a) => `${a.ruleId}@${a.line}:${a.column}/${a.pass}`),
+          );
+          // First-pass edits are offsets into the input, as in the whole-text result.
+          const edits = (as: readonly AppliedFix[]) =>
+            as.filter((a) => a.pass === 1).map((a) => JSON.stringify(a.edits));
+          expect(edits(r.applied)).toEqual(edits(expectedFix.applied));
+        }
+      }
+    },
+    120_000,
+  );
+
+  it('the cutter finds the payloads where the whole-text tokenizer does, in bytes', async () => {
+    const sql = "INSERT INTO t VALUES ('é😀;'),(2);\nSELECT 'ü';\nINSERT INTO u VALUES ('a\nb'), ('日本');\n".repeat(
+      30,
+    );
+    const bytesBefore = (i: number) => Buffer.byteLength(sql.slice(0, i));
+    const whole = tokenize(sql)
+      .tokens.filter((t) => t.kind === 'data')
+      .map((t) => [bytesBefore(t.start), bytesBefore(t.end)]);
     for (const [sizes, segmentSize] of [
-      [[7], 40],
-      [[1, 5], 100],
+      [[1, 2, 3], 50],
       [[4096], 300],
     ] as Array<[number[], number]>) {
-      const got = await checkStream(toAsync(chunked(sql, sizes)), { ...options, segmentSize });
-      expect(got.map((f) => [f.ruleId, f.line, f.column, f.start])).toEqual(expected);
-      let out = '';
-      const r = await fixStream(toAsync(chunked(sql, sizes)), (t) => void (out += t), {
-        ...options,
-        lossy: true,
-        segmentSize,
-      });
-      expect(out).toBe(expectedFix.output);
-      expect(r.remaining.map((f) => [f.ruleId, f.line, f.start])).toEqual(
-        expectedFix.remaining.map((f) => [f.ruleId, f.line, f.start]),
-      );
-    }
-  });
-
-  it('script-wide rules (table count, name collisions) see the whole stream, directives included', async () => {
-    const sql = [
-      'CREATE TABLE Foo (a INT);',
-      ...Array.from({ length: 2005 }, (_, i) => `CREATE TABLE t${i} (id INT);`),
-      '  CREATE TABLE foo (a INT);',
-      '-- clustrix-lint-disable-next-line no-name-case-collision -- legacy name kept on purpose',
-      'CREATE TABLE FOO (a INT);',
-      '-- clustrix-lint-disable-next-line no-name-case-collision -- never used',
-      'CREATE TABLE bar (a INT);',
-      '',
-    ].join('\n');
-    // prefer-primary-key (script-wide too) would add one finding per table here: it is tested in its own file.
-    const options = { reportUnusedDirectives: 'warning' as const, rules: { 'prefer-primary-key': 'off' as const } };
-    const key = (f: Finding) => `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}/${f.start}`;
-    const expected = check(sql, options).map(key);
-    expect(expected).toEqual([
-      // Foo and t0 … t1998 are 2,000 tables; t1999 is the 2,001st.
-      'max-columns-per-table@2001:14-2001:19/' + (sql.indexOf('CREATE TABLE t1999 ') + 13),
-      'no-name-case-collision@2007:16-2007:19/' + (sql.indexOf('  CREATE TABLE foo') + 15),
-      'unused-disable-directive@2010:1-2010:72/' +
-        sql.indexOf('-- clustrix-lint-disable-next-line no-name-case-collision -- never'),
-    ]);
-    const expectedFix = fix(sql, { ...options, lossy: true });
-    for (const [sizes, segmentSize] of [
-      [[1000], 200],
-      [[4096], 5000],
-    ] as Array<[number[], number]>) {
-      expect((await checkStream(toAsync(chunked(sql, sizes)), { ...options, segmentSize })).map(key)).toEqual(expected);
-      const r = await fixStream(toAsync(chunked(sql, sizes)), () => undefined, {
-        ...options,
-        lossy: true,
-        segmentSize,
-      });
-      expect(r.remaining.map(key)).toEqual(expectedFix.remaining.map(key));
+      const got: number[][] = [];
+      for await (const raw of cutSegments(toAsync(chunked(sql, sizes)), 'x', segmentSize)) {
+        for (const p of raw.payloads ?? []) got.push([raw.byteBase + p.from, raw.byteBase + p.end]);
+      }
+      expect(got).toEqual(whole);
     }
   });
 
@@ -228,6 +346,9 @@ describe('streaming', () => {
     await expect(checkStream(toAsync(chunked(sql, [100])), { filename: 'big.sql', segmentSize: 500 })).rejects.toThrow(
       'big.sql:1001:8: unterminated string literal',
     );
+    await expect(
+      fixStream(toAsync(chunked(sql, [100])), () => undefined, { filename: 'big.sql', segmentSize: 500 }),
+    ).rejects.toThrow('big.sql:1001:8: unterminated string literal');
     const bytes = Buffer.concat([
       Buffer.from('SELECT 1;\n'.repeat(300)),
       Buffer.from([0xc3, 0x28]),

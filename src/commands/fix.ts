@@ -1,15 +1,24 @@
 // `clustrix-lint fix`: write a clean script (stdout, -o FILE or --write) and optionally a diff.
 // For a live database the clean script is made from the schema read from it (read-only): the
 // server is never changed.
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { STDIN } from '../files.js';
-import type { FileReport } from '../format/types.js';
-import { fix, fixStream, type FixResult } from '../index.js';
+import { FileRecords } from '../format/records.js';
+import { fix, rules, type FixResult } from '../index.js';
 import { AtomicWriter, UsageError, writeFileAtomic } from '../io.js';
+import { Progress } from '../progress.js';
+import { fixStreamInto, type StreamWrite } from '../stream.js';
 import {
+  applyBaseline,
+  concurrencyOf,
+  executorFor,
   finish,
+  inOrder,
+  inputSize,
   lintOptions,
   needsWholeText,
+  recordOptions,
   sameFile,
   suggestionOptions,
   suggestionsOption,
@@ -67,19 +76,27 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
       u.live !== undefined && fixLive !== undefined ? fixLive(u.live, options) : fix(sql, options);
     return { u, sql, result };
   });
-  const sqlOf = new Map<FileReport, string>();
-  const reports: FileReport[] = results.map(({ u, result }) => {
-    const report: FileReport = {
-      filePath: u.name,
-      target: u.target,
+  const kept = applyBaseline(
+    results.map(({ u, result }) => ({
+      name: u.name,
+      sql: result.output,
       findings: result.remaining,
-      applied: result.applied,
-      superseded: result.superseded,
-      ...(args.format === 'json' && !sqlToStdout ? { output: result.output } : {}),
-      ...(u.live === undefined ? {} : { live: u.live.schema }),
-    };
-    sqlOf.set(report, result.output);
-    return report;
+      live: u.live !== undefined,
+    })),
+    args,
+    io,
+  );
+  const options = recordOptions(args, true);
+  const files = results.map(({ u, result }, i) => {
+    const r = new FileRecords(u.name, u.target, options);
+    r.live = u.live?.schema ?? null;
+    r.fill(kept[i]!, result.applied);
+    for (const f of result.superseded) r.superseded(f);
+    if (args.format === 'json' && !sqlToStdout)
+      r.output = async function* () {
+        yield result.output;
+      };
+    return r;
   });
 
   if (args.output !== undefined && args.output !== '-')
@@ -97,7 +114,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   }
   if (sqlToStdout) io.stdout.write(results[0]!.result.output);
   writeDump(args, io, all);
-  return finish(reports, sqlOf, args, io, reportStream);
+  return finish(files, args, io, reportStream);
 }
 
 /**
@@ -113,41 +130,59 @@ async function runFixStreaming(
   reportStream: Streams['stdout'],
 ): Promise<number> {
   const pending: Array<{ writer: AtomicWriter; keepModeOf?: string; changed: boolean }> = [];
-  const reports: FileReport[] = [];
+  const options = recordOptions(args, true);
+  const concurrency = concurrencyOf(args);
+  const size = inputSize(all);
+  const executor = await executorFor(concurrency, size);
+  const progress = Progress.for(io, args.progress !== false, size, 'fixed');
+  let files: FileRecords[];
   try {
-    for (const u of all) {
+    files = await inOrder(all, concurrency.threads > 1 ? concurrency.threads * 2 : 1, async (u) => {
       const path = resolve(io.cwd, u.input.path);
-      let writer: AtomicWriter | undefined;
-      let write: (text: string) => void | Promise<void>;
-      if (sqlToStdout) write = (text) => writeToStream(io.stdout, text);
+      let write: StreamWrite;
+      let entry: (typeof pending)[number] | undefined;
+      let destination: string | undefined;
+      if (sqlToStdout) write = (chunk) => writeToStream(io.stdout, chunk);
       else {
-        const w = new AtomicWriter(args.write ? path : resolve(io.cwd, args.output!));
-        writer = w;
-        write = (text) => w.write(text);
+        destination = args.write ? path : resolve(io.cwd, args.output!);
+        const w = new AtomicWriter(destination);
+        entry = { writer: w, keepModeOf: args.write ? path : undefined, changed: false };
+        pending.push(entry);
+        write = (chunk) => w.write(chunk);
       }
-      const entry =
-        writer === undefined ? undefined : { writer, keepModeOf: args.write ? path : undefined, changed: false };
-      if (entry !== undefined) pending.push(entry);
-      const result = await fixStream(u.stream(), write, { ...lintOptions(args, u), ...policy });
-      if (entry !== undefined) entry.changed = result.applied.length > 0;
-      reports.push({
-        filePath: u.name,
-        target: u.target,
-        findings: result.remaining,
-        applied: result.applied,
-        superseded: result.superseded,
-      });
-    }
+      const r = new FileRecords(u.name, u.target, options);
+      try {
+        await fixStreamInto(rules, u.stream(), write, r, {
+          ...lintOptions(args, u),
+          ...policy,
+          executor,
+          onBytes: progress === null ? undefined : (n) => progress.add(n),
+        });
+      } catch (e) {
+        r.dispose();
+        throw e;
+      }
+      if (entry !== undefined) entry.changed = r.appliedCount > 0;
+      // The JSON report carries the clean script when it goes to a file: read back once written.
+      if (args.format === 'json' && destination !== undefined) {
+        const file = destination;
+        r.output = () => createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>;
+      }
+      return r;
+    });
   } catch (e) {
     for (const p of pending) p.writer.abort();
     throw e;
+  } finally {
+    progress?.clear();
+    await executor.close();
   }
   for (const p of pending) {
     // With --write, a file that needed no fix is left exactly as it was (no new mtime).
     if (args.write && !p.changed) p.writer.abort();
     else p.writer.commit(p.keepModeOf);
   }
-  return finish(reports, new Map(), args, io, reportStream);
+  return finish(files, args, io, reportStream);
 }
 
 export const fixCommand: CommandSpec<FixArgs> = {

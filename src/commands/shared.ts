@@ -1,7 +1,8 @@
 // What the commands share: the I/O they run against, the options of check and fix, inputs with
 // their config resolved, and the report step (baseline, --quiet, formats, exit code).
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
@@ -17,12 +18,13 @@ import { DEFAULT_TARGET_ID } from '../catalog.js';
 import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config } from '../config.js';
 import type { RuleSetting } from '../engine.js';
 import { IgnoreList, STDIN, expandInputs, isIgnored, type Input } from '../files.js';
-import type { FileReport } from '../format/types.js';
+import type { FileRecords, RecordOptions } from '../format/records.js';
+import type { Out, ReportFinding } from '../format/types.js';
 import { allRules, rules } from '../../rules/index.js';
-import { UsageError, decodeSql, openSqlStream, readSqlFile, writeFileAtomic } from '../io.js';
+import { AtomicWriter, UsageError, decodeSql, openSqlStream, readSqlFile, writeFileAtomic } from '../io.js';
+import { IN_THREAD, type SegmentExecutor } from '../stream.js';
 import type { LiveRead } from '../live/check.js';
 import { isServerUrl, type ServerFlags } from '../live/connect.js';
-import type { Finding } from '../rule.js';
 
 export interface Streams {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -98,6 +100,14 @@ export interface CommonArgs extends ServerFlags {
   allDatabases?: boolean;
   /** Write the schema script read from a live database to this file. */
   dump?: string;
+  /** Threads that check and fix: `auto` (one per core) or a number; 1 runs everything in this thread. */
+  concurrency?: string | number;
+  /** Show a progress line on a terminal for long inputs (--no-progress: never; default: shown). */
+  progress?: boolean;
+  /** List every finding and fix in the stylish report. */
+  verbose?: boolean;
+  /** List at most this many findings (and fixes) of each rule per file in the stylish report (default 100). */
+  maxShown?: number;
 }
 
 /** Where the rule docs live: next to the rule sources, shipped in the package as rules/*.md. */
@@ -119,25 +129,25 @@ export function ruleDoc(id: string): string | undefined {
   }
 }
 
-/** Formats a report, loading only the formatter asked for (chalk only for stylish, and so on). */
-async function render(reports: FileReport[], format: Format, color: boolean): Promise<string> {
+/** Writes a report, loading only the writer asked for (chalk only for stylish, and so on). */
+async function render(files: readonly FileRecords[], format: Format, out: Out, color: boolean, verbose: boolean) {
   switch (format) {
     case 'json':
-      return (await import('../format/json.js')).formatJson(reports);
+      return (await import('../format/json.js')).writeJson(files, out);
     case 'compact':
-      return (await import('../format/compact.js')).formatCompact(reports);
+      return (await import('../format/compact.js')).writeCompact(files, out);
     case 'github':
-      return (await import('../format/github.js')).formatGithub(reports);
+      return (await import('../format/github.js')).writeGithub(files, out);
     case 'junit':
-      return (await import('../format/junit.js')).formatJunit(reports);
+      return (await import('../format/junit.js')).writeJunit(files, out);
     case 'sarif': {
       const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
       // The server rules are listed only when a live database was checked (they never run on files).
-      const listed = reports.some((r) => r.live !== undefined) ? allRules : rules;
-      return (await import('../format/sarif.js')).formatSarif(reports, { rules: listed, version, docs: ruleDoc });
+      const listed = files.some((r) => r.live !== null) ? allRules : rules;
+      return (await import('../format/sarif.js')).writeSarif(files, out, { rules: listed, version, docs: ruleDoc });
     }
     default:
-      return (await import('../format/stylish.js')).formatStylish(reports, { color });
+      return (await import('../format/stylish.js')).writeStylish(files, out, { color, verbose });
   }
 }
 
@@ -210,6 +220,8 @@ export interface Unit {
   readonly settings: Record<string, RuleSetting>;
   /** For a live database: what was read from the server (the script is `sql()`). */
   readonly live?: LiveRead;
+  /** The absolute path of the input file (unused for standard input and a live database). */
+  readonly path: string;
 }
 
 /**
@@ -238,6 +250,7 @@ async function liveUnit(raw: string, args: CommonArgs, io: Streams, p: Plan): Pr
   return {
     input: { path: name, explicit: true },
     name,
+    path: '',
     sql: () => text,
     stream: async function* () {
       yield Buffer.from(text, 'utf8');
@@ -272,22 +285,43 @@ function fileUnits(args: CommonArgs, io: Streams, p: Plan): Unit[] {
         : () => (text ??= readSqlFile(path, input.path));
     const stream = input.path === STDIN ? io.stdinStream : () => openSqlStream(path, input.path);
     const target = args.target ?? config.target ?? DEFAULT_TARGET_ID;
-    out.push({ input, name, sql, stream, target, settings: { ...config.rules, ...p.ruleFlags } });
+    out.push({ input, name, sql, stream, target, settings: { ...config.rules, ...p.ruleFlags }, path });
   }
   return out;
 }
 
-/** A report's name in a baseline: the file relative to the baseline, or a live database's URL. */
-function nameInBaseline(r: FileReport, baselinePath: string, io: Streams): string {
-  return r.live !== undefined ? r.filePath : baselineName(resolve(io.cwd, r.filePath), resolve(io.cwd, baselinePath));
+/** How a file's records are kept for the report asked for. */
+export function recordOptions(args: CommonArgs, fix: boolean): RecordOptions {
+  return {
+    all: args.format !== 'stylish' || args.verbose === true,
+    limit: args.verbose === true ? Infinity : Math.max(0, args.maxShown ?? 100),
+    quiet: args.quiet,
+    suppressed: args.format === 'sarif' && !fix,
+    fix,
+  };
+}
+
+/** One whole-text result, for the baseline (its fingerprints need the text the findings are in). */
+export interface WholeResult {
+  readonly name: string;
+  /** The text the findings are positioned in. */
+  readonly sql: string;
+  readonly findings: readonly ReportFinding[];
+  /** A live database: its name is its URL, its findings are on objects. */
+  readonly live?: boolean;
+}
+
+/** A result's name in a baseline: the file relative to the baseline, or a live database's URL. */
+function nameInBaseline(r: WholeResult, baselinePath: string, io: Streams): string {
+  return r.live === true ? r.name : baselineName(resolve(io.cwd, r.name), resolve(io.cwd, baselinePath));
 }
 
 /**
- * Fingerprints of a report's findings: from the statement text for a file; on a live database
+ * Fingerprints of a result's findings: from the statement text for a file; on a live database
  * from the object and the message, which stay the same when other objects come and go.
  */
-function printsOf(r: FileReport, sqlOf: Map<FileReport, string>): string[] {
-  if (r.live === undefined) return fingerprints(sqlOf.get(r)!, r.findings);
+function printsOf(r: WholeResult): string[] {
+  if (r.live !== true) return fingerprints(r.sql, r.findings);
   return r.findings.map((f) =>
     createHash('sha256')
       .update([f.ruleId, f.messageId, f.object?.type ?? '', f.object?.name ?? '', f.message].join('\u0000'))
@@ -296,19 +330,13 @@ function printsOf(r: FileReport, sqlOf: Map<FileReport, string>): string[] {
   );
 }
 
-/** Applies the baseline (reading or writing it), --quiet, and reports; returns the exit code. */
-export async function finish(
-  reports: FileReport[],
-  sqlOf: Map<FileReport, string>,
-  args: CommonArgs,
-  io: Streams,
-  reportStream: Streams['stdout'],
-): Promise<number> {
+/** Reads or writes the baseline: the findings of each result it does not account for. */
+export function applyBaseline(results: readonly WholeResult[], args: CommonArgs, io: Streams): ReportFinding[][] {
   if (args.baselineWrite !== undefined) {
     const entries: BaselineEntry[] = [];
-    for (const r of reports) {
+    for (const r of results) {
       const name = nameInBaseline(r, args.baselineWrite, io);
-      entries.push(...baselineEntries(name, r.findings, printsOf(r, sqlOf)));
+      entries.push(...baselineEntries(name, r.findings, printsOf(r)));
     }
     writeFileAtomic(
       resolve(io.cwd, args.baselineWrite),
@@ -316,36 +344,123 @@ export async function finish(
     );
   }
   const baselinePath = args.baseline ?? args.baselineWrite;
-  let shown = reports;
-  if (baselinePath !== undefined) {
-    const baseline = readBaseline(resolve(io.cwd, baselinePath));
-    shown = reports.map((r) => {
-      const name = nameInBaseline(r, baselinePath, io);
-      const findings = filterByBaseline(baseline, name, r.findings, printsOf(r, sqlOf));
-      return { ...r, findings };
-    });
+  if (baselinePath === undefined) return results.map((r) => [...r.findings]);
+  const baseline = readBaseline(resolve(io.cwd, baselinePath));
+  return results.map((r) => {
+    return filterByBaseline(baseline, nameInBaseline(r, baselinePath, io), r.findings, printsOf(r));
+  });
+}
+
+/** Writes the report (to --output-file, atomically, or to `reportStream`) and returns the exit code. */
+export async function finish(
+  files: readonly FileRecords[],
+  args: CommonArgs,
+  io: Streams,
+  reportStream: Streams['stdout'],
+): Promise<number> {
+  try {
+    let errors = 0;
+    let warnings = 0;
+    for (const r of files) {
+      errors += r.all.errorCount;
+      warnings += r.all.warningCount;
+    }
+    if (args.outputFile !== undefined) {
+      const w = new AtomicWriter(resolve(io.cwd, args.outputFile));
+      try {
+        await render(files, args.format, (text) => w.write(text), false, args.verbose === true);
+      } catch (e) {
+        w.abort();
+        throw e;
+      }
+      w.commit();
+    } else {
+      await render(
+        files,
+        args.format,
+        (text) => writeToStream(reportStream, text),
+        useColor(reportStream, io.env),
+        args.verbose === true,
+      );
+    }
+    if (errors > 0) return 1;
+    if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
+      io.stderr.write(`clustrix-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    for (const r of files) r.dispose();
   }
-  const all = shown.flatMap((r) => r.findings as Finding[]);
-  const errors = all.filter((f) => f.severity === 'error').length;
-  const warnings = all.filter((f) => f.severity === 'warning').length;
-  if (args.quiet) {
-    const errorsOnly = (list: readonly Finding[]) => list.filter((f) => f.severity === 'error');
-    shown = shown.map((r) => ({
-      ...r,
-      findings: errorsOnly(r.findings),
-      ...(r.superseded === undefined ? {} : { superseded: errorsOnly(r.superseded) }),
-    }));
+}
+
+/**
+ * The executor for a run: this thread for --concurrency 1, and for `auto` on inputs known to be
+ * small (`bytes`; null when unknown); else a pool of worker threads (loaded only then). An explicit
+ * --concurrency N uses the pool whatever the size.
+ */
+export async function executorFor(
+  concurrency: { threads: number; auto: boolean },
+  bytes: number | null,
+): Promise<SegmentExecutor & { close(): Promise<void> }> {
+  const small = concurrency.auto && bytes !== null && bytes < POOL_MIN_BYTES;
+  if (concurrency.threads <= 1 || small) return { ...IN_THREAD, close: async () => undefined };
+  const { WorkerPool } = await import('../pool.js');
+  if (!WorkerPool.available()) return { ...IN_THREAD, close: async () => undefined };
+  return new WorkerPool(concurrency.threads);
+}
+
+/** Inputs smaller than this are checked in this thread with --concurrency auto. */
+export const POOL_MIN_BYTES = 16 * 1024 * 1024;
+
+/** The threads --concurrency asks for (auto: one per core). */
+export function concurrencyOf(args: CommonArgs): { threads: number; auto: boolean } {
+  const c = args.concurrency;
+  if (c === undefined || c === 'auto') return { threads: Math.max(1, availableParallelism()), auto: true };
+  const n = typeof c === 'number' ? c : Number(c);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UsageError(`--concurrency ${String(c)}: expected auto or a whole number from 1`);
   }
-  const stream = args.outputFile === undefined ? reportStream : undefined;
-  const text = await render(shown, args.format, stream !== undefined && useColor(stream, io.env));
-  if (args.outputFile !== undefined) writeFileAtomic(resolve(io.cwd, args.outputFile), text);
-  else reportStream.write(text);
-  if (errors > 0) return 1;
-  if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
-    io.stderr.write(`clustrix-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
-    return 1;
+  return { threads: n, auto: false };
+}
+
+/**
+ * Runs `task` over `items`, up to `limit` at once, and resolves to the results in input order. On a
+ * failure no further task starts; the running ones finish, and the error of the first item (in
+ * input order) that failed is thrown.
+ */
+export async function inOrder<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  const errors: Array<{ at: number; error: unknown }> = [];
+  let next = 0;
+  const run = async () => {
+    while (next < items.length && errors.length === 0) {
+      const at = next++;
+      try {
+        results[at] = await task(items[at]!);
+      } catch (error) {
+        errors.push({ at, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
+  if (errors.length > 0) throw errors.sort((x, y) => x.at - y.at)[0]!.error;
+  return results;
+}
+
+/** The size of all the inputs, or null when one is standard input. */
+export function inputSize(all: readonly Unit[]): number | null {
+  let total = 0;
+  for (const u of all) {
+    if (u.live !== undefined) continue; // read already, and small
+    if (u.input.path === STDIN) return null;
+    try {
+      total += statSync(u.path).size;
+    } catch {
+      return null;
+    }
   }
-  return 0;
+  return total;
 }
 
 /** The library options for one input. */
@@ -401,20 +516,18 @@ export function suggestionsOption(args: SuggestionArgs): boolean | string[] {
   return args.applySuggestion.length > 0 ? [...new Set(args.applySuggestion)] : false;
 }
 
-/** Whole-text processing is needed for baselines (fingerprints), SARIF suppressions, JSON output and diffs. */
+/** Whole-text processing is needed for live databases (read whole), baselines (fingerprints of statement texts) and diffs. */
 export function needsWholeText(args: CommonArgs & { diff?: string }): boolean {
   return (
     args.files.some(isServerUrl) ||
     args.baseline !== undefined ||
     args.baselineWrite !== undefined ||
-    args.format === 'sarif' ||
-    args.format === 'json' ||
     args.diff !== undefined
   );
 }
 
 /** Writes to a stream, waiting when it asks us to (so a slow reader does not fill memory). */
-export function writeToStream(stream: Streams['stdout'], text: string): void | Promise<void> {
+export function writeToStream(stream: Streams['stdout'], text: string | Uint8Array): void | Promise<void> {
   if (stream.write(text)) return;
   return new Promise((resolveDrain) => stream.once('drain', () => resolveDrain()));
 }

@@ -1,7 +1,8 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request. A
 // finding on a live database has no file to annotate: it names its object in the message and
 // the annotation goes on the workflow run.
-import { shownMessage, type FileReport } from './types.js';
+import type { FileRecords } from './records.js';
+import { Buffered, shownMessage, type Out } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -9,13 +10,15 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function formatGithub(reports: readonly FileReport[]): string {
-  let out = '';
-  for (const r of reports) {
-    for (const f of r.findings) {
+export async function writeGithub(files: readonly FileRecords[], out: Out): Promise<void> {
+  const b = new Buffered(out);
+  for (const r of files) {
+    for await (const f of r.findings!) {
       if (f.object !== undefined) {
         const o = f.object;
-        out += `::${LEVEL[f.severity]} title=${escapeProperty(f.ruleId)}::${escapeData(`${o.name}:${o.line}:${o.column}: ${shownMessage(f)}`)}\n`;
+        await b.write(
+          `::${LEVEL[f.severity]} title=${escapeProperty(f.ruleId)}::${escapeData(`${o.name}:${o.line}:${o.column}: ${shownMessage(f)}`)}\n`,
+        );
         continue;
       }
       const props = [
@@ -26,8 +29,8 @@ export function formatGithub(reports: readonly FileReport[]): string {
         `endColumn=${f.endColumn}`,
         `title=${escapeProperty(f.ruleId)}`,
       ].join(',');
-      out += `::${LEVEL[f.severity]} ${props}::${escapeData(shownMessage(f))}\n`;
+      await b.write(`::${LEVEL[f.severity]} ${props}::${escapeData(shownMessage(f))}\n`);
     }
   }
-  return out;
+  await b.flush();
 }

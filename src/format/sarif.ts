@@ -2,10 +2,13 @@
 // regions and fixes, and suppressed findings kept as suppressed results so waivers stay visible.
 // A finding on a live database is located on its object: a logical location (the table, view,
 // routine, … by its `mysql://host/db/name`) and a region inside its SHOW CREATE text.
+// Written result by result: the text is exactly JSON.stringify(log, null, 2).
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import type { Rule } from '../rule.js';
-import type { FileReport } from './types.js';
+import { writeJsonArray } from './json.js';
+import type { FileRecords } from './records.js';
+import { Buffered, type Out, type ReportFinding as Finding } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -22,90 +25,10 @@ function artifactUri(path: string): string {
   return path.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
 }
 
-export function formatSarif(reports: readonly FileReport[], options: SarifOptions): string {
+const RESULTS = '\u0000results\u0000';
+
+export async function writeSarif(files: readonly FileRecords[], out: Out, options: SarifOptions): Promise<void> {
   const index = new Map(options.rules.map((r, i) => [r.meta.id, i]));
-  const results: unknown[] = [];
-  for (const r of reports) {
-    const uri = artifactUri(r.filePath);
-    const location = (f: FileReport['findings'][number]) => {
-      const o = f.object;
-      if (o !== undefined) {
-        return {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(o.name) },
-            region: { startLine: o.line, startColumn: o.column, endLine: o.endLine, endColumn: o.endColumn },
-          },
-          logicalLocations: [
-            {
-              fullyQualifiedName: o.name,
-              name: o.object ?? o.database ?? o.name,
-              kind: o.type,
-            },
-          ],
-        };
-      }
-      return fileLocation(f);
-    };
-    const fileLocation = (f: FileReport['findings'][number]) => ({
-      physicalLocation: {
-        artifactLocation: { uri, uriBaseId: isAbsolute(r.filePath) ? undefined : '%SRCROOT%' },
-        region: {
-          startLine: f.line,
-          startColumn: f.column,
-          endLine: f.endLine,
-          endColumn: f.endColumn,
-          charOffset: f.start,
-          charLength: f.end - f.start,
-        },
-      },
-    });
-    const result = (f: FileReport['findings'][number]) => ({
-      ruleId: f.ruleId,
-      ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
-      level: LEVEL[f.severity],
-      message: { text: f.message },
-      locations: [location(f)],
-      ...(f.unfixed === undefined && f.category === undefined
-        ? {}
-        : {
-            properties: {
-              ...(f.category === undefined ? {} : { category: f.category }),
-              ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
-            },
-          }),
-      // The fix of a finding on a live database edits the schema script read from it, not an
-      // artifact a SARIF viewer can open: `clustrix-lint fix mysql://…` applies it.
-      ...(f.fix === null || f.object !== undefined
-        ? {}
-        : {
-            fixes: [
-              {
-                description: { text: `${f.fix.title} (${f.fix.kind})` },
-                // A suggestion changes behaviour: tools that apply fixes must not take it silently.
-                properties: { kind: f.fix.kind },
-                artifactChanges: [
-                  {
-                    artifactLocation: { uri },
-                    replacements: f.fix.edits.map((e) => ({
-                      deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
-                      insertedContent: { text: e.text },
-                    })),
-                  },
-                ],
-              },
-            ],
-          }),
-    });
-    for (const f of r.findings) results.push(result(f));
-    for (const s of r.suppressed ?? []) {
-      results.push({
-        ...result(s.finding),
-        suppressions: [
-          { kind: 'inSource', ...(s.directive.reason === null ? {} : { justification: s.directive.reason }) },
-        ],
-      });
-    }
-  }
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -136,9 +59,87 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
             }),
           },
         },
-        results,
+        results: RESULTS,
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  const [head, tail] = (JSON.stringify(log, null, 2) + '\n').split(JSON.stringify(RESULTS)) as [string, string];
+  const b = new Buffered(out);
+  await b.write(head);
+  async function* results(): AsyncGenerator<unknown> {
+    for (const r of files) {
+      const uri = artifactUri(r.filePath);
+      const location = (f: Finding) => {
+        const o = f.object;
+        if (o === undefined) return fileLocation(f);
+        return {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(o.name) },
+            region: { startLine: o.line, startColumn: o.column, endLine: o.endLine, endColumn: o.endColumn },
+          },
+          logicalLocations: [{ fullyQualifiedName: o.name, name: o.object ?? o.database ?? o.name, kind: o.type }],
+        };
+      };
+      const fileLocation = (f: Finding) => ({
+        physicalLocation: {
+          artifactLocation: { uri, uriBaseId: isAbsolute(r.filePath) ? undefined : '%SRCROOT%' },
+          region: {
+            startLine: f.line,
+            startColumn: f.column,
+            endLine: f.endLine,
+            endColumn: f.endColumn,
+            charOffset: f.start,
+            charLength: f.end - f.start,
+          },
+        },
+      });
+      const result = (f: Finding) => ({
+        ruleId: f.ruleId,
+        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [location(f)],
+        ...(f.unfixed === undefined && f.category === undefined
+          ? {}
+          : {
+              properties: {
+                ...(f.category === undefined ? {} : { category: f.category }),
+                ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
+              },
+            }),
+        // The fix of a finding on a live database edits the schema script read from it, not an
+        // artifact a SARIF viewer can open: `clustrix-lint fix mysql://…` applies it.
+        ...(f.fix === null || f.object !== undefined
+          ? {}
+          : {
+              fixes: [
+                {
+                  description: { text: `${f.fix.title} (${f.fix.kind})` },
+                  // A suggestion changes behaviour: tools that apply fixes must not take it silently.
+                  properties: { kind: f.fix.kind },
+                  artifactChanges: [
+                    {
+                      artifactLocation: { uri },
+                      replacements: f.fix.edits.map((e) => ({
+                        deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
+                        insertedContent: { text: e.text },
+                      })),
+                    },
+                  ],
+                },
+              ],
+            }),
+      });
+      for await (const f of r.findings!) yield result(f);
+      for await (const s of r.suppressedList ?? []) {
+        yield {
+          ...result(s.finding),
+          suppressions: [{ kind: 'inSource', ...(s.reason === null ? {} : { justification: s.reason }) }],
+        };
+      }
+    }
+  }
+  await writeJsonArray(b, results(), (x) => x, 6);
+  await b.write(tail);
+  await b.flush();
 }

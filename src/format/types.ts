@@ -1,4 +1,6 @@
-// What the formatters print: one entry per checked (or fixed) file or live database.
+// What the formatters print: one entry per checked (or fixed) file or live database, and where
+// their text goes. The CLI's writers take a file's records (records.ts, bounded memory); FileReport
+// is the whole-in-memory form the HTML report and the library build.
 import type { Suppressed } from '../directives.js';
 import type { AppliedFix } from '../fixer.js';
 import type { LiveSchema, ObjectLocation } from '../live/types.js';
@@ -65,4 +67,25 @@ export function counts(findings: readonly Finding[]): Counts {
 /** The message as people read it: with the reason when `fix` could not apply the finding's fix. */
 export function shownMessage(f: Finding): string {
   return f.unfixed === undefined ? f.message : `${f.message} (${f.unfixed})`;
+}
+
+export type { FileRecords } from './records.js';
+
+/** Where a report's text goes, piece by piece (it may wait, so a slow reader does not fill memory). */
+export type Out = (text: string) => void | Promise<void>;
+
+/** Collects a report's pieces and hands them on in pieces of about 64 kB. */
+export class Buffered {
+  private text = '';
+  constructor(private readonly out: Out) {}
+  async write(text: string): Promise<void> {
+    this.text += text;
+    if (this.text.length >= 1 << 16) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (this.text === '') return;
+    const text = this.text;
+    this.text = '';
+    await this.out(text);
+  }
 }

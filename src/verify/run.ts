@@ -138,7 +138,7 @@ function nameAt(code: readonly Token[], k: number): Token | undefined {
 }
 
 /**
- * The tables, views, triggers, routines and events a statement creates or changes, and for a
+ * The tables, sequences, views, triggers, routines and events a statement creates or changes, and for a
  * trigger its table (names folded, see `fold`).
  */
 export function objectsOf(text: string): Set<string> {
@@ -161,7 +161,7 @@ export function objectsOf(text: string): Set<string> {
       if (on >= 0) add(nameAt(code, on + 1));
     } else {
       const kw = code.findIndex((t) =>
-        ['VIEW', 'TRIGGER', 'EVENT', 'PROCEDURE', 'FUNCTION', 'TABLE'].some((w) => isWord(t, w)),
+        ['VIEW', 'TRIGGER', 'EVENT', 'PROCEDURE', 'FUNCTION', 'TABLE', 'SEQUENCE'].some((w) => isWord(t, w)),
       );
       if (kw >= 0) add(nameAt(code, kw + 1 + (isWord(code[kw + 1], 'IF') ? (isWord(code[kw + 2], 'NOT') ? 3 : 2) : 0)));
       const on = code.findIndex((t) => isWord(t, 'ON'));

@@ -35,6 +35,10 @@ describe('no-executable-comment', () => {
         code: "CREATE DATABASE d /*!80016 DEFAULT ENCRYPTION='N' */;",
       },
       {
+        name: 'Cacti: /*!50060 USING BTREE */ after a key, the type every Xpand index has',
+        code: 'CREATE TABLE t (a INT, b INT, PRIMARY KEY (a, b) /*!50060 USING BTREE */);',
+      },
+      {
         name: 'in a MariaDB statement, /*!80003 … */ never ran on the source',
         code: 'CREATE TABLE t (g INT /*!80003 SRID 0 */ /*M!999999 x */);',
       },
@@ -44,6 +48,12 @@ describe('no-executable-comment', () => {
         code: '/*!40101 SET NAMES utf8mb4 */;',
         output: 'SET NAMES utf8mb4;',
         errors: [{ messageId: 'ignored', line: 1, column: 1, endColumn: 9, severity: 'warning', fix: 'safe' }],
+      },
+      {
+        name: 'USING HASH in a comment is not the B-tree that every index already is: reported',
+        code: 'CREATE TABLE t (a INT, KEY k (a) /*!50060 USING HASH */);',
+        output: 'CREATE TABLE t (a INT, KEY k (a) USING HASH);',
+        errors: [{ messageId: 'ignored', column: 34, severity: 'error' }],
       },
       {
         name: 'a table option: DDL is an error',

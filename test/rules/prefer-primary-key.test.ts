@@ -21,7 +21,12 @@ describe('prefer-primary-key', () => {
         code: 'CREATE TABLE t (a INT);\nDROP TABLE t;\nCREATE TABLE t (a INT NOT NULL PRIMARY KEY);',
       },
       'CREATE TEMPORARY TABLE t (a INT);',
-      'CREATE TABLE t2 LIKE t1;',
+      { name: 'LIKE a table the script does not define: keys unknown', code: 'CREATE TABLE t2 LIKE t1;' },
+      {
+        name: 'LIKE a table with a primary key',
+        code: 'CREATE TABLE t1 (id INT PRIMARY KEY);\nCREATE TABLE t2 LIKE t1;',
+      },
+      { name: 'dropped later', code: 'CREATE TABLE t (a INT);\nDROP TABLE t;' },
       'CREATE TABLE t AS SELECT 1 AS a;',
       {
         name: "ClustrixDB targets: the replication page is Xpand's",
@@ -31,6 +36,21 @@ describe('prefer-primary-key', () => {
       "SELECT 'CREATE TABLE t (a INT)';",
     ],
     invalid: [
+      {
+        name: 'LIKE a keyless table: reported for both',
+        code: 'CREATE TABLE t1 (a INT);\nCREATE TABLE t2 LIKE t1;',
+        output: null,
+        errors: [
+          { messageId: 'noPrimaryKey', line: 1 },
+          { messageId: 'noPrimaryKey', line: 2 },
+        ],
+      },
+      {
+        name: 'a primary key dropped by a later ALTER TABLE',
+        code: 'CREATE TABLE t (id INT NOT NULL PRIMARY KEY);\nALTER TABLE t DROP PRIMARY KEY, LOCK=SHARED;',
+        output: null,
+        errors: [{ messageId: 'noPrimaryKey', line: 1 }],
+      },
       {
         code: 'CREATE TABLE audit (at DATETIME NOT NULL, who VARCHAR(64), what TEXT);',
         output: null,
@@ -68,9 +88,11 @@ describe('prefer-primary-key', () => {
       '\n',
     );
     const alters = Array.from({ length: 299 }, (_, i) => `ALTER TABLE t${i} ADD PRIMARY KEY (id);`).join('\n');
-    const sql = `${tables}\n${alters}\n`;
+    // A candidate key is named from a table the stream keeps only the name of.
+    const candidate = 'CREATE TABLE u (a INT NOT NULL, b INT NOT NULL, UNIQUE KEY uk (a, b));';
+    const sql = `${tables}\n${alters}\n${candidate}\n`;
     const whole = lintSource(new SqlSource(sql), [rule]);
-    expect(whole.map((f) => f.message.split(' ')[0])).toEqual(['t299']);
+    expect(whole.map((f) => `${f.message.split(' ')[0]} ${f.messageId}`)).toEqual(['t299 noPrimaryKey', 'u candidate']);
     const chunks = async function* () {
       yield sql;
     };
