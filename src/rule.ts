@@ -60,6 +60,12 @@ export interface RuleMeta {
    * holds whether it can be unwrapped).
    */
   readonly composes?: boolean;
+  /**
+   * For a rule with `checkScript` that reads the body of a CREATE TABLE (its keys, its foreign
+   * keys): a stream then keeps those statements whole for the script-wide run; otherwise it keeps
+   * only their text up to the table name (see src/stream.ts, scriptText).
+   */
+  readonly scriptReadsTableBodies?: boolean;
 }
 
 export interface Report {

@@ -619,21 +619,27 @@ const BODY_KINDS: ReadonlySet<string> = new Set(BODY_STATEMENTS);
 function scriptScope(
   rules: readonly Rule[],
   options: EngineOptions,
-): { rules: Rule[]; all: boolean; kinds: Set<string> } {
+): { rules: Rule[]; all: boolean; kinds: Set<string>; bodies: boolean } {
   const scriptRules = rules.filter((r) => r.checkScript !== undefined && options.rules?.[r.meta.id] !== 'off');
   const kinds = new Set(
     scriptRules.flatMap((r): string[] => (r.meta.statements === 'all' ? [] : [...r.meta.statements])),
   );
-  return { rules: scriptRules, all: scriptRules.some((r) => r.meta.statements === 'all'), kinds };
+  return {
+    rules: scriptRules,
+    all: scriptRules.some((r) => r.meta.statements === 'all'),
+    kinds,
+    bodies: scriptRules.some((r) => r.meta.scriptReadsTableBodies === true),
+  };
 }
 
 /**
  * What the script-wide rules keep of a statement: for CREATE TABLE, the text up to the end of the
  * table name (all they read: table count, name collisions), so their memory grows with the number
- * of tables, not with the size of their definitions; any other statement whole.
+ * of tables, not with the size of their definitions — unless an active rule reads table bodies
+ * (`meta.scriptReadsTableBodies`: the foreign keys' parent keys); any other statement whole.
  */
-function scriptText(source: SqlSource, st: Statement): string {
-  if (st.kind === 'create_table') {
+function scriptText(source: SqlSource, st: Statement, bodies: boolean): string {
+  if (st.kind === 'create_table' && !bodies) {
     const name = st.code[createTableLayout(st).nameAt];
     if (name !== undefined && name.exec === null) return source.text.slice(st.start, name.end);
   }
@@ -798,7 +804,7 @@ export function runSegment(
       if (!(scope.all || scope.kinds.has(st.kind)) || BODY_KINDS.has(st.kind)) continue;
       const loc = source.locOf(st.start);
       script.push({
-        text: detach(scriptText(source, st)),
+        text: detach(scriptText(source, st, scope.bodies)),
         start: map.offset(st.start),
         line: loc.line,
         column: map.column(st.start, loc.column),
