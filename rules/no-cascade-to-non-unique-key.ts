@@ -69,9 +69,6 @@ export default defineRule({
         'ON {{event}} {{action}} needs a unique parent key on {{target}}, and {{parent}}({{columns}}) is not a PRIMARY KEY or UNIQUE key in this script: the statement fails there. Make the parent columns unique, or use RESTRICT / NO ACTION.',
     },
     source: FACT.source,
-    // A stream keeps the CREATE TABLE statements whole for its checkScript: their keys and
-    // foreign keys are what it reads.
-    scriptReadsTableBodies: true,
   },
   check() {
     // Needs the parent tables' keys from the whole script: see checkScript.

@@ -23,6 +23,8 @@ export default defineRule({
         '{{clause}} is not in the CHECK syntax documented for {{target}}, which never enforces CHECK constraints anyway; the fix (safe) removes the clause.',
       alterEnforcement:
         'ALTER TABLE … ALTER CHECK … {{clause}} is not supported by {{target}} (no CHECK syntax in ALTER TABLE, and CHECK is never enforced there); the fix ({{kind}}) removes it.',
+      alterColumnCheck:
+        'CHECK in a column definition of ALTER TABLE is not supported by {{target}} (no CHECK syntax in ALTER TABLE, and it would not be enforced); the fix ({{kind}}) removes the CHECK clause, so the column is added or changed without it.',
       dropCheck:
         'ALTER TABLE … DROP CHECK is not supported by {{target}} (no CHECK syntax in ALTER TABLE); the constraint was never enforced there, so the fix (safe) removes the DROP.',
     },
@@ -39,10 +41,35 @@ export default defineRule({
         if (at >= 0) checks.push(at);
       }
     }
-    // Column-level CHECK (expr) in a column definition.
+    // Column-level CHECK (expr) in a column definition. In ALTER TABLE (ADD/MODIFY/CHANGE COLUMN)
+    // it is CHECK syntax in ALTER TABLE, which the target rejects: the whole clause goes.
     for (const col of columnDefinitions(stmt)) {
-      for (let k = col.from + 1; k < col.to; k++)
-        if (isWord(code[k], 'CHECK') && isPunct(code[k + 1], '(')) checks.push(k);
+      for (let k = col.from + 1; k < col.to; k++) {
+        if (!isWord(code[k], 'CHECK') || !isPunct(code[k + 1], '(')) continue;
+        if (stmt.kind !== 'alter_table') {
+          checks.push(k);
+          continue;
+        }
+        let first = k;
+        if (isWord(code[k - 1], 'CONSTRAINT')) first = k - 1;
+        else if (isWord(code[k - 2], 'CONSTRAINT') && k - 2 > col.from) first = k - 2;
+        const close = matchParen(code, k + 1);
+        const clause = enforcement(code, close + 1);
+        // NOT ENFORCED: MySQL does not enforce it either, so nothing is lost.
+        const kind: FixKind = clause?.not === true ? 'safe' : 'lossy';
+        ctx.report({
+          messageId: 'alterColumnCheck',
+          data: { kind },
+          start: code[k]!.start,
+          end: code[k]!.end,
+          severity: 'error',
+          fix: {
+            kind,
+            title: 'Remove the CHECK clause',
+            edits: [removalEdit(ctx.source, code[first]!, clause?.last ?? code[close]!)],
+          },
+        });
+      }
     }
     for (const at of checks.sort((a, b) => a - b)) {
       const clause = enforcement(code, matchParen(code, at + 1) + 1);

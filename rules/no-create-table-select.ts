@@ -2,6 +2,7 @@
 import { SOURCES } from '../src/catalog.js';
 import { defineRule } from '../src/rule.js';
 import { createTableLayout } from '../src/structure.js';
+import { isWord } from '../src/tokenize.js';
 
 export default defineRule({
   meta: {
@@ -21,6 +22,10 @@ export default defineRule({
     const at = layout.partition?.to ?? layout.options.to;
     const t = stmt.code[at];
     if (t === undefined) return;
+    // What follows the options is a query only if it has one (SELECT, or MySQL 8's TABLE t and
+    // VALUES ROW …): MariaDB's WITH SYSTEM VERSIONING, say, is a table option, not a query.
+    const tail = stmt.code.slice(at);
+    if (!tail.some((w) => isWord(w, 'SELECT') || isWord(w, 'TABLE') || isWord(w, 'VALUES'))) return;
     ctx.report({ messageId: 'typing', start: t.start, end: t.end });
   },
 });

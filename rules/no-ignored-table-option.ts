@@ -58,14 +58,19 @@ export default defineRule({
       return;
     }
     for (const opt of optionsOf(stmt)) {
-      const ignored = TABLE_OPTIONS.ignored.has(opt.name);
-      const unknown = TABLE_OPTIONS.unknown.has(opt.name) || TABLE_OPTIONS.unknown.has(opt.name.split(' ')[0]!);
+      // A quoted name (MariaDB's engine-defined options, `compression`='tokudb_zlib') is no option
+      // of the target's grammar, whatever the name.
+      const ignored = opt.quoted !== true && TABLE_OPTIONS.ignored.has(opt.name);
+      const unknown =
+        opt.quoted === true ||
+        TABLE_OPTIONS.unknown.has(opt.name) ||
+        TABLE_OPTIONS.unknown.has(opt.name.split(' ')[0]!);
       if (!ignored && !unknown) continue;
       if (opt.name === 'INDEX' || opt.name === 'DATA' || opt.name === 'START') continue; // only their two-word forms
       const first = code[opt.from]!;
       ctx.report({
         messageId: ignored ? 'ignored' : 'unknown',
-        data: { name: opt.name },
+        data: { name: opt.quoted === true ? first.text : opt.name },
         start: first.start,
         end: code[opt.to - 1]!.end,
         severity: ignored ? 'warning' : 'error',

@@ -16,6 +16,8 @@ export default defineRule({
       collision:
         'Table {{name}} differs from {{other}} only in letter case; {{target}} compares table names case-insensitively, so the second CREATE fails or hits the first table.',
     },
+    // checkScript compares table names: all it reads.
+    scriptReads: 'name',
     source: SOURCES.esCompat,
   },
   check() {

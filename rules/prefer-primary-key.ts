@@ -15,6 +15,8 @@ export default defineRule({
     category: 'advice',
     fixable: [],
     statements: ['create_table'],
+    // checkScript reads a CREATE TABLE's name only: the keys come from ctx.schema.
+    scriptReads: 'name',
     messages: {
       noPrimaryKey:
         '{{table}} has no primary key: {{target}} gives it a hidden one, and row-based replication (which its parallel replication needs) then scans the table to find each row it applies; give it a primary key.',

@@ -24,10 +24,26 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * An input that cannot be read or decoded (missing, a directory, no permission, not UTF-8): the
+ * message is `file[:line:col]: reason`. `check` reports it as that file's finding and goes on.
+ */
+export class UnreadableInput extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line === undefined ? `${file}: ${reason}` : `${file}:${line}:${column ?? 1}: ${reason}`);
+    this.name = 'UnreadableInput';
+  }
+}
+
 /** Decodes a script, rejecting binary and non-UTF-8 input with `file:line:col: reason`. */
 export function decodeSql(buf: Uint8Array, name: string): string {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
-    throw new UsageError(`${name}:1:1: UTF-16 text is not supported; convert the file to UTF-8`);
+    throw new UnreadableInput(name, 'UTF-16 text is not supported; convert the file to UTF-8', 1, 1);
   }
   const nul = buf.indexOf(0);
   const bad = firstInvalidUtf8(buf);
@@ -39,23 +55,29 @@ export function decodeSql(buf: Uint8Array, name: string): string {
       firstBad === nul
         ? 'binary file (NUL byte); expected a UTF-8 SQL script'
         : `invalid UTF-8 byte 0x${buf[firstBad]!.toString(16).padStart(2, '0')} at byte offset ${firstBad}`;
-    throw new UsageError(`${name}:${at.line}:${at.column}: ${why}`);
+    throw new UnreadableInput(name, why, at.line, at.column);
   }
   return Buffer.from(buf).toString('utf8');
+}
+
+/** What a failure to open or read `name` means to its user. */
+function unreadable(e: unknown, name: string): UsageError {
+  if (e instanceof UsageError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  // A path that names nothing is a mistake in the command (as ESLint's "no files matching"), not an input.
+  if (code === 'ENOENT') return new UsageError(`${name}: no such file`);
+  if (code === 'EACCES' || code === 'EPERM') return new UnreadableInput(name, 'permission denied');
+  return new UnreadableInput(name, `cannot read (${code ?? String(e)})`);
 }
 
 /** Reads and decodes a script file; errors name it as `name` (the path the user gave). */
 export function readSqlFile(path: string, name = path): string {
   let buf: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${name}: is a directory`);
+    if (statSync(path).isDirectory()) throw new UnreadableInput(name, 'is a directory');
     buf = readFileSync(path);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${name}: no such file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${name}: permission denied`);
-    throw new UsageError(`${name}: cannot read (${code ?? String(e)})`);
+    throw unreadable(e, name);
   }
   return decodeSql(buf, name);
 }
@@ -123,14 +145,10 @@ export class AtomicWriter {
 export function openSqlStream(path: string, name = path): AsyncIterable<Uint8Array> {
   let fd: number;
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${name}: is a directory`);
+    if (statSync(path).isDirectory()) throw new UnreadableInput(name, 'is a directory');
     fd = openSync(path, 'r');
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${name}: no such file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${name}: permission denied`);
-    throw new UsageError(`${name}: cannot read (${code ?? String(e)})`);
+    throw unreadable(e, name);
   }
   return createReadStream(path, { fd, highWaterMark: 1024 * 1024 });
 }

@@ -61,11 +61,11 @@ export interface RuleMeta {
    */
   readonly composes?: boolean;
   /**
-   * For a rule with `checkScript` that reads the body of a CREATE TABLE (its keys, its foreign
-   * keys): a stream then keeps those statements whole for the script-wide run; otherwise it keeps
-   * only their text up to the table name (see src/stream.ts, scriptText).
+   * What `checkScript` reads of a CREATE TABLE: `'name'` (up to the table name: table counts,
+   * name collisions), so a stream keeps only that much of each; default: the whole statement
+   * (keys and foreign keys).
    */
-  readonly scriptReadsTableBodies?: boolean;
+  readonly scriptReads?: 'name';
 }
 
 export interface Report {

@@ -381,7 +381,14 @@ export function classify(code: readonly Token[]): StatementKind {
     const objects = word === 'CREATE' ? CREATE_OBJECTS : ALTER_OBJECTS;
     for (let j = k + 1; j < code.length && j < k + 24; j++) {
       const t = code[j]!;
-      if (t.kind === 'punct' && t.text === '(') break;
+      if (t.kind === 'punct' && t.text === '(') {
+        // DEFINER = CURRENT_USER() is the same account as DEFINER = CURRENT_USER.
+        if (isWord(code[j - 1], 'CURRENT_USER') && code[j + 1]?.kind === 'punct' && code[j + 1]!.text === ')') {
+          j++;
+          continue;
+        }
+        break;
+      }
       if (t.kind !== 'word') continue;
       const w = t.text.toUpperCase();
       const kind = objects[w];

@@ -619,7 +619,7 @@ const BODY_KINDS: ReadonlySet<string> = new Set(BODY_STATEMENTS);
 function scriptScope(
   rules: readonly Rule[],
   options: EngineOptions,
-): { rules: Rule[]; all: boolean; kinds: Set<string>; bodies: boolean } {
+): { rules: Rule[]; all: boolean; kinds: Set<string>; namesOnly: boolean } {
   const scriptRules = rules.filter((r) => r.checkScript !== undefined && options.rules?.[r.meta.id] !== 'off');
   const kinds = new Set(
     scriptRules.flatMap((r): string[] => (r.meta.statements === 'all' ? [] : [...r.meta.statements])),
@@ -628,18 +628,18 @@ function scriptScope(
     rules: scriptRules,
     all: scriptRules.some((r) => r.meta.statements === 'all'),
     kinds,
-    bodies: scriptRules.some((r) => r.meta.scriptReadsTableBodies === true),
+    namesOnly: scriptRules.every((r) => r.meta.scriptReads === 'name'),
   };
 }
 
 /**
- * What the script-wide rules keep of a statement: for CREATE TABLE, the text up to the end of the
- * table name (all they read: table count, name collisions), so their memory grows with the number
- * of tables, not with the size of their definitions — unless an active rule reads table bodies
- * (`meta.scriptReadsTableBodies`: the foreign keys' parent keys); any other statement whole.
+ * What the script-wide rules keep of a statement: for CREATE TABLE, when they read only names
+ * (table count, name collisions: `scriptReads: 'name'`), the text up to the end of the table name,
+ * so their memory grows with the number of tables, not with the size of their definitions; else,
+ * and for any other statement, the whole text (no-cascade-to-non-unique-key reads every key).
  */
-function scriptText(source: SqlSource, st: Statement, bodies: boolean): string {
-  if (st.kind === 'create_table' && !bodies) {
+function scriptText(source: SqlSource, st: Statement, namesOnly: boolean): string {
+  if (namesOnly && st.kind === 'create_table') {
     const name = st.code[createTableLayout(st).nameAt];
     if (name !== undefined && name.exec === null) return source.text.slice(st.start, name.end);
   }
@@ -804,7 +804,7 @@ export function runSegment(
       if (!(scope.all || scope.kinds.has(st.kind)) || BODY_KINDS.has(st.kind)) continue;
       const loc = source.locOf(st.start);
       script.push({
-        text: detach(scriptText(source, st, scope.bodies)),
+        text: detach(scriptText(source, st, scope.namesOnly)),
         start: map.offset(st.start),
         line: loc.line,
         column: map.column(st.start, loc.column),

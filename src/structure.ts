@@ -468,6 +468,11 @@ export interface TableOption extends CodeSpan {
   readonly name: string;
   /** Index of the value's first token, or -1. */
   readonly valueAt: number;
+  /**
+   * The name is a backtick identifier: how MariaDB writes an engine-defined option it does not
+   * know itself (`` `compression`='tokudb_zlib' `` in a TokuDB table's SHOW CREATE TABLE).
+   */
+  readonly quoted?: boolean;
 }
 
 const TWO_WORD_OPTIONS = new Set(['DATA', 'INDEX', 'CHARACTER', 'START']);
@@ -487,6 +492,12 @@ export function tableOptions(code: readonly Token[], span: CodeSpan): TableOptio
     const from = k;
     if (isWord(code[k], 'DEFAULT')) k++;
     const t = code[k];
+    if (t !== undefined && t.kind === 'quotedIdent' && isPunct(code[k + 1], '=')) {
+      const valueAt = k + 2 < span.to ? k + 2 : -1;
+      k = Math.min(k + 3, span.to);
+      out.push({ from, to: k, name: identValue(t).toUpperCase(), valueAt, quoted: true });
+      continue;
+    }
     if (t === undefined || t.kind !== 'word') {
       k++;
       continue;

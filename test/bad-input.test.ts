@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from './helpers.js';
 
@@ -107,6 +108,11 @@ describe('bad input', () => {
         }
       }
       if (row.report) expect(check.stdout).toMatch(row.report);
+      // An input that cannot be read or tokenized is also the report's finding, at the same place.
+      if (row.message) {
+        const place = /^in\.sql:(\d+):(\d+): (.*)$/.exec(check.stderr.trimEnd())!;
+        expect(check.stdout).toContain(`${place[1]}:${place[2]}  error    ${place[3]}  syntax-error`);
+      }
       expect(readFileSync(input)).toEqual(Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content));
       // No partial output: out.sql exists only when the run succeeded, and no temporary file is left.
       expect(existsSync(join(dir, 'out.sql'))).toBe(row.status !== 2);
@@ -179,4 +185,118 @@ describe('bad input', () => {
     chmodSync(ro, 0o755);
     expect(readdirSync(ro)).toEqual(['in.sql']);
   });
+});
+
+describe('one input that cannot be read or tokenized among several', () => {
+  // ESLint reports a fatal parse error as that file's message and goes on; so does check: the bad
+  // input is a `syntax-error` finding at its place, every other input is checked, and exit is 2.
+  const setup = () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.sql'), 'CREATE TABLE a (id INT) ENGINE=MyISAM;\n');
+    writeFileSync(join(dir, 'b.sql'), "CREATE TABLE b (id INT);\nINSERT INTO b VALUES ('oops);\n");
+    writeFileSync(join(dir, 'c.sql'), Buffer.from([0x53, 0x45, 0x4c, 0x0a, 0x20, 0xfe, 0x3b]));
+    writeFileSync(join(dir, 'd.sql'), 'CREATE INDEX i USING HASH ON t (c);\n');
+    return dir;
+  };
+  const files = ['a.sql', 'b.sql', 'c.sql', 'd.sql'];
+  const located = ['b.sql:2:23: unterminated string literal', 'c.sql:2:2: invalid UTF-8 byte 0xfe'];
+
+  it('check: every format lists the others and places the bad ones; stderr says where; exit 2', () => {
+    const dir = setup();
+    const stylish = runCli(['check', ...files], { cwd: dir });
+    expect(stylish.status).toBe(2);
+    expect(stylish.stderr.trimEnd().split('\n')).toEqual([
+      located[0],
+      expect.stringMatching(/^c\.sql:2:2: invalid UTF-8 byte 0xfe/),
+    ]);
+    expect(stylish.stdout).toMatch(/a\.sql\n  1:32 +warning +ENGINE=MYISAM/);
+    expect(stylish.stdout).toMatch(/b\.sql\n  2:23 +error +unterminated string literal  syntax-error/);
+    expect(stylish.stdout).toMatch(/c\.sql\n  2:2 +error +invalid UTF-8 byte 0xfe.*syntax-error/);
+    expect(stylish.stdout).toMatch(/d\.sql\n  1:16 +error +USING HASH/);
+
+    const compact = runCli(['check', ...files, '--format', 'compact'], { cwd: dir });
+    expect(compact.status).toBe(2);
+    expect(compact.stdout.split('\n').map((l) => l.split(': ')[0] + ' ' + (l.split(' ')[2] ?? ''))).toEqual([
+      'a.sql:1:32 no-unsupported-engine',
+      'b.sql:2:23 syntax-error',
+      'c.sql:2:2 syntax-error',
+      'd.sql:1:16 no-unsupported-index-type',
+      ' ',
+    ]);
+
+    const json = runCli(['check', ...files, '--format', 'json'], { cwd: dir });
+    expect(json.status).toBe(2);
+    const reports = JSON.parse(json.stdout) as Array<{ filePath: string; findings: Array<Record<string, unknown>> }>;
+    expect(reports.map((r) => r.filePath)).toEqual(files);
+    expect(reports[1]!.findings).toEqual([
+      expect.objectContaining({ ruleId: 'syntax-error', severity: 'error', line: 2, column: 23, fatal: true }),
+    ]);
+    expect(reports[0]!.findings.map((f) => f.ruleId)).toEqual(['no-unsupported-engine']);
+    expect(reports[3]!.findings.map((f) => f.ruleId)).toEqual(['no-unsupported-index-type']);
+
+    const github = runCli(['check', ...files, '--format', 'github'], { cwd: dir });
+    expect(github.stdout).toContain('::error file=b.sql,line=2,col=23,endLine=2,endColumn=23,title=syntax-error::');
+  }, 60_000);
+
+  it('check --format sarif: a result and a tool execution notification per bad input, valid SARIF', () => {
+    const dir = setup();
+    const r = runCli(['check', ...files, '--format', 'sarif'], { cwd: dir });
+    expect(r.status).toBe(2);
+    const log = JSON.parse(r.stdout) as {
+      runs: Array<{
+        invocations?: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<Record<string, any>> }>;
+        results: Array<Record<string, any>>;
+      }>;
+    };
+    const require = createRequire(import.meta.url);
+    const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+    const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object);
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const run = log.runs[0]!;
+    expect(run.invocations![0]!.executionSuccessful).toBe(false);
+    expect(
+      run.invocations![0]!.toolExecutionNotifications.map(
+        (n) =>
+          `${n.locations[0].physicalLocation.artifactLocation.uri}:${n.locations[0].physicalLocation.region.startLine} ${n.message.text}`,
+      ),
+    ).toEqual([`b.sql:2 ${located[0]}`, expect.stringMatching(/^c\.sql:2 c\.sql:2:2: invalid UTF-8 byte 0xfe/)]);
+    expect(run.results.map((x) => x.ruleId)).toEqual([
+      'no-unsupported-engine',
+      'syntax-error',
+      'syntax-error',
+      'no-unsupported-index-type',
+    ]);
+    // A clean run has no invocations entry (the fixtures' SARIF stays as it was).
+    const clean = JSON.parse(runCli(['check', 'a.sql', '--format', 'sarif'], { cwd: dir }).stdout) as typeof log;
+    expect(clean.runs[0]!.invocations).toBeUndefined();
+  }, 60_000);
+
+  it('fix --write: nothing is written, the report says what fix would do with the others; exit 2', () => {
+    for (const format of ['stylish', 'json']) {
+      const dir = setup();
+      const before = files.map((f) => readFileSync(join(dir, f)));
+      const r = runCli(['fix', ...files, '--write', '--lossy', '--format', format], { cwd: dir });
+      expect(r.status).toBe(2);
+      expect(files.map((f) => readFileSync(join(dir, f)))).toEqual(before);
+      expect(readdirSync(dir).sort()).toEqual(files);
+      expect(r.stderr).toContain(
+        'clustrix-lint: nothing was written: 2 inputs could not be read or tokenized (the report says what fix would do with the others)',
+      );
+      if (format === 'json') {
+        const reports = JSON.parse(r.stdout) as Array<{ filePath: string; applied?: Array<{ ruleId: string }> }>;
+        expect(reports.map((x) => [x.filePath, (x.applied ?? []).map((a) => a.ruleId)])).toEqual([
+          ['a.sql', ['no-unsupported-engine']],
+          ['b.sql', []],
+          ['c.sql', []],
+          ['d.sql', ['no-unsupported-index-type']],
+        ]);
+      } else {
+        expect(r.stdout).toMatch(/a\.sql\n  1:32 +fixed +Replace ENGINE MyISAM with InnoDB/);
+        expect(r.stdout).toMatch(/b\.sql\n  2:23 +error +unterminated string literal  syntax-error/);
+      }
+    }
+  }, 60_000);
 });

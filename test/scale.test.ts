@@ -139,7 +139,7 @@ describe('worker threads (--concurrency)', () => {
 
 /**
  * Blocks of about 8 KB: a CREATE TABLE with two collations the target lacks (two fixes that need
- * no parse to be checked), its LOCK TABLES (a warning) and an INSERT of non-ASCII rows.
+ * no parse to be checked), its mysqldump-style LOCK TABLES (an info) and an INSERT of non-ASCII rows.
  */
 function* denseDump(size: number): Generator<string> {
   let written = 0;
@@ -155,13 +155,15 @@ function* denseDump(size: number): Generator<string> {
 }
 
 describe('bounded memory', () => {
-  it('200 MB with a fix every 4 KB goes through fix with a 64 MB heap; the report and the JSON stay whole', async () => {
+  it('200 MB with a fix every 4 KB goes through fix with a 96 MB heap; the report and the JSON stay whole', async () => {
     const dir = tmp();
     const report = join(dir, 'report.json');
     const child = spawn(
       process.execPath,
       [
-        '--max-old-space-size=64',
+        // 50,000 fixes and 25,000 findings would need several times this if kept; what it holds
+        // at the end is the script-wide rules' view of the 25,000 tables (about 1.5 kB each).
+        '--max-old-space-size=96',
         BIN,
         'fix',
         '--stdin',
@@ -173,6 +175,11 @@ describe('bounded memory', () => {
         'json',
         '--output-file',
         report,
+        // The script-wide no-cascade-to-non-unique-key keeps every CREATE TABLE whole for the end
+        // (it reads parent keys): memory that grows with the schema, here 25,000 tables, which
+        // is not what this test measures (findings and fixes); see the README's Performance.
+        '--rule',
+        'no-cascade-to-non-unique-key:off',
       ],
       { stdio: ['pipe', 'pipe', 'pipe'] },
     );
@@ -210,15 +217,17 @@ describe('bounded memory', () => {
       applied: Array<{ ruleId: string; line: number }>;
       findings: Array<{ ruleId: string }>;
       warningCount: number;
+      infoCount: number;
     }>;
     expect(json[0]!.applied).toHaveLength(2 * blocks);
     expect(json[0]!.applied.every((a) => a.ruleId === 'no-unsupported-collation')).toBe(true);
     expect(json[0]!.applied.at(-1)!.line).toBe(4 * blocks - 3);
-    // A LOCK TABLES warning per block, and the 2,001st table (a script-wide rule, run at the end).
+    // A LOCK TABLES info per block, and the 2,001st table (a script-wide rule, run at the end).
     const findings = json[0]!.findings.map((f) => f.ruleId);
     expect(findings.filter((id) => id === 'no-lock-tables')).toHaveLength(blocks);
     expect(findings.filter((id) => id !== 'no-lock-tables')).toEqual(['max-columns-per-table']);
-    expect(json[0]!.warningCount).toBe(blocks + 1);
+    expect(json[0]!.infoCount).toBe(blocks);
+    expect(json[0]!.warningCount).toBe(1);
   }, 600_000);
 
   it('the human report of that flood is a summary: the first of each rule, then counts by rule', () => {
@@ -228,7 +237,7 @@ describe('bounded memory', () => {
     expect(r.status).toBe(0);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines.filter((l) => /\bfixed\b/.test(l))).toHaveLength(3);
-    expect(lines.filter((l) => / warning /.test(l))).toHaveLength(3);
+    expect(lines.filter((l) => / info /.test(l))).toHaveLength(3);
     const n = (x: number) => x.toLocaleString('en-US');
     expect(r.stderr).toContain(
       `… and ${n(2 * blocks - 3)} more fixes by no-unsupported-collation (${n(2 * blocks)} in all)`,
@@ -238,13 +247,13 @@ describe('bounded memory', () => {
       `${n(2 * blocks)} fixes applied by rule: no-unsupported-collation ${n(2 * blocks)} safe`,
     );
     expect(r.stderr).toMatch(/--verbose lists them all/);
-    expect(lines.at(-1)).toBe(`⚠ ${n(blocks)} problems (0 errors, ${n(blocks)} warnings, 0 info)`);
+    expect(lines.at(-1)).toBe(`⚠ ${n(blocks)} problems (0 errors, 0 warnings, ${n(blocks)} info)`);
     // --verbose lists them all; check lists at most --max-shown of each rule too.
     const all = runCli(['fix', '--stdin', '--max-shown', '3', '--verbose'], { input: sql });
     expect(all.stderr.split('\n').filter((l) => /\bfixed\b/.test(l))).toHaveLength(2 * blocks);
     expect(all.stderr).not.toMatch(/more fixes by/);
     const check = runCli(['check', '--stdin', '--max-shown', '2'], { input: sql });
-    expect(check.stdout.split('\n').filter((l) => / error | warning /.test(l))).toHaveLength(4);
+    expect(check.stdout.split('\n').filter((l) => / error | info /.test(l))).toHaveLength(4);
     expect(check.stdout).toContain(`… and ${n(2 * blocks - 2)} more no-unsupported-collation problems`);
   });
 });
@@ -278,14 +287,16 @@ describe('progress on a terminal', () => {
       const clear = tty.screen.lastIndexOf('\r\u001b[K');
       expect(clear).toBeGreaterThan(tty.screen.search(line));
       expect(tty.screen.slice(clear)).not.toMatch(/clustrix-lint: checked/);
-      expect(tty.screen.slice(clear)).toMatch(/no-lock-tables LOCK TABLES is a no-op/);
+      expect(tty.screen.slice(clear)).toMatch(
+        /no-lock-tables mysqldump's LOCK TABLES around a table's rows is a no-op/,
+      );
       for (const [args, env] of [
         [['check', dump, '--format', 'compact'], { CI: 'true' }],
         [['check', dump, '--format', 'compact', '--no-progress'], noCi],
       ] as Array<[string[], Record<string, string | undefined>]>) {
         const quiet = inTerminal(args, env);
         expect(quiet.screen).not.toMatch(/clustrix-lint: checked/);
-        expect(quiet.screen).toMatch(/no-lock-tables LOCK TABLES is a no-op/);
+        expect(quiet.screen).toMatch(/no-lock-tables mysqldump's LOCK TABLES around a table's rows is a no-op/);
       }
       const piped = runCli(['check', dump, '--format', 'compact'], { env: { CI: '' } });
       expect(piped.stderr).toBe('');

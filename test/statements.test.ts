@@ -17,6 +17,8 @@ describe('statements', () => {
     ['CREATE OR REPLACE ALGORITHM=MERGE DEFINER=`root`@`%` SQL SECURITY INVOKER VIEW v AS SELECT 1', 'create_view'],
     ["CREATE DEFINER='a'@'localhost' TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1", 'create_trigger'],
     ['CREATE DEFINER=CURRENT_USER PROCEDURE p() SELECT 1', 'create_procedure'],
+    ["create definer = current_user() event e on schedule at '2016-11-03 23:59:00' do delete from t", 'create_event'],
+    ['CREATE DEFINER = CURRENT_USER ( ) VIEW v AS SELECT 1', 'create_view'],
     ['CREATE FUNCTION f() RETURNS INT RETURN 1', 'create_function'],
     ['CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t', 'create_event'],
     ['CREATE USER u', 'create_other'],

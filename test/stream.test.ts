@@ -287,7 +287,7 @@ describe('streaming', () => {
         const key = (f: Finding) =>
           `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}/${f.start}-${f.end} ${f.message} ${JSON.stringify(f.fix?.edits ?? null)}`;
         const expected = check(sql, options).map(key);
-        expect(expected.length).toBeGreaterThan(150);
+        expect(expected.length).toBeGreaterThan(100); // many findings, on both sides of payloads
         const expectedFix = fix(sql, { ...options, lossy: true });
         for (const [sizes, segmentSize] of [
           [[7, 1000, 3], 2000],

@@ -16,6 +16,7 @@ import {
   lintOptions,
   needsWholeText,
   recordOptions,
+  unreadableRecords,
   units,
   writeDump,
   type CommandSpec,
@@ -46,14 +47,28 @@ async function checkWhole(
   };
 }
 
+const rethrow = (e: unknown): never => {
+  throw e;
+};
+
 export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
   const all = await units(args, io);
   const options = recordOptions(args, false);
   if (needsWholeText(args)) {
-    const results: Array<{ u: Unit; result: Awaited<ReturnType<typeof checkWhole>> }> = [];
-    for (const u of all) results.push({ u, result: await checkWhole(args, u) });
+    // An input that cannot be read or tokenized is a finding of its own; the others are checked.
+    const results: Array<{ u: Unit; result: Awaited<ReturnType<typeof checkWhole>> } | FileRecords> = [];
+    for (const u of all) {
+      try {
+        results.push({ u, result: await checkWhole(args, u) });
+      } catch (e) {
+        results.push(unreadableRecords(e, u, options) ?? rethrow(e));
+      }
+    }
+    const checked = results.filter(
+      (x): x is { u: Unit; result: Awaited<ReturnType<typeof checkWhole>> } => !(x instanceof FileRecords),
+    );
     const kept = applyBaseline(
-      results.map(({ u, result }) => ({
+      checked.map(({ u, result }) => ({
         name: u.name,
         sql: u.sql(),
         findings: result.findings,
@@ -62,10 +77,12 @@ export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
       args,
       io,
     );
-    const files = results.map(({ u, result }, i) => {
-      const r = new FileRecords(u.name, u.target, options);
-      r.live = result.live;
-      r.fill(kept[i]!, [], result.suppressed);
+    let i = 0;
+    const files = results.map((x) => {
+      if (x instanceof FileRecords) return x;
+      const r = new FileRecords(x.u.name, x.u.target, options);
+      r.live = x.result.live;
+      r.fill(kept[i++]!, [], x.result.suppressed);
       return r;
     });
     writeDump(args, io, all);
@@ -88,7 +105,8 @@ export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
         });
       } catch (e) {
         r.dispose();
-        throw e;
+        // An input that cannot be read or tokenized is a finding of its own; the others go on.
+        return unreadableRecords(e, u, options) ?? rethrow(e);
       }
       return r;
     });

@@ -22,6 +22,7 @@ import {
   sameFile,
   suggestionOptions,
   suggestionsOption,
+  unreadableRecords,
   units,
   writeDump,
   writeToStream,
@@ -37,6 +38,18 @@ export interface FixArgs extends CommonArgs, SuggestionArgs {
   write: boolean;
   diff?: string;
   lossy: boolean;
+}
+
+const rethrow = (e: unknown): never => {
+  throw e;
+};
+
+/** Says that fix wrote nothing because some of its inputs could not be read or tokenized. */
+function nothingWritten(io: Streams, unreadable: number, inputs: number): void {
+  if (inputs === 1) return; // its own message says it all
+  const which = unreadable === 1 ? '1 input' : `${unreadable} inputs`;
+  const others = unreadable < inputs ? ' (the report says what fix would do with the others)' : '';
+  io.stderr.write(`clustrix-lint: nothing was written: ${which} could not be read or tokenized${others}\n`);
 }
 
 export async function runFix(args: FixArgs, io: Streams): Promise<number> {
@@ -67,15 +80,22 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   const reportStream = sqlToStdout || args.diff === '-' ? io.stderr : io.stdout;
   if (!needsWholeText(args)) return runFixStreaming(args, policy, io, all, sqlToStdout, reportStream);
 
-  // Compute everything first: a bad file means nothing at all is written.
+  // Compute everything first: a bad file means nothing at all is written; the report still says
+  // what fix would have done with the others.
   const fixLive = live === undefined ? undefined : (await import('../live/check.js')).fixLive;
-  const results = all.map((u) => {
-    const sql = u.sql();
-    const options = { ...lintOptions(args, u), ...policy };
-    const result: FixResult =
-      u.live !== undefined && fixLive !== undefined ? fixLive(u.live, options) : fix(sql, options);
-    return { u, sql, result };
-  });
+  const options = recordOptions(args, true);
+  const results: Array<{ u: Unit; sql: string; result: FixResult }> = [];
+  const unreadable = new Map<Unit, FileRecords>();
+  for (const u of all) {
+    try {
+      const sql = u.sql();
+      const lint = { ...lintOptions(args, u), ...policy };
+      const result: FixResult = u.live !== undefined && fixLive !== undefined ? fixLive(u.live, lint) : fix(sql, lint);
+      results.push({ u, sql, result });
+    } catch (e) {
+      unreadable.set(u, unreadableRecords(e, u, options) ?? rethrow(e));
+    }
+  }
   const kept = applyBaseline(
     results.map(({ u, result }) => ({
       name: u.name,
@@ -86,8 +106,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
     args,
     io,
   );
-  const options = recordOptions(args, true);
-  const files = results.map(({ u, result }, i) => {
+  const fixed = results.map(({ u, result }, i) => {
     const r = new FileRecords(u.name, u.target, options);
     r.live = u.live?.schema ?? null;
     r.fill(kept[i]!, result.applied);
@@ -98,6 +117,11 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
       };
     return r;
   });
+  const files = all.map((u) => unreadable.get(u) ?? fixed[results.findIndex((x) => x.u === u)]!);
+  if (unreadable.size > 0) {
+    nothingWritten(io, unreadable.size, all.length);
+    return finish(files, args, io, reportStream);
+  }
 
   if (args.output !== undefined && args.output !== '-')
     writeFileAtomic(resolve(io.cwd, args.output), results[0]!.result.output);
@@ -160,7 +184,10 @@ async function runFixStreaming(
         });
       } catch (e) {
         r.dispose();
-        throw e;
+        entry?.writer.abort();
+        // An input that cannot be read or tokenized is a finding of its own; the others go on,
+        // and nothing at all is written.
+        return unreadableRecords(e, u, options) ?? rethrow(e);
       }
       if (entry !== undefined) entry.changed = r.appliedCount > 0;
       // The JSON report carries the clean script when it goes to a file: read back once written.
@@ -176,6 +203,14 @@ async function runFixStreaming(
   } finally {
     progress?.clear();
     await executor.close();
+  }
+  const unreadable = files.filter((r) => r.fatal !== null).length;
+  if (unreadable > 0) {
+    for (const p of pending) p.writer.abort();
+    for (const r of files) r.output = null;
+    // With the script on stdout (one input), what came before the bad place is already out.
+    if (!sqlToStdout) nothingWritten(io, unreadable, all.length);
+    return finish(files, args, io, reportStream);
   }
   for (const p of pending) {
     // With --write, a file that needed no fix is left exactly as it was (no new mtime).

@@ -18,10 +18,20 @@ import { DEFAULT_TARGET_ID } from '../catalog.js';
 import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config } from '../config.js';
 import type { RuleSetting } from '../engine.js';
 import { IgnoreList, STDIN, expandInputs, isIgnored, type Input } from '../files.js';
-import type { FileRecords, RecordOptions } from '../format/records.js';
-import type { Out, ReportFinding } from '../format/types.js';
+import type { RecordOptions } from '../format/records.js';
+import { FileRecords } from '../format/records.js';
+import { SYNTAX_ERROR, type Out, type ReportFinding } from '../format/types.js';
+import { SqlSyntaxError } from '../errors.js';
 import { allRules, rules } from '../../rules/index.js';
-import { AtomicWriter, UsageError, decodeSql, openSqlStream, readSqlFile, writeFileAtomic } from '../io.js';
+import {
+  AtomicWriter,
+  UnreadableInput,
+  UsageError,
+  decodeSql,
+  openSqlStream,
+  readSqlFile,
+  writeFileAtomic,
+} from '../io.js';
 import { IN_THREAD, type SegmentExecutor } from '../stream.js';
 import type { LiveRead } from '../live/check.js';
 import { isServerUrl, type ServerFlags } from '../live/connect.js';
@@ -383,6 +393,14 @@ export async function finish(
         args.verbose === true,
       );
     }
+    // An input that could not be read or tokenized is in the report; its one-line message goes to
+    // stderr too (unless the report itself did), and the run fails with code 2.
+    const fatal = files.filter((r) => r.fatal !== null);
+    if (fatal.length > 0) {
+      if (reportStream !== io.stderr || args.outputFile !== undefined)
+        for (const r of fatal) io.stderr.write(r.fatal!.message + '\n');
+      return 2;
+    }
     if (errors > 0) return 1;
     if (args.maxWarnings >= 0 && warnings > args.maxWarnings) {
       io.stderr.write(`clustrix-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
@@ -392,6 +410,41 @@ export async function finish(
   } finally {
     for (const r of files) r.dispose();
   }
+}
+
+/**
+ * The records of an input that could not be read or tokenized (`e`: a located SqlSyntaxError or
+ * an UnreadableInput), holding one `syntax-error` finding at the place given; null for any other
+ * failure, which is not about the input.
+ */
+export function unreadableRecords(
+  e: unknown,
+  u: Pick<Unit, 'name' | 'target'>,
+  options: RecordOptions,
+): FileRecords | null {
+  if (!(e instanceof SqlSyntaxError) && !(e instanceof UnreadableInput)) return null;
+  const line = e.line ?? 1;
+  const column = e.column ?? 1;
+  const finding: ReportFinding = {
+    ruleId: SYNTAX_ERROR,
+    messageId: e instanceof SqlSyntaxError ? 'untokenizable' : 'unreadable',
+    severity: 'error',
+    message: e.reason,
+    start: 0,
+    end: 0,
+    line,
+    column,
+    endLine: line,
+    endColumn: column,
+    fix: null,
+    fatal: true,
+  };
+  const r = new FileRecords(u.name, u.target, { ...options, quiet: false });
+  r.fill([finding]);
+  // Located messages read like a compiler's (`file:line:col: reason`); others name the tool.
+  const where = e instanceof SqlSyntaxError ? `${u.name}: ${e.reason}` : e.message;
+  r.fatal = { finding, message: e.line !== undefined ? e.message : `clustrix-lint: ${where}` };
+  return r;
 }
 
 /**

@@ -38,6 +38,7 @@ export function jsonFinding(f: ReportFinding) {
             edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text })),
           },
     ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
+    ...(f.fatal === true ? { fatal: true } : {}),
   };
 }
 

@@ -11,8 +11,11 @@ import type { FixKind, Severity } from '../rule.js';
 import type { StreamSink, StreamSuppressed } from '../stream.js';
 import type { ReportApplied as AppliedFix, ReportFinding as Finding } from './types.js';
 
-/** Records kept in memory before a spool moves to a temporary file. */
-const IN_MEMORY = 20_000;
+/**
+ * Records kept in memory before a spool moves to a temporary file: a record (message, fix, an
+ * excerpt of its statement) is up to about 1 kB, so a few MB per list.
+ */
+const IN_MEMORY = 5_000;
 
 let spoolNumber = 0;
 
@@ -188,6 +191,11 @@ export class FileRecords implements StreamSink {
   output: (() => AsyncIterable<string>) | null = null;
   /** For a live database: what was read (the JSON report carries its facts). */
   live: LiveSchema | null = null;
+  /**
+   * The input could not be read or tokenized: its finding (among the findings too) and the
+   * one-line message (`file:line:col: reason`) the CLI also prints; the run exits with code 2.
+   */
+  fatal: { readonly finding: Finding; readonly message: string } | null = null;
 
   constructor(
     readonly filePath: string,

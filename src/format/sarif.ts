@@ -29,6 +29,11 @@ const RESULTS = '\u0000results\u0000';
 
 export async function writeSarif(files: readonly FileRecords[], out: Out, options: SarifOptions): Promise<void> {
   const index = new Map(options.rules.map((r, i) => [r.meta.id, i]));
+  const uriOf = (file: string) => ({
+    uri: artifactUri(file),
+    ...(isAbsolute(file) ? {} : { uriBaseId: '%SRCROOT%' }),
+  });
+  const fatal = files.flatMap((r) => (r.fatal === null ? [] : [{ file: r.filePath, ...r.fatal }]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -59,6 +64,30 @@ export async function writeSarif(files: readonly FileRecords[], out: Out, option
             }),
           },
         },
+        // An input that could not be read or tokenized: the run did not fully succeed, and the
+        // notification says where (its finding is among the results too, as `syntax-error`).
+        ...(fatal.length === 0
+          ? {}
+          : {
+              invocations: [
+                {
+                  executionSuccessful: false,
+                  toolExecutionNotifications: fatal.map(({ file, finding: f, message }) => ({
+                    level: 'error',
+                    message: { text: message },
+                    descriptor: { id: f.ruleId },
+                    locations: [
+                      {
+                        physicalLocation: {
+                          artifactLocation: uriOf(file),
+                          region: { startLine: f.line, startColumn: f.column },
+                        },
+                      },
+                    ],
+                  })),
+                },
+              ],
+            }),
         results: RESULTS,
       },
     ],
@@ -88,8 +117,8 @@ export async function writeSarif(files: readonly FileRecords[], out: Out, option
             startColumn: f.column,
             endLine: f.endLine,
             endColumn: f.endColumn,
-            charOffset: f.start,
-            charLength: f.end - f.start,
+            // Where an unreadable input went wrong is known by line and column only.
+            ...(f.fatal === true ? {} : { charOffset: f.start, charLength: f.end - f.start }),
           },
         },
       });

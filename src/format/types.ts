@@ -6,8 +6,15 @@ import type { AppliedFix } from '../fixer.js';
 import type { LiveSchema, ObjectLocation } from '../live/types.js';
 import type { Finding } from '../rule.js';
 
-/** A finding as reported: on a live database it also names its object (and its line in it). */
-export type ReportFinding = Finding & { readonly object?: ObjectLocation };
+/**
+ * A finding as reported: on a live database it also names its object (and its line in it).
+ * `fatal`: the input could not be read or tokenized (rule id `syntax-error`), so nothing else of
+ * it was checked.
+ */
+export type ReportFinding = Finding & { readonly object?: ObjectLocation; readonly fatal?: true };
+
+/** The rule id of the finding an unreadable or untokenizable input becomes. */
+export const SYNTAX_ERROR = 'syntax-error';
 export type ReportApplied = AppliedFix & { readonly object?: ObjectLocation };
 export type ReportSuppressed = Suppressed & { readonly finding: ReportFinding };
 

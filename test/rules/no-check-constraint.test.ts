@@ -38,6 +38,18 @@ describe('no-check-constraint', () => {
         errors: [{ messageId: 'alterCheck' }],
       },
       {
+        name: "a column CHECK in ALTER TABLE … ADD COLUMN is CHECK syntax in ALTER TABLE (dbml's fixture)",
+        code: 'ALTER TABLE employees\nADD COLUMN salary DECIMAL(10,2) CHECK (salary > 0);',
+        output: 'ALTER TABLE employees\nADD COLUMN salary DECIMAL(10,2);',
+        errors: [{ messageId: 'alterColumnCheck', line: 2, column: 33, severity: 'error', fix: 'lossy' }],
+      },
+      {
+        name: 'a named column CHECK in MODIFY goes with its name; NOT ENFORCED loses nothing',
+        code: 'ALTER TABLE t MODIFY c INT NOT NULL CONSTRAINT ck CHECK (c > 0) NOT ENFORCED, ADD COLUMN d INT;',
+        output: 'ALTER TABLE t MODIFY c INT NOT NULL, ADD COLUMN d INT;',
+        errors: [{ messageId: 'alterColumnCheck', column: 51, fix: 'safe' }],
+      },
+      {
         name: 'ENFORCED and NOT ENFORCED in CREATE TABLE (debezium-style)',
         code: 'CREATE TABLE T1 (ID BIGINT, CONSTRAINT ABC CHECK (ID < 5) ENFORCED, c INT CHECK (c > 0) not enforced);',
         output: 'CREATE TABLE T1 (ID BIGINT, CONSTRAINT ABC CHECK (ID < 5), c INT CHECK (c > 0));',

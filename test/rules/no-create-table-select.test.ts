@@ -8,6 +8,10 @@ describe('no-create-table-select', () => {
       'CREATE TABLE a LIKE b;',
       "CREATE TABLE a (id INT) COMMENT 'AS SELECT';",
       'CREATE TABLE a (id INT) ENGINE=InnoDB PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (10));',
+      {
+        name: "MariaDB's WITH SYSTEM VERSIONING is a table option, not a query (magentadesk's MariaDB dump)",
+        code: 'CREATE TABLE h (id INT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci WITH SYSTEM VERSIONING;',
+      },
     ],
     invalid: [
       {
@@ -21,6 +25,12 @@ describe('no-create-table-select', () => {
         errors: [{ messageId: 'typing', column: 25 }],
       },
       { code: 'CREATE TABLE a (SELECT 1 AS x);', output: null, errors: [{ messageId: 'typing' }] },
+      {
+        name: 'a CTE after the definitions is a query',
+        code: 'CREATE TABLE a (id INT) WITH q AS (SELECT 1 AS id) SELECT id FROM q;',
+        output: null,
+        errors: [{ messageId: 'typing', column: 25 }],
+      },
     ],
   });
 });

@@ -21,6 +21,12 @@ describe('no-event', () => {
         output: 'DELIMITER $$\nDELIMITER ;\n',
         errors: [{ messageId: 'event', line: 2 }],
       },
+      {
+        name: "DEFINER = CURRENT_USER() (debezium's parser corpus)",
+        code: "create definer = current_user() event e2 on schedule at '2016-11-03 23:59:00'\ndo update t2 set c = c + 1;\nSELECT 1;",
+        output: 'SELECT 1;',
+        errors: [{ messageId: 'event', line: 1, column: 33, fix: 'lossy' }],
+      },
       { code: 'drop event if exists purge;', output: '', errors: [{ messageId: 'event' }] },
       { code: 'ALTER EVENT purge DISABLE;', output: '', errors: [{ messageId: 'event' }] },
       { code: 'SET GLOBAL event_scheduler = ON;', output: '', errors: [{ messageId: 'scheduler' }] },

@@ -49,6 +49,22 @@ describe('no-ignored-table-option', () => {
         errors: [{ messageId: 'unknown', fix: 'lossy' }],
       },
       {
+        name: "MariaDB's quoted engine-defined option (tendril's TokuDB dump), before a partition clause",
+        code: "CREATE TABLE g (id INT) ENGINE=InnoDB DEFAULT CHARSET=utf8 `compression`='tokudb_zlib'\nPARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (10));",
+        output:
+          'CREATE TABLE g (id INT) ENGINE=InnoDB DEFAULT CHARSET=utf8\nPARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (10));',
+        errors: [{ messageId: 'unknown', line: 1, column: 60, severity: 'error', fix: 'safe' }],
+      },
+      {
+        name: 'a quoted option name is unknown whatever the name',
+        code: 'CREATE TABLE h (id INT) `row_format`=DYNAMIC, `page_checksum`=1;',
+        output: 'CREATE TABLE h (id INT);',
+        errors: [
+          { messageId: 'unknown', column: 25 },
+          { messageId: 'unknown', column: 47 },
+        ],
+      },
+      {
         code: 'ALTER TABLE t ROW_FORMAT=DYNAMIC, ADD COLUMN c INT;',
         output: 'ALTER TABLE t ADD COLUMN c INT;',
         errors: [{ messageId: 'ignored' }],
