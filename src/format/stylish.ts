@@ -117,7 +117,7 @@ export async function writeStylish(files: readonly FileRecords[], out: Out, opti
         cut = true;
         await line(
           c.dim(
-            `  … and ${number(t.count - t.first.length)} more ${ruleId} ${t.count - t.first.length === 1 ? 'problem' : 'problems'} (${number(t.count)} in all)`,
+            `  … and ${number(t.count - t.first.length)} more ${ruleId} ${t.first[0]?.category === 'advice' ? (t.count - t.first.length === 1 ? 'recommendation' : 'recommendations') : t.count - t.first.length === 1 ? 'problem' : 'problems'} (${number(t.count)} in all)`,
           ),
         );
       }
