@@ -43,11 +43,13 @@ export default defineRule({
         '{{target}} skips /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" never runs there; {{target}} cannot take what {{rules}} reports inside, so rewrite it by hand.',
       notUnwrappable:
         '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs; unwrapping it would change where statements end (a DELIMITER or delimiter inside), so rewrite it by hand.',
+      splitConstruct:
+        '{{target}} ignores /*{{flavor}}!{{version}} … */ comments, so "{{preview}}" silently never runs; it goes on in the comment next to it, /*{{nextFlavor}}!{{nextVersion}} … */, which no server this script was written for runs, so unwrapping one without the other could leave half a clause: rewrite it by hand.',
     },
     source: SOURCES.compatibility,
   },
   check(stmt, ctx) {
-    const { runs, alternatives } = group(stmt);
+    const { runs, alternatives, splitBy } = group(stmt);
     // In a statement from MariaDB, the /*!50700 … */ and newer comments are MySQL alternatives:
     // they go with the fix that unwraps the MariaDB code, so that what is left still reads as
     // MariaDB code (they ran on neither the source nor the target).
@@ -73,6 +75,15 @@ export default defineRule({
       const unwrapEdits = mergeEdits([...unwrapOnly, ...dropAlternatives]) ?? unwrapOnly;
       if (!keepsStatement(ctx.source, stmt, unwrapEdits)) {
         report('notUnwrappable', null);
+        continue;
+      }
+      const next = splitBy.get(run);
+      if (next !== undefined) {
+        const { flavor: nextFlavor, version: nextVersion } = next.open.exec!;
+        report('splitConstruct', null, {
+          nextFlavor: nextFlavor === 'mariadb' ? 'M' : '',
+          nextVersion: nextVersion ?? '',
+        });
         continue;
       }
       // What the other rules find inside decides whether the code can run on the target.
@@ -140,7 +151,7 @@ export default defineRule({
  * A statement that holds MariaDB /*M!…*\/ code is taken to come from MariaDB, which skips
  * /*!50700 … *\/ and above: such comments there are alternatives for MySQL, not code that ran.
  */
-function group(stmt: Statement): { runs: Wrapper[][]; alternatives: Wrapper[] } {
+function group(stmt: Statement): { runs: Wrapper[][]; alternatives: Wrapper[]; splitBy: Map<Wrapper[], Wrapper> } {
   const wrappers: Wrapper[] = [];
   let open: Token | null = null;
   let code: Token[] = [];
@@ -163,25 +174,33 @@ function group(stmt: Statement): { runs: Wrapper[][]; alternatives: Wrapper[] } 
   };
   const out: Wrapper[][] = [];
   const alternatives: Wrapper[] = [];
+  // Code in a comment for a version newer than any the script was written for, right next to
+  // code that ran: one clause may be split between them (`/*!50705 … USING */ /*!90000 HASH */`).
+  const splitBy = new Map<Wrapper[], Wrapper>();
   let previous: Wrapper | null = null;
+  let unran: Wrapper | null = null;
   for (const w of wrappers) {
     // Only code counts: a comment inside the wrapper runs nowhere either.
     if (!ran(w) || w.code.length === 0) {
-      if (
-        mariadb &&
-        w.code.length > 0 &&
-        w.open.exec!.flavor === 'mysql' &&
-        (w.open.exec!.version ?? 0) <= MYSQL_VERSION
-      )
-        alternatives.push(w);
+      const alternative =
+        mariadb && w.code.length > 0 && w.open.exec!.flavor === 'mysql' && (w.open.exec!.version ?? 0) <= MYSQL_VERSION;
+      if (alternative) alternatives.push(w);
+      if (!alternative && w.code.length > 0) {
+        if (previous !== null && onlyTriviaBetween(stmt, previous.close, w.open)) splitBy.set(out[out.length - 1]!, w);
+        unran = w;
+      } else unran = null;
       previous = null;
       continue;
     }
     if (previous !== null && onlyTriviaBetween(stmt, previous.close, w.open)) out[out.length - 1]!.push(w);
-    else out.push([w]);
+    else {
+      out.push([w]);
+      if (unran !== null && onlyTriviaBetween(stmt, unran.close, w.open)) splitBy.set(out[out.length - 1]!, unran);
+    }
     previous = w;
+    unran = null;
   }
-  return { runs: out, alternatives };
+  return { runs: out, alternatives, splitBy };
 }
 
 function onlyTriviaBetween(stmt: Statement, a: Token, b: Token): boolean {

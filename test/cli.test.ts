@@ -404,9 +404,13 @@ describe('bad input and usage: one line, exit 2, nothing written', () => {
     ]) {
       const r = runCli(args);
       expect(r.status).toBe(2);
-      expect(r.stdout).toBe('');
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(r.stderr.trimEnd()).toMatch(message);
+      // The report has the file's one finding, at the same place (syntax-error), and nothing else.
+      const [, line, column, reason] = /:(\d+):(\d+): (.*)$/.exec(r.stderr.trimEnd())!;
+      expect(r.stdout.split('\n').filter((l) => /^\s+\d+:\d+ /.test(l))).toEqual([
+        `  ${line}:${column}  error    ${reason}  syntax-error`,
+      ]);
     }
     expect(existsSync(join(dir, 'out.sql'))).toBe(false);
     expect(readFileSync(bad)).toEqual(Buffer.isBuffer(content) ? content : Buffer.from(content));

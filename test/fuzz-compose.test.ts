@@ -298,6 +298,9 @@ describe(`composition fuzz (${RUNS} runs, seed ${SEED})`, () => {
     'CREATE TABLE t (n INT) /*M!ENGINE=InnoDB */\nPARTITION BY RANGE (a) SUBPARTITION BY /*!80003 HASH (a) SUBPARTITIONS 2 (PARTITION p0 VALUES LESS THAN (10)) */;\n',
     // An unwrapped CREATE DATABASE with DEFAULT ENCRYPTION='N' that no server takes.
     "\uFEFF/*!50705 CREATE DATABASE d DEFAULT ENCRYPTION='N' */;\r\n",
+    // A clause split between a comment that ran and one for a newer version: half unwrapped, the
+    // clean script failed on MariaDB (and would on Xpand) where the original loaded.
+    '\uFEFF/*!50705 CREATE INDEX i2 ON t (a) USING */ /*!90000 HASH */;\nDELETE IGNORE FROM t;\n',
   ])('counterexample stays fixed: %j', (sql) => composes(sql, true));
 
   it(

@@ -45,6 +45,18 @@ describe('no-executable-comment', () => {
     ],
     invalid: [
       {
+        name: 'a clause split with a comment for a newer version (the composition fuzz found it): no fix',
+        code: '/*!50705 CREATE INDEX i2 ON t (a) USING */ /*!90000 HASH */;',
+        output: null,
+        errors: [{ messageId: 'splitConstruct', column: 1, severity: 'error', fix: null }],
+      },
+      {
+        name: 'and the other way round',
+        code: 'CREATE TABLE t (a INT) /*!90000 ENGINE= */ /*!40101 InnoDB */;',
+        output: null,
+        errors: [{ messageId: 'splitConstruct', column: 44, severity: 'error', fix: null }],
+      },
+      {
         code: '/*!40101 SET NAMES utf8mb4 */;',
         output: 'SET NAMES utf8mb4;',
         errors: [{ messageId: 'ignored', line: 1, column: 1, endColumn: 9, severity: 'warning', fix: 'safe' }],
