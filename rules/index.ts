@@ -42,6 +42,10 @@ import noUnsupportedRoutineFeature from './no-unsupported-routine-feature.js';
 import noUnsupportedViewClause from './no-unsupported-view-clause.js';
 import noViewCheckOption from './no-view-check-option.js';
 import noXa from './no-xa.js';
+import preferAutoUnique from './prefer-auto-unique.js';
+import preferDistributeOverPartitioning from './prefer-distribute-over-partitioning.js';
+import preferPrimaryKey from './prefer-primary-key.js';
+import preferSelectiveDistributionKey from './prefer-selective-distribution-key.js';
 import requireLockSharedDropPrimaryKey from './require-lock-shared-drop-primary-key.js';
 import unreadableObject from './unreadable-object.js';
 import unrecognizedStatement from './unrecognized-statement.js';
@@ -86,6 +90,10 @@ export const rules: readonly Rule[] = [
   noUnsupportedViewClause,
   noViewCheckOption,
   noXa,
+  preferAutoUnique,
+  preferDistributeOverPartitioning,
+  preferPrimaryKey,
+  preferSelectiveDistributionKey,
   requireLockSharedDropPrimaryKey,
   unrecognizedStatement,
 ];

@@ -87,7 +87,10 @@ export default defineRule({
         continue;
       }
       // What the other rules find inside decides whether the code can run on the target.
-      const inner = ctx.findingsIn(first.start, last.end).filter((f) => f.severity === 'error');
+      // Advice is no reason to keep code commented out, and a suggestion must never ride along with an unwrap.
+      const inner = ctx
+        .findingsIn(first.start, last.end)
+        .filter((f) => f.severity === 'error' && f.category !== 'advice');
       const manual = inner.filter((f) => f.fix === null);
       const lossy = inner.filter((f) => f.fix?.kind === 'lossy');
       const label = `Unwrap ${first.text} … */${run.length > 1 ? ` and the ${run.length - 1} next to it` : ''}`;

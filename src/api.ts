@@ -6,10 +6,11 @@ import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog.js';
 import { lintSource, lintSourceDetailed, settingsFor, type RuleSetting } from './engine.js';
 import type { Suppressed } from './directives.js';
 import { SqlSyntaxError } from './errors.js';
-import { fixLoop, type AppliedFix } from './fixer.js';
+import { fixLoop, fixPolicy, type AppliedFix } from './fixer.js';
 import { unifiedDiff } from './format/diff.js';
 import type { Finding, Severity } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
+import { checkSuggestionRules } from './suggestions.js';
 import { allRules, rules } from '../rules/index.js';
 
 export interface CheckOptions {
@@ -34,6 +35,11 @@ export interface CheckResult {
 export interface FixOptions extends CheckOptions {
   /** Also apply fixes that drop a feature the target lacks (default false). */
   readonly lossy?: boolean;
+  /**
+   * Also apply suggestions (changes that may help on the target but change behaviour): all of them
+   * (true), or those of the rules named (default: none).
+   */
+  readonly suggestions?: boolean | readonly string[];
 }
 
 export interface FixResult {
@@ -43,6 +49,11 @@ export interface FixResult {
   readonly applied: readonly AppliedFix[];
   /** Findings left in `output`. */
   readonly remaining: readonly Finding[];
+  /**
+   * Suggestions on the input that were not applied and that `remaining` no longer shows because
+   * another fix removed what they were about (positioned in the input).
+   */
+  readonly superseded: readonly Finding[];
   /** Unified diff from input to output ('' when unchanged). */
   readonly diff: string;
 }
@@ -76,16 +87,21 @@ export function checkDetailed(sql: string, options: CheckOptions = {}): CheckRes
   return withLocation(sql, options.filename, () => lintSourceDetailed(new SqlSource(sql), rules, forScripts(options)));
 }
 
-/** Fixes `sql` for the target: safe fixes always, lossy ones when `lossy` is set. */
+/**
+ * Fixes `sql` for the target: safe fixes always, lossy ones when `lossy` is set, suggestions when
+ * `suggestions` asks for them.
+ */
 export function fix(sql: string, options: FixOptions = {}): FixResult {
   getTarget(options.target);
+  checkSuggestionRules(rules, options);
   return withLocation(sql, options.filename, () => {
     const scriptOptions = forScripts(options);
-    const result = fixLoop(sql, (source) => lintSource(source, rules, scriptOptions), options.lossy === true);
+    const result = fixLoop(sql, (source) => lintSource(source, rules, scriptOptions), fixPolicy(options));
     return {
       output: result.output,
       applied: result.applied,
       remaining: result.remaining,
+      superseded: result.superseded,
       diff: unifiedDiff(sql, result.output, options.filename),
     };
   });
@@ -94,8 +110,8 @@ export function fix(sql: string, options: FixOptions = {}): FixResult {
 export { rules, TARGETS, DEFAULT_TARGET_ID };
 export { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
 export { defineRule } from './rule.js';
-export type { Edit, Finding, Fix, FixKind, Rule, RuleContext, RuleMeta, Severity } from './rule.js';
-export type { AppliedFix } from './fixer.js';
+export type { Edit, Finding, Fix, FixKind, Rule, RuleCategory, RuleContext, RuleMeta, Severity } from './rule.js';
+export type { AppliedFix, FixPolicy } from './fixer.js';
 export type { Target } from './catalog.js';
 export type { RuleSetting } from './engine.js';
 export type { Directive, Suppressed } from './directives.js';

@@ -662,6 +662,84 @@ export const CLIENT_SOURCES = {
 } as const satisfies Record<string, Source>;
 
 /**
+ * How Xpand places rows and index entries (knowledge base §5.3, §7; xpand-mysql8.md rows 19–20),
+ * read by the advice rules (`prefer-*`):
+ * - every index, the primary key included, is a "representation" hash-distributed on its first
+ *   column, or on its first n columns with `DISTRIBUTE=n` [S];
+ * - DISTRIBUTE of a primary key is at most its own column count; of another index, at most its
+ *   columns plus the primary key's [S];
+ * - a representation is cut into SLICES (default: one per node); a representation should never
+ *   have fewer slices than the cluster has nodes [S]; a slice that grows past
+ *   rebalancer_split_threshold_kb (8 GB) is split by hash range [S];
+ * - so the rows of one distribution-key value always share one slice, however many they are, and
+ *   a key of v values fills at most v slices [I, from the two facts above];
+ * - Xpand runs `/*$ … *\/` comments, which every other database ignores [S]: Xpand-only options
+ *   written there keep a script loadable on MySQL.
+ */
+export const DISTRIBUTION = {
+  /**
+   * The versions whose documentation says all this (ClustrixDB 9.x and Xpand). ClustrixDB 7.0's
+   * manual said an index was distributed on all of its columns by default; 7.5–8.5 say nothing
+   * found: the advice is given from 9.0 on only.
+   */
+  since: 'clustrixdb-9.0',
+  defaultDistribute: 1,
+  /**
+   * The most nodes the vendor's own service (SkySQL, Power tier) offers a cluster: 21 [S]. A count
+   * that reaches it (slices, distinct key values) cannot leave nodes of such a cluster empty.
+   */
+  largestOfferedClusterNodes: 21,
+  /** Xpand recommends at most 64 partitions per table [S]: SLICES sized from more is not proposed. */
+  maxSlicesFromPartitions: 64,
+  source: { url: 'https://docs.clustrix.com/display/CLXDOC/DISTRIBUTE', evidence: 'sourced' },
+  slicesSource: {
+    url: 'https://mariadb.com/docs/xpand/sql/statements/schema/tables/xpand/options/SLICES/',
+    evidence: 'sourced',
+  },
+  clusterSizesSource: {
+    url: 'https://mariadb.com/docs/server/selections/nr-launch-time-xpand-node-count/',
+    evidence: 'sourced',
+  },
+  executableCommentSource: {
+    url: 'https://mariadb.com/docs/xpand/sql/statements/schema/tables/xpand/',
+    evidence: 'sourced',
+  },
+  /**
+   * Xpand distributes data itself and needs no partitioning for it [S]; that HASH/KEY partitioning
+   * columns leading the primary key with DISTRIBUTE keep its spreading is our inference [I].
+   */
+  partitioningSource: { url: 'https://mariadb.com/docs/sql/statements/schema/partitions/xpand/', evidence: 'inferred' },
+} as const satisfies Record<string, string | number | Source>;
+
+/**
+ * AUTO_INCREMENT and AUTO_UNIQUE (xpand-mysql8.md 19a–19b): Xpand keeps AUTO_INCREMENT values
+ * consecutive by serializing their generation, a bottleneck under concurrent inserts; AUTO_UNIQUE
+ * values are unique, neither ordered nor consecutive, and cheaper; an AUTO_UNIQUE column must be
+ * BIGINT(0) UNSIGNED [S].
+ */
+export const AUTO_UNIQUE = {
+  /** Documented in the ClustrixDB 9.x manual and for Xpand; not found for older versions. */
+  since: 'clustrixdb-9.0',
+  type: 'BIGINT(0) UNSIGNED',
+  source: { url: 'https://docs.clustrix.com/display/CLXDOC/Using+AUTO_UNIQUE', evidence: 'sourced' },
+} as const;
+
+/**
+ * A table without a primary key gets a hidden one, and the primary key is what distributes the
+ * table's rows [S]; row-based replication (which Xpand's parallel replication needs) finds each
+ * replicated row by its primary key and scans the table when there is none [S].
+ */
+export const PRIMARY_KEY = {
+  /** Parallel replication and its need of primary keys are documented for Xpand. */
+  since: 'xpand-5.3',
+  hiddenSource: { url: 'https://mariadb.com/docs/sql/features/constraints/xpand/primary-key/', evidence: 'sourced' },
+  source: {
+    url: 'https://mariadb.com/docs/data-operations/replication/xpand/parallel-replication/',
+    evidence: 'sourced',
+  },
+} as const satisfies Record<string, string | Source>;
+
+/**
  * MySQL 8-era DDL on ClustrixDB/Xpand (shared/docs/xpand-mysql8.md). Where the vendor is silent
  * the fact is our inference from its grammar pages, and marked so; rules phrase such findings as
  * "not documented, test it on a real cluster".
@@ -752,15 +830,17 @@ export const SPATIAL_TYPES = new Set([
 
 /**
  * Every construct of the knowledge base's summary table (rows 1–58) and what clustrix-lint does
- * with it: the rules that cover it, or why no rule is needed for schema scripts.
+ * with it: the rules that cover it, or why no rule is needed for schema scripts. A construct the
+ * knowledge base describes outside that table, which a rule rests on, names its section instead.
  */
-export interface Construct {
-  readonly row: number;
+export type Construct = (
+  { readonly row: number; readonly section?: never } | { readonly section: string; readonly row?: never }
+) & {
   readonly construct: string;
   readonly rules: readonly string[];
   /** Why no rule (or what the rules leave out); required when `rules` is empty. */
   readonly note?: string;
-}
+};
 
 export const CONSTRUCTS: readonly Construct[] = [
   { row: 1, construct: '/*!NNNNN … */ executable comments', rules: ['no-executable-comment'] },
@@ -785,7 +865,8 @@ export const CONSTRUCTS: readonly Construct[] = [
   {
     row: 10,
     construct: 'LIST / HASH / KEY / LINEAR partitioning, SUBPARTITION',
-    rules: ['no-unsupported-partitioning'],
+    rules: ['no-unsupported-partitioning', 'prefer-distribute-over-partitioning'],
+    note: 'prefer-distribute-over-partitioning suggests keeping what HASH/KEY partitioning spread, with the primary key, DISTRIBUTE and SLICES (§4 rewrite guidance, §5.3).',
   },
   { row: 11, construct: 'Functions not allowed in partitioning expressions', rules: ['no-unsupported-partitioning'] },
   { row: 12, construct: 'PARTITION BY RANGE COLUMNS', rules: ['no-unsupported-partitioning'] },
@@ -818,14 +899,14 @@ export const CONSTRUCTS: readonly Construct[] = [
   {
     row: 26,
     construct: 'AUTO_INCREMENT=n',
-    rules: [],
-    note: 'Supported; Xpand writes it in its own SHOW CREATE TABLE output.',
+    rules: ['prefer-auto-unique'],
+    note: 'Supported; Xpand writes it in its own SHOW CREATE TABLE output. prefer-auto-unique reads a large counter as the trace of a table with many inserts (§6: AUTO_INCREMENT vs AUTO_UNIQUE).',
   },
   {
     row: 27,
-    construct: 'Xpand-only options (SLICES, REPLICAS, …)',
-    rules: [],
-    note: 'Not applicable to schema scripts written for MySQL: MySQL rejects them, so they never appear outside /*$ … */.',
+    construct: 'Xpand-only options (SLICES, REPLICAS, DISTRIBUTE, AUTO_UNIQUE, …)',
+    rules: ['prefer-distribute-over-partitioning', 'prefer-selective-distribution-key', 'prefer-auto-unique'],
+    note: 'MySQL rejects them, so a script written for MySQL has them only inside /*$ … */; the advice rules suggest DISTRIBUTE, SLICES and AUTO_UNIQUE there (§3 Xpand-only, §5.3).',
   },
   { row: 28, construct: 'Data types', rules: ['no-unsupported-data-type', 'no-spatial'] },
   { row: 29, construct: 'JSON', rules: ['no-unsupported-data-type'] },
@@ -933,6 +1014,12 @@ export const CONSTRUCTS: readonly Construct[] = [
   { row: 56, construct: 'ALTER TABLE … DROP PRIMARY KEY', rules: ['require-lock-shared-drop-primary-key'] },
   { row: 57, construct: 'CREATE TABLE … SELECT typing', rules: ['no-create-table-select'] },
   { row: 58, construct: 'DML odds (DELETE IGNORE, GROUP BY ASC/DESC, ROLLUP, …)', rules: ['no-unsupported-dml'] },
+  {
+    section: '7',
+    construct: 'PRIMARY KEY: a table without one gets a hidden primary key',
+    rules: ['prefer-primary-key'],
+    note: 'Row-based replication, which Xpand parallel replication needs, scans a table without a primary key for every row it applies.',
+  },
 ];
 
 /**
@@ -1077,8 +1164,8 @@ export const MYSQL8_CONSTRUCTS: readonly Mysql8Construct[] = [
   {
     row: '14c',
     construct: 'AUTO_INCREMENT=n',
-    rules: [],
-    note: 'Supported; Xpand writes it in its own SHOW CREATE TABLE output.',
+    rules: ['prefer-auto-unique'],
+    note: 'Supported; Xpand writes it in its own SHOW CREATE TABLE output. prefer-auto-unique reads a large counter as the trace of a table with many inserts.',
   },
   { row: '14d', construct: 'COMPRESSION=, ENCRYPTION=, STATS_*', rules: ['no-ignored-table-option'] },
   { row: '14e', construct: "/*!80016 DEFAULT ENCRYPTION='N' */ on CREATE DATABASE", rules: ['no-executable-comment'] },
@@ -1139,14 +1226,14 @@ export const MYSQL8_CONSTRUCTS: readonly Mysql8Construct[] = [
   {
     row: '19a',
     construct: 'AUTO_INCREMENT behaviour',
-    rules: [],
-    note: 'Unique and increasing, as MySQL scripts expect.',
+    rules: ['prefer-auto-unique'],
+    note: 'Unique and increasing, as MySQL scripts expect; prefer-auto-unique explains the cost of keeping them consecutive.',
   },
   {
     row: '19b',
     construct: 'AUTO_UNIQUE (Xpand-specific)',
-    rules: [],
-    note: 'Xpand-only: MySQL rejects it, so MySQL scripts never have it.',
+    rules: ['prefer-auto-unique'],
+    note: 'Xpand-only: MySQL rejects it, so prefer-auto-unique suggests it inside /*$ … */.',
   },
   {
     row: '19c',
@@ -1163,11 +1250,20 @@ export const MYSQL8_CONSTRUCTS: readonly Mysql8Construct[] = [
   {
     row: '20b',
     construct: 'SLICES, REPLICAS, HASHES, PAYLOAD, CONTAINER',
-    rules: [],
-    note: 'Xpand-only options: MySQL rejects them, so they never appear outside /*$ … */.',
+    rules: ['prefer-distribute-over-partitioning'],
+    note: 'Xpand-only options: MySQL rejects them, so they never appear outside /*$ … */; prefer-distribute-over-partitioning suggests SLICES there.',
   },
-  { row: '20c', construct: 'DISTRIBUTE=', rules: [], note: 'Xpand-only option, as row 20b.' },
-  { row: '20d', construct: 'PARTITION BY HASH/KEY and what replaces it', rules: ['no-unsupported-partitioning'] },
+  {
+    row: '20c',
+    construct: 'DISTRIBUTE=',
+    rules: ['prefer-selective-distribution-key', 'prefer-distribute-over-partitioning'],
+    note: 'Xpand-only option, as row 20b: the advice rules suggest it inside /*$ … */.',
+  },
+  {
+    row: '20d',
+    construct: 'PARTITION BY HASH/KEY and what replaces it',
+    rules: ['no-unsupported-partitioning', 'prefer-distribute-over-partitioning'],
+  },
   {
     row: '20e',
     construct: 'Partitioning for performance',
@@ -1237,7 +1333,12 @@ export const MYSQL8_OTHER_CONSTRUCTS: readonly Mysql8Construct[] = [
     rules: [],
     note: 'The same restrictions as MySQL (InnoDB), which a MySQL script already obeys.',
   },
-  { row: '10', construct: 'AUTO_UNIQUE must be BIGINT(0) UNSIGNED', rules: [], note: 'Xpand-only: MySQL rejects it.' },
+  {
+    row: '10',
+    construct: 'AUTO_UNIQUE must be BIGINT(0) UNSIGNED',
+    rules: ['prefer-auto-unique'],
+    note: 'Xpand-only: MySQL rejects it; prefer-auto-unique changes the type with it.',
+  },
   { row: '11', construct: 'DROP PRIMARY KEY requires LOCK=SHARED', rules: ['require-lock-shared-drop-primary-key'] },
   { row: '12', construct: 'Compression', rules: ['no-ignored-table-option'] },
   {

@@ -70,6 +70,7 @@ const VALUE_OPTIONS = new Set([
   '--target',
   '--rule',
   '--max-warnings',
+  '--apply-suggestion',
   '--compare-targets',
   '--socket',
   '--password-file',

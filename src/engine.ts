@@ -4,6 +4,7 @@ import { getTarget, type Target } from './catalog.js';
 import { applyDirectives, parseDirectives, type Directive, type Suppressed } from './directives.js';
 import { ConfigError, InternalError } from './errors.js';
 import { formatMessage, type Finding, type Rule, type RuleContext, type Severity } from './rule.js';
+import type { IndexStatistics } from './statistics.js';
 import { SchemaModel } from './schema.js';
 import type { Statement } from './statements.js';
 import { SqlSource } from './source.js';
@@ -19,6 +20,8 @@ export interface EngineOptions {
   readonly inlineDirectives?: boolean;
   /** Report directives that suppressed nothing, with this severity. */
   readonly reportUnusedDirectives?: Severity;
+  /** A live database's index statistics, for the rules that judge a key by its data. */
+  readonly statistics?: IndexStatistics;
 }
 
 /** Ids of findings the engine itself reports about directives. */
@@ -137,6 +140,7 @@ function runRules(
       target,
       source,
       schema,
+      statistics: options.statistics ?? null,
       findingsIn(start, end) {
         if (meta.composes !== true) return noFindings;
         const out: Finding[] = [];
@@ -169,6 +173,7 @@ function runRules(
           endLine: to.line,
           endColumn: to.column,
           fix: r.fix ?? null,
+          ...(meta.category === 'advice' ? { category: 'advice' as const } : {}),
         });
       },
     };
@@ -219,8 +224,14 @@ export const byPlace = (a: Finding, b: Finding): number =>
  * The findings of the script-wide rules (`checkScript`) alone, without inline directives: for a
  * stream, whose segments run the per-statement checks (see lintSourceDetailed's `segment`).
  */
-export function lintScriptRules(source: SqlSource, rules: readonly Rule[], options: EngineOptions = {}): Finding[] {
-  return runRules(source, rules, options, 'script').sort(byPlace);
+export function lintScriptRules(
+  source: SqlSource,
+  rules: readonly Rule[],
+  options: EngineOptions = {},
+  schema?: SchemaModel,
+): Finding[] {
+  // `schema`: what the whole input defined, which a script-wide rule may read (ctx.schema).
+  return runRules(source, rules, options, 'script', schema).sort(byPlace);
 }
 
 /**

@@ -4,7 +4,8 @@
 //
 // How fixes compose (the model; the README's "how fixes work" says the same):
 // 1. A fix is a set of edits on the text of one pass, applied whole or not at all.
-// 2. Each pass takes the findings whose fix the mode allows, in order of position (first edit,
+// 2. Each pass takes the findings whose fix the policy allows (safe always, lossy and suggestions
+//    only when asked for: see FixPolicy), in order of position (first edit,
 //    then rule and message id), and adds a fix to the pass when its edits compose with those
 //    already taken (see mergeEdits): disjoint edits compose; overlapping deletions merge into their
 //    union; an edit inside a deletion is absorbed by it; anything else (two inserts at one place,
@@ -32,6 +33,45 @@ import { tokenize, type Token } from './tokenize.js';
 
 export const MAX_PASSES = 10;
 
+/**
+ * Which fixes a run applies: safe ones always; lossy ones with `lossy`; suggestions (a change that
+ * may help on the target but changes behaviour) with `suggestions` — all of them (true) or those
+ * of the named rules. A boolean is the shorthand for `{ lossy }` (no suggestions).
+ */
+export interface FixPolicy {
+  readonly lossy: boolean;
+  readonly suggestions?: boolean | ReadonlySet<string>;
+}
+
+/** What a run asks of the fixer as plain data (it crosses to worker threads): `suggestions` as rule ids. */
+export interface FixMode {
+  readonly lossy?: boolean;
+  readonly suggestions?: boolean | readonly string[];
+}
+
+/** The policy of library-style options (`suggestions` as a list of rule ids). */
+export function fixPolicy(options: FixMode): FixPolicy {
+  const s = options.suggestions;
+  return { lossy: options.lossy === true, suggestions: Array.isArray(s) ? new Set(s) : s === true };
+}
+
+/** True when the policy applies this finding's fix. */
+export function fixAllowed(policy: FixPolicy | boolean, finding: Finding): boolean {
+  const fix = finding.fix;
+  if (fix === null) return false;
+  const p = typeof policy === 'boolean' ? { lossy: policy } : policy;
+  switch (fix.kind) {
+    case 'safe':
+      return true;
+    case 'lossy':
+      return p.lossy;
+    case 'suggestion': {
+      const s = p.suggestions ?? false;
+      return typeof s === 'boolean' ? s : s.has(finding.ruleId);
+    }
+  }
+}
+
 /** A fix that was applied, with where its finding was in the text of its pass. */
 export interface AppliedFix {
   readonly ruleId: string;
@@ -52,6 +92,12 @@ export interface FixLoopResult {
   readonly applied: AppliedFix[];
   /** Findings on the output; those whose fix could not be applied safely carry `unfixed`. */
   readonly remaining: Finding[];
+  /**
+   * Suggestions on the input that the policy did not apply and that `remaining` no longer shows,
+   * because another fix took away what they were about (the lossy removal of PARTITION BY HASH
+   * takes the advice on keeping its distribution with it). Positioned in the input.
+   */
+  readonly superseded: Finding[];
   readonly passes: number;
 }
 
@@ -90,10 +136,10 @@ const byCandidateOrder = (a: Candidate, b: Candidate): number =>
   (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0) ||
   (a.finding.messageId < b.finding.messageId ? -1 : a.finding.messageId > b.finding.messageId ? 1 : 0);
 
-/** The findings whose fix the mode allows, with checked edits, in the order a pass considers them. */
-function candidates(findings: readonly Finding[], allowLossy: boolean, textLength: number): Candidate[] {
+/** The findings whose fix the policy allows, with checked edits, in the order a pass considers them. */
+function candidates(findings: readonly Finding[], policy: FixPolicy | boolean, textLength: number): Candidate[] {
   return findings
-    .filter((f) => f.fix !== null && (allowLossy || f.fix.kind === 'safe'))
+    .filter((f) => fixAllowed(policy, f))
     .map((f) => ({ finding: f, edits: checkFix(f.fix!, f.ruleId, textLength) }))
     .filter((c) => c.edits.length > 0)
     .sort(byCandidateOrder);
@@ -127,10 +173,10 @@ function compose(list: readonly Candidate[]): { chosen: Candidate[]; edits: Edit
  */
 export function selectFixes(
   findings: readonly Finding[],
-  allowLossy: boolean,
+  policy: FixPolicy | boolean,
   textLength: number,
 ): Array<{ finding: Finding; edits: Edit[] }> {
-  return compose(candidates(findings, allowLossy, textLength)).chosen;
+  return compose(candidates(findings, policy, textLength)).chosen;
 }
 
 /**
@@ -141,19 +187,20 @@ export function selectFixes(
 export function fixLoop(
   text: string,
   lint: (source: SqlSource) => Finding[],
-  allowLossy: boolean,
+  policy: FixPolicy | boolean,
   delimiter = ';',
   tokens?: Token[],
 ): FixLoopResult {
   let source = new SqlSource(text, { delimiter, tokens });
   let findings = lint(source);
+  const initial = findings;
   const applied: AppliedFix[] = [];
   const seen = new Set<string>([text]);
   let passes = 0;
   let dropped = new Map<Finding, string>();
   let settled = false;
   while (passes < MAX_PASSES) {
-    const plan = planPass(source, delimiter, candidates(findings, allowLossy, source.text.length));
+    const plan = planPass(source, delimiter, candidates(findings, policy, source.text.length));
     dropped = plan.dropped;
     if (plan.chosen.length === 0) {
       settled = true;
@@ -185,13 +232,37 @@ export function fixLoop(
   }
   if (!settled) {
     // Stopped by the pass limit or a cycle: say why each fixable finding left was not applied.
-    const plan = planPass(source, delimiter, candidates(findings, allowLossy, source.text.length));
+    const plan = planPass(source, delimiter, candidates(findings, policy, source.text.length));
     dropped = plan.dropped;
     const waiting = `its fix did not settle within ${MAX_PASSES} passes (other fixes kept changing the same text)`;
     for (const c of plan.chosen) dropped.set(c.finding, waiting);
   }
   const remaining = dropped.size === 0 ? findings : findings.map((f) => withReason(f, dropped.get(f)));
-  return { output: source.text, applied, remaining, passes };
+  const superseded = passes === 0 ? [] : supersededSuggestions(initial, remaining, policy);
+  return { output: source.text, applied, remaining, superseded, passes };
+}
+
+/**
+ * The suggestions of the input the policy left alone that the output no longer shows: matched by
+ * rule, message id and message (positions move), each finding on the output matching one.
+ */
+function supersededSuggestions(
+  initial: readonly Finding[],
+  remaining: readonly Finding[],
+  policy: FixPolicy | boolean,
+) {
+  const offered = initial.filter((f) => f.fix?.kind === 'suggestion' && !fixAllowed(policy, f));
+  if (offered.length === 0) return [];
+  const key = (f: Finding) => `${f.ruleId}\u0000${f.messageId}\u0000${f.message}`;
+  const left = new Map<string, number>();
+  for (const f of remaining) if (f.fix?.kind === 'suggestion') left.set(key(f), (left.get(key(f)) ?? 0) + 1);
+  const out: Finding[] = [];
+  for (const f of offered) {
+    const n = left.get(key(f)) ?? 0;
+    if (n > 0) left.set(key(f), n - 1);
+    else out.push(f);
+  }
+  return out;
 }
 
 /** The first statement that ends (with its delimiter) at or after `at`, or null. */

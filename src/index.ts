@@ -5,6 +5,7 @@
 import './deps-node.js';
 import { getTarget } from './catalog.js';
 import type { Finding } from './rule.js';
+import { checkSuggestionRules } from './suggestions.js';
 import { checkStreamWith, fixStreamWith, type SegmentExecutor, type StreamFixResult } from './stream.js';
 import type { LiveRead } from './live/check.js';
 import type { ReadDatabaseOptions } from './live/index.js';
@@ -64,6 +65,7 @@ export function fixStream(
   options: FixOptions & StreamApiOptions = {},
 ): Promise<StreamFixResult> {
   getTarget(options.target);
+  checkSuggestionRules(rules, options);
   return withExecutor(options.concurrency, (executor) =>
     fixStreamWith(rules, input, write, { ...forScripts(options), executor }),
   );

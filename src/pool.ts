@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineOptions } from './engine.js';
+import type { FixMode } from './fixer.js';
 import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
 import type { Rule } from './rule.js';
 import { IN_THREAD, type SegmentExecutor, type SegmentJob, type SegmentResult } from './stream.js';
@@ -64,14 +65,14 @@ export class WorkerPool implements SegmentExecutor {
     return this.slots === null && this.seen < WARM_UP;
   }
 
-  run(job: SegmentJob, rules: readonly Rule[], options: EngineOptions, lossy: boolean | null): Promise<SegmentResult> {
+  run(job: SegmentJob, rules: readonly Rule[], options: EngineOptions, mode: FixMode | null): Promise<SegmentResult> {
     if (this.failure !== null) return Promise.reject(this.failure);
-    if (this.slots === null && this.seen++ < WARM_UP) return IN_THREAD.run(job, rules, options, lossy);
+    if (this.slots === null && this.seen++ < WARM_UP) return IN_THREAD.run(job, rules, options, mode);
     this.slots ??= this.spawn();
     const id = this.nextId++;
     // Tokens made for a job in this thread are not worth copying to a worker: it makes its own.
     const { tokens: _tokens, ...plain } = job;
-    const message: JobMessage = { id, job: plain, options, lossy };
+    const message: JobMessage = { id, job: plain, options, mode };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot: null });
       this.waiting.push({ message });

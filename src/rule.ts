@@ -2,14 +2,26 @@
 import type { Source, Target } from './catalog.js';
 import { nameAt, type SchemaModel } from './schema.js';
 import type { SqlSource } from './source.js';
+import type { IndexStatistics } from './statistics.js';
 import type { Statement, StatementKind } from './statements.js';
 import { alterTableLayout, createTableLayout, type CodeSpan } from './structure.js';
 import type { Token } from './tokenize.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** `safe`: the script means the same on the target. `lossy`: a feature the target lacks is dropped. */
-export type FixKind = 'safe' | 'lossy';
+/**
+ * `safe`: the script means the same on the target. `lossy`: a feature the target lacks is dropped.
+ * `suggestion`: a change that may help on the target but changes behaviour or rests on data the
+ * tool cannot see (how many rows, which queries); applied only when asked for by name or with
+ * all suggestions, never by a plain `fix` or an editor's fix-all.
+ */
+export type FixKind = 'safe' | 'lossy' | 'suggestion';
+
+/**
+ * `compatibility`: will the script load and mean the same on the target (the default).
+ * `advice`: will it run well there — recommendations, counted apart from errors and warnings.
+ */
+export type RuleCategory = 'compatibility' | 'advice';
 
 /** Replace source[start, end) with text. An insert has start === end; a removal has text ''. */
 export interface Edit {
@@ -34,6 +46,8 @@ export interface RuleMeta {
   readonly severity: Severity;
   /** The kinds of fix the rule can offer, empty when it never fixes. */
   readonly fixable: readonly FixKind[];
+  /** `advice` for recommendations (severity `info`, fixes only of kind `suggestion`); default `compatibility`. */
+  readonly category?: RuleCategory;
   /** Statement kinds the engine calls `check` for, or 'all'. */
   readonly statements: readonly StatementKind[] | 'all';
   /** Message templates by id; `{{name}}` is replaced from the report's data. */
@@ -71,6 +85,11 @@ export interface RuleContext {
    * FULLTEXT/SPATIAL indexes), for rules that judge a statement by an earlier one.
    */
   readonly schema: SchemaModel;
+  /**
+   * A live database's index statistics (information_schema.STATISTICS) when the script was read
+   * from one, else null: a rule may judge a key by its data instead of guessing from its type.
+   */
+  readonly statistics: IndexStatistics | null;
   report(report: Report): void;
   /**
    * For a rule with `meta.composes`: the findings the other rules reported on the statement being
@@ -105,6 +124,8 @@ export interface Finding {
   readonly endLine: number;
   readonly endColumn: number;
   readonly fix: Fix | null;
+  /** `advice` on the findings of advice rules (recommendations, not problems); absent otherwise. */
+  readonly category?: 'advice';
   /**
    * Set by `fix` on a finding left in its output whose fix could not be applied safely (the fix
    * would have broken the script): why. Absent otherwise.

@@ -7,9 +7,17 @@
 // ahead of it are done (a pool of workers) records the lookups that reached what it was given and
 // what it changed: the stream runs it again if the lookups find otherwise once those are taken.
 import { detach } from './detach.js';
+import { addedKeys, tableColumns, tableKeys, type FewValues } from './keys.js';
 import type { SqlSource } from './source.js';
 import type { Statement } from './statements.js';
-import { alterTableLayout, createIndexLayout, createTableLayout, isPunct, splitTopLevel } from './structure.js';
+import {
+  alterTableLayout,
+  columnDefinitions,
+  createIndexLayout,
+  createTableLayout,
+  isPunct,
+  splitTopLevel,
+} from './structure.js';
 import { identValue, isWord, type Token } from './tokenize.js';
 
 export interface TableFacts {
@@ -21,6 +29,15 @@ export interface TableFacts {
   readonly partition: { readonly type: string; readonly linear: boolean; readonly line: number } | null;
   /** FULLTEXT and SPATIAL indexes by lower-cased name. */
   readonly indexes: ReadonlyMap<string, { readonly kind: 'fulltext' | 'spatial'; readonly line: number }>;
+  /**
+   * For the distribution advice: the columns whose type allows only a few values (BOOLEAN, a
+   * small ENUM, CHAR(1), …) by lower-cased name, and the primary key's columns (lower case, in
+   * order; null when the table has none). Absent when not known.
+   */
+  readonly fewValued?: ReadonlyMap<string, FewValues>;
+  readonly primaryKey?: readonly string[] | null;
+  /** For a table without a primary key: a unique key on NOT NULL columns (InnoDB's stand-in), else null. */
+  readonly candidateKey?: { readonly name: string; readonly columns: readonly string[] } | null;
 }
 
 /** A table set (its new facts) or dropped (null), by lower-cased name. */
@@ -115,11 +132,22 @@ export class SchemaModel {
         if (index !== null) indexes.set(index.toLowerCase(), { kind: d.kind, line: line() });
       }
       const p = layout.partition;
+      const keys = tableKeys(stmt);
+      const pk = keys.find((k) => k.kind === 'primary');
       this.set(name.toLowerCase(), {
         name,
         line: line(),
         partition: p === null ? null : { type: p.type, linear: p.linear, line: line() },
         indexes,
+        fewValued: fewValuedColumns(stmt, layout.definitions),
+        // CREATE TABLE … AS SELECT without a column list: its keys are not known from the script.
+        primaryKey:
+          layout.body === null
+            ? undefined
+            : pk === undefined
+              ? null
+              : pk.parts.map((part) => detach(part.column ?? '')),
+        candidateKey: pk === undefined && layout.body !== null ? candidateKey(stmt, layout.definitions, keys) : null,
       });
       return;
     }
@@ -142,8 +170,13 @@ export class SchemaModel {
           (spec) =>
             (isWord(code[spec.from], 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) ||
             (isWord(code[spec.from], 'DROP') &&
-              (isWord(code[spec.from + 1], 'INDEX') || isWord(code[spec.from + 1], 'KEY'))),
-        );
+              (isWord(code[spec.from + 1], 'INDEX') ||
+                isWord(code[spec.from + 1], 'KEY') ||
+                isWord(code[spec.from + 1], 'PRIMARY'))),
+        ) ||
+        // The distribution advice's facts: the primary key and the columns' types.
+        layout.added.some((d) => d.kind === 'primary') ||
+        columnDefinitions(stmt).length > 0;
       if (!relevant) return;
       const table = this.table(nameAt(code, layout.nameAt) ?? '');
       if (table === undefined) return;
@@ -168,6 +201,7 @@ export class SchemaModel {
       }
       const p = layout.partition;
       if (p !== null) facts = { ...facts, partition: { type: p.type, linear: p.linear, line: line() } };
+      facts = withColumnsAndKeys(facts, stmt);
       this.set(table.name.toLowerCase(), facts);
       return;
     }
@@ -205,6 +239,59 @@ export class SchemaModel {
   }
 }
 
+const detachFew = (v: FewValues): FewValues => ({ ...v, what: detach(v.what) });
+
+/** The first unique key whose columns are all NOT NULL: what InnoDB uses as the primary key. */
+function candidateKey(
+  stmt: Statement,
+  definitions: Parameters<typeof tableColumns>[1],
+  keys: ReturnType<typeof tableKeys>,
+): TableFacts['candidateKey'] {
+  const notNull = new Set(
+    tableColumns(stmt, definitions)
+      .filter((c) => c.notNull)
+      .map((c) => c.name.toLowerCase()),
+  );
+  const key = keys.find(
+    (k) =>
+      k.kind === 'unique' && k.parts.length > 0 && k.parts.every((p) => p.column !== null && notNull.has(p.column)),
+  );
+  return key === undefined
+    ? null
+    : { name: detach(key.name ?? '(unnamed)'), columns: key.parts.map((p) => detach(p.column!)) };
+}
+
+/** The columns of `definitions` whose type allows only a few values. */
+function fewValuedColumns(stmt: Statement, definitions: Parameters<typeof tableColumns>[1]): Map<string, FewValues> {
+  const out = new Map<string, FewValues>();
+  // Detached, as names are: a model that outlives its segment must not keep the segment's text alive.
+  for (const c of tableColumns(stmt, definitions))
+    if (c.fewValues !== null) out.set(detach(c.name.toLowerCase()), detachFew(c.fewValues));
+  return out;
+}
+
+/** An ALTER TABLE's columns (ADD, MODIFY, CHANGE) and primary key (ADD / DROP PRIMARY KEY) taken into the facts. */
+function withColumnsAndKeys(facts: TableFacts, stmt: Statement): TableFacts {
+  const code = stmt.code;
+  let out = facts;
+  const changed = tableColumns(stmt, columnDefinitions(stmt));
+  if (changed.length > 0 && out.fewValued !== undefined) {
+    const few = new Map(out.fewValued);
+    for (const c of changed) {
+      if (c.fewValues === null) few.delete(c.name.toLowerCase());
+      else few.set(detach(c.name.toLowerCase()), detachFew(c.fewValues));
+    }
+    out = { ...out, fewValued: few };
+  }
+  for (const spec of alterTableLayout(stmt).specs) {
+    if (isWord(code[spec.from], 'DROP') && isWord(code[spec.from + 1], 'PRIMARY')) out = { ...out, primaryKey: null };
+  }
+  const pk = addedKeys(stmt).find((k) => k.kind === 'primary');
+  if (pk !== undefined)
+    out = { ...out, primaryKey: pk.parts.map((part) => detach(part.column ?? '')), candidateKey: null };
+  return out;
+}
+
 /** Whether two facts of a table are the same (one may have crossed a thread: compared by value). */
 export function sameTable(a: TableFacts | undefined, b: TableFacts | undefined): boolean {
   if (a === b) return true;
@@ -217,6 +304,22 @@ export function sameTable(a: TableFacts | undefined, b: TableFacts | undefined):
   for (const [name, i] of a.indexes) {
     const j = b.indexes.get(name);
     if (j === undefined || j.kind !== i.kind || j.line !== i.line) return false;
+  }
+  // The distribution advice's facts.
+  const pa = a.primaryKey;
+  const pb = b.primaryKey;
+  if (pa == null || pb == null ? pa !== pb : pa.length !== pb.length || pa.some((c, k) => c !== pb[k])) return false;
+  const ca = a.candidateKey;
+  const cb = b.candidateKey;
+  if (ca == null || cb == null ? ca !== cb : ca.name !== cb.name || ca.columns.join() !== cb.columns.join())
+    return false;
+  const fa = a.fewValued;
+  const fb = b.fewValued;
+  if (fa === undefined || fb === undefined) return fa === fb;
+  if (fa.size !== fb.size) return false;
+  for (const [name, v] of fa) {
+    const w = fb.get(name);
+    if (w === undefined || w.values !== v.values || w.what !== v.what) return false;
   }
   return true;
 }

@@ -5,6 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import './deps-node.js';
 import { rules } from '../rules/index.js';
 import type { EngineOptions } from './engine.js';
+import type { FixMode } from './fixer.js';
 import { SqlSyntaxError } from './errors.js';
 import { runSegment, type SegmentJob } from './stream.js';
 
@@ -12,7 +13,8 @@ export interface JobMessage {
   readonly id: number;
   readonly job: SegmentJob;
   readonly options: EngineOptions;
-  readonly lossy: boolean | null;
+  /** null to check; else the fix mode (lossy fixes, suggestions). */
+  readonly mode: FixMode | null;
 }
 
 /** An error as plain data: its class name, message and the fields of a SqlSyntaxError. */
@@ -28,7 +30,7 @@ const port = parentPort;
 if (port === null) throw new Error('stream-worker.js runs as a worker thread');
 port.on('message', (m: JobMessage) => {
   try {
-    port.postMessage({ id: m.id, result: runSegment(m.job, rules, m.options, m.lossy) });
+    port.postMessage({ id: m.id, result: runSegment(m.job, rules, m.options, m.mode) });
   } catch (e) {
     const error: WireError =
       e instanceof Error

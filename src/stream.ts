@@ -21,7 +21,7 @@ import {
   type LintResult,
 } from './engine.js';
 import { InternalError, SqlSyntaxError } from './errors.js';
-import { fixLoop, type AppliedFix } from './fixer.js';
+import { fixLoop, fixPolicy, type AppliedFix, type FixMode } from './fixer.js';
 import { firstInvalidUtf8, utf16Length as countUtf16 } from './utf8.js';
 import type { Edit, Finding, Rule } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
@@ -582,6 +582,8 @@ export interface SegmentResult {
   readonly suppressed: Array<{ readonly finding: Finding; readonly reason: string | null }>;
   /** fix: the fixes applied, in the segment's input text. */
   readonly applied: AppliedFix[];
+  /** fix: suggestions not applied whose subject another fix removed, in the segment's input text. */
+  readonly superseded: Finding[];
   /** fix: the output, as text pieces and payload numbers; null when the segment is unchanged. */
   readonly output: Array<string | number> | null;
   /** fix: the length of the output in UTF-16 code units, and its line breaks. */
@@ -665,6 +667,7 @@ function placeFinding(f: Finding, map: OffsetMap): Finding {
             edits: f.fix.edits.map((e) => placeEdit(e, map)),
           },
     ...(f.unfixed === undefined ? {} : { unfixed: detach(f.unfixed) }),
+    ...(f.category === undefined ? {} : { category: f.category }),
   };
 }
 
@@ -682,14 +685,14 @@ function lineStarts(text: string): number[] {
 }
 
 /**
- * Checks (lossy null) or fixes one segment. `options` must have been validated. The result holds
+ * Checks (mode null) or fixes one segment (lossy fixes and suggestions as `mode` says). `options` must have been validated. The result holds
  * no string of the segment's text: it may outlive it (records of a long stream).
  */
 export function runSegment(
   job: SegmentJob,
   rules: readonly Rule[],
   options: EngineOptions,
-  lossy: boolean | null,
+  mode: FixMode | null,
 ): SegmentResult {
   const tokens = job.tokens ?? tokenize(job.text, job.delimiter).tokens;
   const inherited: Directive[] = job.inherited.map((w) => ({
@@ -725,9 +728,13 @@ export function runSegment(
   let outLength = 0;
   let outBreaks = 0;
   const input = new SqlSource(job.text, { tokens, delimiter: job.delimiter });
-  if (lossy === null) lint(input);
+  let superseded: Finding[] = [];
+  if (mode === null) lint(input);
   else {
-    const r = fixLoop(job.text, lint, lossy, job.delimiter, tokens);
+    const r = fixLoop(job.text, lint, fixPolicy(mode), job.delimiter, tokens);
+    // Suggestions another fix took away, placed in the segment's input text.
+    const inputMap = r.superseded.length === 0 ? null : mapOf(input);
+    if (inputMap !== null) superseded = r.superseded.map((f) => placeFinding(f, inputMap));
     if (r.passes > 0) {
       const final = lints[lints.length - 1]!.source;
       const finalMap = mapOf(final);
@@ -759,7 +766,7 @@ export function runSegment(
   const map = mapOf(source)!;
   if (output === null) {
     outLength = map.offset(source.text.length);
-    outBreaks = lossy === null ? 0 : countNewlines(source.text);
+    outBreaks = mode === null ? 0 : countNewlines(source.text);
   }
 
   // Directives: placed in the segment's text, referred to by index or by id.
@@ -808,13 +815,14 @@ export function runSegment(
     index: job.index,
     findings: result.findings.map((f) => placeFinding(f, map)),
     suppressed:
-      lossy === null
+      mode === null
         ? result.suppressed.map((s) => ({
             finding: placeFinding(s.finding, map),
             reason: s.directive.reason === null ? null : detach(s.directive.reason),
           }))
         : [],
     applied,
+    superseded,
     output,
     outLength,
     outBreaks,
@@ -838,6 +846,7 @@ const EMPTY_RESULT: SegmentResult = {
   findings: [],
   suppressed: [],
   applied: [],
+  superseded: [],
   output: null,
   outLength: 0,
   outBreaks: 0,
@@ -909,14 +918,14 @@ export interface SegmentExecutor {
   readonly parallel: number;
   /** Whether the next job will run in this thread (its tokens then save tokenizing its text again). */
   readonly local?: boolean;
-  run(job: SegmentJob, rules: readonly Rule[], options: EngineOptions, lossy: boolean | null): Promise<SegmentResult>;
+  run(job: SegmentJob, rules: readonly Rule[], options: EngineOptions, mode: FixMode | null): Promise<SegmentResult>;
 }
 
 /** The executor that runs jobs in this thread, one at a time. */
 export const IN_THREAD: SegmentExecutor = {
   parallel: 1,
   // Runs at once; a failure becomes the promise's (the stream places bad input when it takes it).
-  run: (job, rules, options, lossy) => new Promise((resolve) => resolve(runSegment(job, rules, options, lossy))),
+  run: (job, rules, options, mode) => new Promise((resolve) => resolve(runSegment(job, rules, options, mode))),
 };
 
 /** A finding a directive suppressed, with the directive's reason (for SARIF). */
@@ -930,6 +939,8 @@ export interface StreamSink {
   finding(f: Finding): void;
   suppressed?(s: StreamSuppressed): void;
   applied?(a: AppliedFix): void;
+  /** fix: a suggestion not applied whose subject another fix removed (positioned in the input). */
+  superseded?(f: Finding): void;
   /**
    * At the end: the findings of the script-wide rules and the unused-directive reports, sorted;
    * they belong among the others by position (byPlace). `suppressed` likewise, after the others.
@@ -1067,7 +1078,7 @@ class StreamState {
         column: line === lines[i] ? st.column + column - 1 : column,
       };
     };
-    return lintScriptRules(source, this.rules, this.options).map((f) => {
+    return lintScriptRules(source, this.rules, this.options, this.schema).map((f) => {
       let i = 0;
       for (let lo = 0, hi = starts.length - 1; lo <= hi;) {
         const mid = (lo + hi) >> 1;
@@ -1157,7 +1168,7 @@ async function runStream(
   rules: readonly Rule[],
   input: AsyncIterable<Uint8Array | string>,
   options: StreamOptions,
-  lossy: boolean | null,
+  mode: FixMode | null,
   sink: StreamSink,
   write: StreamWrite | null,
 ): Promise<void> {
@@ -1173,7 +1184,7 @@ async function runStream(
   const state = new StreamState(rules, engine);
   const inline = options.inlineDirectives !== false;
   const onSegment = options.onSegment;
-  if (onSegment !== undefined && (lossy !== null || executor.parallel > 1 || executor.local === false))
+  if (onSegment !== undefined && (mode !== null || executor.parallel > 1 || executor.local === false))
     throw new InternalError('onSegment is for a check in this thread');
   // Its source must be the segment's text: whole-text jobs, no placeholders.
   const keep = onSegment !== undefined;
@@ -1187,7 +1198,7 @@ async function runStream(
   const start = (f: InFlight) => {
     f.inheritedIds = state.inheritedIds;
     const job = { ...f.job, inherited: state.carried, schema: state.tables, lineOffset: f.line - 1, keep };
-    f.result = executor.run(job, rules, engine, lossy);
+    f.result = executor.run(job, rules, engine, mode);
     // Awaited in order later; a failure of a later job must not count as unhandled meanwhile.
     f.result.catch(() => undefined);
   };
@@ -1237,12 +1248,13 @@ async function runStream(
     queue.shift();
     const inAt = { base: inBase, line: f.line };
     if (onSegment !== undefined && r.kept !== undefined) onSegment(inAt, r.kept.source, r.kept.findings);
-    const outAt = lossy === null ? inAt : { base: outBase, line: outLine };
+    const outAt = mode === null ? inAt : { base: outBase, line: outLine };
     state.take(r, outAt);
     for (const finding of r.findings) sink.finding(shiftFinding(finding, outAt));
     if (sink.suppressed) {
       for (const s of r.suppressed) sink.suppressed({ finding: shiftFinding(s.finding, inAt), reason: s.reason });
     }
+    if (sink.superseded) for (const s of r.superseded) sink.superseded(shiftFinding(s, inAt));
     if (sink.applied) {
       for (const a of r.applied) {
         sink.applied({
@@ -1267,7 +1279,7 @@ async function runStream(
     }
     inBase += f.layout.length;
     statements += r.statements;
-    if (lossy !== null) {
+    if (mode !== null) {
       outBase += r.outLength;
       outLine += r.outBreaks;
     }
@@ -1282,7 +1294,7 @@ async function runStream(
     () => executor.local ?? executor.parallel <= 1,
   );
   for await (const raw of segments) {
-    const { job, layout } = prepare(raw, lossy !== null, keep);
+    const { job, layout } = prepare(raw, mode !== null, keep);
     queue.push({
       bytes: raw.bytes,
       line: raw.line,
@@ -1306,7 +1318,11 @@ class Collect implements StreamSink {
   findings: Finding[] = [];
   suppressedList: StreamSuppressed[] = [];
   appliedList: AppliedFix[] = [];
+  supersededList: Finding[] = [];
   constructor(private readonly onFinding?: (f: Finding) => void) {}
+  superseded(f: Finding) {
+    this.supersededList.push(f);
+  }
   finding(f: Finding) {
     if (this.onFinding) this.onFinding(f);
     else this.findings.push(f);
@@ -1351,7 +1367,15 @@ export function checkStreamInto(
 export interface StreamFixResult {
   readonly applied: AppliedFix[];
   readonly remaining: Finding[];
+  /** Suggestions not applied whose subject another fix removed (see FixLoopResult), in the input. */
+  readonly superseded: Finding[];
 }
+
+/** The fix mode of the stream options: lossy fixes and suggestions as asked for. */
+const modeOf = (options: { lossy?: boolean; suggestions?: boolean | readonly string[] }): FixMode => ({
+  lossy: options.lossy === true,
+  suggestions: options.suggestions ?? false,
+});
 
 /**
  * Fixes a script read from a stream, handing the clean script to `write` as text. An applied fix's
@@ -1362,13 +1386,13 @@ export async function fixStreamWith(
   rules: readonly Rule[],
   input: AsyncIterable<Uint8Array | string>,
   write: (text: string) => void | Promise<void>,
-  options: StreamOptions & { lossy?: boolean } = {},
+  options: StreamOptions & { lossy?: boolean; suggestions?: boolean | readonly string[] } = {},
 ): Promise<StreamFixResult> {
   const sink = new Collect();
-  await runStream(rules, input, options, options.lossy === true, sink, (chunk) =>
+  await runStream(rules, input, options, modeOf(options), sink, (chunk) =>
     write(typeof chunk === 'string' ? chunk : asBuffer(chunk).toString('utf8')),
   );
-  return { applied: sink.appliedList, remaining: sink.findings };
+  return { applied: sink.appliedList, remaining: sink.findings, superseded: sink.supersededList };
 }
 
 /** Fixes a stream into a sink, the clean script going to `write` as text or bytes (bounded memory). */
@@ -1377,7 +1401,7 @@ export function fixStreamInto(
   input: AsyncIterable<Uint8Array | string>,
   write: StreamWrite,
   sink: StreamSink,
-  options: StreamOptions & { lossy?: boolean } = {},
+  options: StreamOptions & { lossy?: boolean; suggestions?: boolean | readonly string[] } = {},
 ): Promise<void> {
-  return runStream(rules, input, options, options.lossy === true, sink, write);
+  return runStream(rules, input, options, modeOf(options), sink, write);
 }

@@ -192,7 +192,8 @@ describe('one input that cannot be read or tokenized among several', () => {
   // input is a `syntax-error` finding at its place, every other input is checked, and exit is 2.
   const setup = () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'a.sql'), 'CREATE TABLE a (id INT) ENGINE=MyISAM;\n');
+    // With a primary key, so that the advice on keyless tables (prefer-primary-key) stays out of it.
+    writeFileSync(join(dir, 'a.sql'), 'CREATE TABLE a (id INT PRIMARY KEY) ENGINE=MyISAM;\n');
     writeFileSync(join(dir, 'b.sql'), "CREATE TABLE b (id INT);\nINSERT INTO b VALUES ('oops);\n");
     writeFileSync(join(dir, 'c.sql'), Buffer.from([0x53, 0x45, 0x4c, 0x0a, 0x20, 0xfe, 0x3b]));
     writeFileSync(join(dir, 'd.sql'), 'CREATE INDEX i USING HASH ON t (c);\n');
@@ -209,7 +210,7 @@ describe('one input that cannot be read or tokenized among several', () => {
       located[0],
       expect.stringMatching(/^c\.sql:2:2: invalid UTF-8 byte 0xfe/),
     ]);
-    expect(stylish.stdout).toMatch(/a\.sql\n  1:32 +warning +ENGINE=MYISAM/);
+    expect(stylish.stdout).toMatch(/a\.sql\n  1:44 +warning +ENGINE=MYISAM/);
     expect(stylish.stdout).toMatch(/b\.sql\n  2:23 +error +unterminated string literal  syntax-error/);
     expect(stylish.stdout).toMatch(/c\.sql\n  2:2 +error +invalid UTF-8 byte 0xfe.*syntax-error/);
     expect(stylish.stdout).toMatch(/d\.sql\n  1:16 +error +USING HASH/);
@@ -217,7 +218,7 @@ describe('one input that cannot be read or tokenized among several', () => {
     const compact = runCli(['check', ...files, '--format', 'compact'], { cwd: dir });
     expect(compact.status).toBe(2);
     expect(compact.stdout.split('\n').map((l) => l.split(': ')[0] + ' ' + (l.split(' ')[2] ?? ''))).toEqual([
-      'a.sql:1:32 no-unsupported-engine',
+      'a.sql:1:44 no-unsupported-engine',
       'b.sql:2:23 syntax-error',
       'c.sql:2:2 syntax-error',
       'd.sql:1:16 no-unsupported-index-type',
@@ -294,7 +295,7 @@ describe('one input that cannot be read or tokenized among several', () => {
           ['d.sql', ['no-unsupported-index-type']],
         ]);
       } else {
-        expect(r.stdout).toMatch(/a\.sql\n  1:32 +fixed +Replace ENGINE MyISAM with InnoDB/);
+        expect(r.stdout).toMatch(/a\.sql\n  1:44 +fixed +Replace ENGINE MyISAM with InnoDB/);
         expect(r.stdout).toMatch(/b\.sql\n  2:23 +error +unterminated string literal  syntax-error/);
       }
     }

@@ -78,7 +78,7 @@ describe('clustrix-lint check', () => {
 
   it('exits 0 on a clean script and prints nothing', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'ok.sql'), 'CREATE TABLE t (a INT) ENGINE INNODB;\n');
+    writeFileSync(join(dir, 'ok.sql'), 'CREATE TABLE t (a INT PRIMARY KEY) ENGINE INNODB;\n');
     const r = runCli(['check', join(dir, 'ok.sql')]);
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
   });
@@ -99,7 +99,16 @@ describe('clustrix-lint check', () => {
     const out = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(out).toHaveLength(2);
     const file = out[0]!;
-    expect(Object.keys(file)).toEqual(['filePath', 'target', 'findings', 'errorCount', 'warningCount', 'infoCount']);
+    expect(Object.keys(file)).toEqual([
+      'filePath',
+      'target',
+      'findings',
+      'errorCount',
+      'warningCount',
+      'infoCount',
+      'adviceCount',
+      'suggestionCount',
+    ]);
     expect(file.target).toBe('clustrixdb-9.2');
     expect(file.errorCount).toBe(7);
     const findings = file.findings as Array<Record<string, unknown>>;
@@ -107,6 +116,7 @@ describe('clustrix-lint check', () => {
       'ruleId',
       'messageId',
       'severity',
+      'category',
       'message',
       'line',
       'column',
@@ -204,6 +214,165 @@ describe('clustrix-lint fix', () => {
     const lossy = runCli(['fix', join(dir, 'p.sql'), '--lossy']);
     expect(lossy.stdout).toBe('CREATE TABLE t (id INT);\n');
     expect(lossy.status).toBe(0);
+  });
+});
+
+describe('suggestions: fix --suggestions, --apply-suggestion, and their place in the reports', () => {
+  // A HASH-partitioned table whose key does not lead with the partitioning column, and a flag index.
+  const ADVICE =
+    'CREATE TABLE m (id BIGINT NOT NULL, u INT NOT NULL, f BOOLEAN, PRIMARY KEY (id, u), KEY k_f (f)) PARTITION BY HASH (u) PARTITIONS 32;\n';
+  const PARTITIONED =
+    'CREATE TABLE m (id BIGINT NOT NULL, u INT NOT NULL, f BOOLEAN, PRIMARY KEY (u, id) /*$ DISTRIBUTE=1 */, KEY k_f (f)) /*$ SLICES=32 */;\n';
+  const FLAG =
+    'CREATE TABLE m (id BIGINT NOT NULL, u INT NOT NULL, f BOOLEAN, PRIMARY KEY (id, u), KEY k_f (f) /*$ DISTRIBUTE=2 */) PARTITION BY HASH (u) PARTITIONS 32;\n';
+  const BOTH =
+    'CREATE TABLE m (id BIGINT NOT NULL, u INT NOT NULL, f BOOLEAN, PRIMARY KEY (u, id) /*$ DISTRIBUTE=1 */, KEY k_f (f) /*$ DISTRIBUTE=2 */) /*$ SLICES=32 */;\n';
+  const file = () => {
+    const path = join(tmp(), 'advice.sql');
+    writeFileSync(path, ADVICE);
+    return path;
+  };
+
+  it('check counts recommendations apart from problems, and says how to apply the suggestions', () => {
+    const r = runCli(['check', file()]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^\s+1:85\s+info\s+Index k_f leads with f, .*prefer-selective-distribution-key$/m);
+    expect(r.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings, 0 info\)\n  1 more with `--lossy`/);
+    expect(r.stdout).toMatch(
+      /^ℹ 2 recommendations for ClustrixDB\/Xpand, not problems; 2 suggestions \(`clustrix-lint fix --suggestions` or `--apply-suggestion <rule>`/m,
+    );
+    // Only advice left: exit 0, and the summary still says so.
+    const dir = tmp();
+    writeFileSync(join(dir, 'flag.sql'), 'CREATE TABLE a (id INT NOT NULL, f BOOLEAN, PRIMARY KEY (id), KEY k (f));\n');
+    const advice = runCli(['check', join(dir, 'flag.sql')]);
+    expect(advice.status).toBe(0);
+    expect(advice.stdout).not.toMatch(/problem \(/);
+    expect(advice.stdout).toMatch(/^ℹ 1 recommendation for ClustrixDB\/Xpand, not problems; 1 suggestion /m);
+    // A configuration that raises advice to error fails the run, and the summary says why.
+    const raised = runCli(['check', join(dir, 'flag.sql'), '--rule', 'prefer-selective-distribution-key:error']);
+    expect(raised.status).toBe(1);
+    expect(raised.stdout).toMatch(
+      /^ℹ 1 recommendation for ClustrixDB\/Xpand, not problems \(1 set to error by the configuration: they fail the run\); 1 suggestion /m,
+    );
+  });
+
+  it('fix never applies a suggestion unless asked', () => {
+    const path = file();
+    expect(runCli(['fix', path]).stdout).toBe(ADVICE);
+    const lossy = runCli(['fix', path, '--lossy']);
+    expect(lossy.stdout).toBe(
+      'CREATE TABLE m (id BIGINT NOT NULL, u INT NOT NULL, f BOOLEAN, PRIMARY KEY (id, u), KEY k_f (f));\n',
+    );
+    // The partitioning advice went with the partitioning: it is listed as superseded, with its input line.
+    expect(lossy.stderr).toMatch(
+      /^\s+1:98\s+info\s+PARTITION BY HASH\(u\) spread m .*\(in the input; another fix removed what it is about: apply it with --apply-suggestion prefer-distribute-over-partitioning\)/m,
+    );
+    expect(lossy.stderr).toMatch(/^ℹ 2 recommendations for ClustrixDB\/Xpand, not problems; 2 suggestions/m);
+    expect(readFileSync(path, 'utf8')).toBe(ADVICE);
+  });
+
+  it('--suggestions applies all of them, --apply-suggestion those of the rules named (repeatable), streamed or not', () => {
+    const path = file();
+    const dir = tmp();
+    const cases: Array<[string[], string]> = [
+      [['--suggestions'], BOTH],
+      [['--lossy', '--suggestions'], BOTH],
+      [['--apply-suggestion', 'prefer-distribute-over-partitioning'], PARTITIONED],
+      [['--apply-suggestion', 'prefer-selective-distribution-key'], FLAG],
+      [
+        [
+          '--apply-suggestion',
+          'prefer-selective-distribution-key',
+          '--apply-suggestion',
+          'prefer-distribute-over-partitioning',
+        ],
+        BOTH,
+      ],
+    ];
+    for (const [flags, expected] of cases) {
+      // -o streams the script through the fixer; --diff needs the whole text: the same result.
+      const out = join(dir, 'out.sql');
+      const streamed = runCli(['fix', path, ...flags, '-o', out]);
+      expect(streamed.stderr, flags.join(' ')).toBe('');
+      expect(readFileSync(out, 'utf8'), flags.join(' ')).toBe(expected);
+      const whole = runCli(['fix', path, ...flags, '--diff', '-']);
+      expect(whole.stdout, flags.join(' ')).toContain(`+${expected}`);
+    }
+    const r = runCli(['fix', path, '--suggestions', '-o', join(dir, 'all.sql'), '--format', 'json']);
+    const report = JSON.parse(r.stdout) as Array<{
+      applied: Array<{ ruleId: string; kind: string }>;
+      findings: unknown[];
+    }>;
+    expect(report[0]!.applied.map((a) => `${a.ruleId}:${a.kind}`).sort()).toEqual([
+      'prefer-distribute-over-partitioning:suggestion',
+      'prefer-selective-distribution-key:suggestion',
+    ]);
+    expect(report[0]!.findings).toEqual([]);
+  });
+
+  it('an unknown rule, or one that makes no suggestions, is a usage error and nothing is written', () => {
+    const path = file();
+    const out = join(tmp(), 'out.sql');
+    const unknown = runCli(['fix', path, '--apply-suggestion', 'prefer-everything', '-o', out]);
+    expect(unknown).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'clustrix-lint: --apply-suggestion prefer-everything: unknown rule\n',
+    });
+    const none = runCli(['fix', path, '--apply-suggestion', 'no-unsupported-engine', '-o', out]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(
+      /^clustrix-lint: --apply-suggestion no-unsupported-engine: this rule makes no suggestions \(rules that do: prefer-auto-unique, /,
+    );
+    expect(existsSync(out)).toBe(false);
+    expect(runCli(['check', path, '--apply-suggestion', 'prefer-auto-unique']).stderr).toMatch(/Unknown argument/);
+  });
+
+  it('JSON and SARIF carry the category and the kind; the counts keep advice apart', () => {
+    const path = file();
+    const json = JSON.parse(runCli(['check', path, '--format', 'json']).stdout) as Array<Record<string, unknown>>;
+    expect(json[0]).toMatchObject({ errorCount: 1, warningCount: 0, infoCount: 0, adviceCount: 2, suggestionCount: 2 });
+    const findings = json[0]!.findings as Array<{
+      ruleId: string;
+      category: string;
+      severity: string;
+      fix: { kind: string };
+    }>;
+    expect(findings.map((f) => [f.ruleId, f.category, f.severity, f.fix.kind])).toEqual([
+      ['prefer-selective-distribution-key', 'advice', 'info', 'suggestion'],
+      ['no-unsupported-partitioning', 'compatibility', 'error', 'lossy'],
+      ['prefer-distribute-over-partitioning', 'advice', 'info', 'suggestion'],
+    ]);
+    const lossy = JSON.parse(
+      runCli(['fix', path, '--lossy', '--format', 'json', '-o', join(tmp(), 'o.sql')]).stdout,
+    ) as Array<{
+      superseded: Array<{ ruleId: string; line: number; category: string }>;
+    }>;
+    expect(lossy[0]!.superseded.map((f) => [f.ruleId, f.line, f.category])).toEqual([
+      ['prefer-distribute-over-partitioning', 1, 'advice'],
+    ]);
+    const sarif = JSON.parse(runCli(['check', path, '--format', 'sarif']).stdout) as {
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; properties: { category: string; tags: string[] } }> } };
+        results: Array<{
+          ruleId: string;
+          level: string;
+          properties?: { category?: string };
+          fixes: Array<{ properties: { kind: string } }>;
+        }>;
+      }>;
+    };
+    const run = sarif.runs[0]!;
+    const advice = run.results.filter((x) => x.ruleId.startsWith('prefer-'));
+    expect(advice.map((x) => [x.level, x.properties?.category, x.fixes[0]!.properties.kind])).toEqual([
+      ['note', 'advice', 'suggestion'],
+      ['note', 'advice', 'suggestion'],
+    ]);
+    expect(run.results.find((x) => x.ruleId === 'no-unsupported-partitioning')!.properties).toBeUndefined();
+    expect(run.tool.driver.rules.find((x) => x.id === 'prefer-auto-unique')!.properties).toMatchObject({
+      category: 'advice',
+      tags: ['advice'],
+    });
   });
 });
 

@@ -122,7 +122,9 @@ const CASES: readonly Case[] = [
   },
 ];
 
-const ids = (list: readonly { ruleId: string; messageId: string }[]) => list.map((f) => `${f.ruleId}/${f.messageId}`);
+/** The compatibility findings as rule-id/message-id (advice, such as a table without a primary key, is tested apart). */
+const ids = (list: readonly { ruleId: string; messageId: string; category?: string }[]) =>
+  list.filter((f) => f.category !== 'advice').map((f) => `${f.ruleId}/${f.messageId}`);
 
 describe('fixes that compose (every rule at once)', () => {
   for (const c of CASES) {

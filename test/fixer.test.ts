@@ -234,3 +234,140 @@ describe('fixer', () => {
     expect(r.output).toBe('\uFEFFSELECT bb;\r\nSELECT bb;\r\n');
   });
 });
+
+describe('fix kinds and the policy: suggestions', () => {
+  /** A rule that reports `word` and offers `edits(token)` as a fix of `kind`. */
+  function offering(
+    id: string,
+    word: string,
+    kind: 'safe' | 'lossy' | 'suggestion',
+    edits: (t: { start: number; end: number }) => Array<{ start: number; end: number; text: string }>,
+    declared: ReadonlyArray<'safe' | 'lossy' | 'suggestion'> = [kind],
+  ): Rule {
+    return defineRule({
+      meta: {
+        id,
+        description: 'test',
+        severity: kind === 'suggestion' ? 'info' : 'error',
+        ...(kind === 'suggestion' ? { category: 'advice' as const } : {}),
+        fixable: declared,
+        statements: 'all',
+        messages: { m: 'found {{word}}' },
+        source: { url: 'https://example.invalid', evidence: 'inferred' },
+      },
+      check(stmt, ctx) {
+        for (const t of stmt.code) {
+          if (t.kind === 'word' && t.text === word) {
+            ctx.report({
+              messageId: 'm',
+              data: { word },
+              start: t.start,
+              end: t.end,
+              fix: { kind, title: id, edits: edits(t) },
+            });
+          }
+        }
+      },
+    });
+  }
+  // `SELECT a, b FROM t;` — a lossy rule removes `, b`, a suggestion renames `a`, another inserts before `, b`.
+  const sql = 'SELECT a, b FROM t;';
+  const dropB = offering('drop-b', 'b', 'lossy', (t) => [{ start: t.start - 2, end: t.end, text: '' }]);
+  const renameA = offering('rename-a', 'a', 'suggestion', (t) => [{ start: t.start, end: t.end, text: 'aa' }]);
+  const markB = offering('mark-b', 'b', 'suggestion', (t) => [
+    { start: t.start - 2, end: t.start - 2, text: ' /*$ x */' },
+  ]);
+  const lint = (rules: Rule[]) => (s: SqlSource) => lintSource(s, rules);
+
+  it('fixPolicy and fixAllowed: safe always, lossy with lossy, suggestions only when asked, by rule id', async () => {
+    const { fixAllowed, fixPolicy } = await import('../src/fixer.js');
+    const f = (kind: 'safe' | 'lossy' | 'suggestion', ruleId = 'r'): Finding => ({
+      ...finding(0, 1, 'x'),
+      ruleId,
+      fix: { kind, title: 't', edits: [] },
+    });
+    expect(fixAllowed(false, f('safe'))).toBe(true);
+    expect(fixAllowed(false, f('lossy'))).toBe(false);
+    expect(fixAllowed(true, f('lossy'))).toBe(true);
+    expect(fixAllowed(true, f('suggestion')), 'a boolean never means suggestions').toBe(false);
+    expect(fixAllowed({ lossy: true }, f('suggestion'))).toBe(false);
+    expect(fixAllowed({ lossy: false, suggestions: true }, f('suggestion'))).toBe(true);
+    expect(fixAllowed({ lossy: false, suggestions: true }, f('lossy')), 'suggestions do not imply lossy').toBe(false);
+    expect(fixAllowed(fixPolicy({ suggestions: ['a'] }), f('suggestion', 'a'))).toBe(true);
+    expect(fixAllowed(fixPolicy({ suggestions: ['a'] }), f('suggestion', 'b'))).toBe(false);
+    expect(fixAllowed(fixPolicy({}), f('suggestion'))).toBe(false);
+    expect(fixAllowed(fixPolicy({}), { ...f('safe'), fix: null })).toBe(false);
+  });
+
+  it('never applies a suggestion unless asked; applies it with all suggestions or its rule named', () => {
+    const rules = [renameA];
+    for (const policy of [false, true, { lossy: true }, { lossy: true, suggestions: new Set(['other']) }]) {
+      const r = fixLoop(sql, lint(rules), policy);
+      expect(r.output, JSON.stringify(policy)).toBe(sql);
+      expect(r.applied).toEqual([]);
+      expect(r.remaining.map((f) => f.fix?.kind)).toEqual(['suggestion']);
+    }
+    for (const policy of [
+      { lossy: false, suggestions: true },
+      { lossy: false, suggestions: new Set(['rename-a']) },
+    ]) {
+      const r = fixLoop(sql, lint(rules), policy);
+      expect(r.output).toBe('SELECT aa, b FROM t;');
+      expect(r.applied.map((a) => [a.ruleId, a.kind])).toEqual([['rename-a', 'suggestion']]);
+      expect(fixLoop(r.output, lint(rules), policy).output, 'idempotent').toBe(r.output);
+    }
+  });
+
+  it('composes with lossy fixes: disjoint edits in one pass; an insert at the start of a removal stays', () => {
+    const rules = [dropB, renameA, markB];
+    const all = fixLoop(sql, lint(rules), { lossy: true, suggestions: true });
+    expect(all.output).toBe('SELECT aa /*$ x */ FROM t;');
+    expect(all.passes).toBe(1);
+    expect(all.applied.map((a) => a.ruleId).sort()).toEqual(['drop-b', 'mark-b', 'rename-a']);
+    expect(fixLoop(all.output, lint(rules), { lossy: true, suggestions: true }).output).toBe(all.output);
+    // Lossy only: `b` goes and so does the suggestion about it, which is then superseded; the other stays.
+    const lossy = fixLoop(sql, lint(rules), { lossy: true });
+    expect(lossy.output).toBe('SELECT a FROM t;');
+    expect(lossy.remaining.map((f) => f.ruleId)).toEqual(['rename-a']);
+    expect(lossy.superseded.map((f) => [f.ruleId, f.start])).toEqual([['mark-b', 10]]);
+  });
+
+  it('a suggestion inside a lossy removal is absorbed; one that overlaps it partly waits, deterministically', () => {
+    // Replaces `, b`, exactly the text the lossy fix deletes: absorbed by the deletion (that text is gone).
+    const widenB = offering('widen-b', 'b', 'suggestion', (t) => [{ start: t.start - 2, end: t.end, text: ', bb' }]);
+    const inside = fixLoop(sql, lint([widenB, dropB]), { lossy: true, suggestions: true });
+    expect(inside.output).toBe('SELECT a FROM t;');
+    expect(inside.passes).toBe(1);
+    // Replaces `a,` with `A ,`: it shares the comma with the deletion of `, b`, so one of them waits.
+    const commaA = offering('comma-a', 'a', 'suggestion', (t) => [{ start: t.start, end: t.end + 1, text: 'A ,' }]);
+    for (const order of [
+      [dropB, commaA],
+      [commaA, dropB],
+    ]) {
+      const r = fixLoop(sql, lint(order), { lossy: true, suggestions: true });
+      // By position: the suggestion's edit comes first and wins the pass; the removal, computed
+      // again on the new text, follows in the next.
+      expect(r.output).toBe('SELECT A  FROM t;');
+      expect(r.applied.map((a) => [a.ruleId, a.pass])).toEqual([
+        ['comma-a', 1],
+        ['drop-b', 2],
+      ]);
+      expect(r.remaining).toEqual([]);
+    }
+  });
+
+  it('the engine refuses a suggestion the rule does not declare in meta.fixable', () => {
+    const undeclared = offering('sneaky', 'a', 'suggestion', (t) => [{ ...t, text: 'x' }], ['safe']);
+    expect(() => lintSource(new SqlSource(sql), [undeclared])).toThrow(
+      /offered a suggestion fix but does not declare it/,
+    );
+  });
+
+  it('marks the findings of advice rules, and only those', () => {
+    const findings = lintSource(new SqlSource(sql), [dropB, renameA]);
+    expect(findings.map((f) => [f.ruleId, f.category])).toEqual([
+      ['rename-a', 'advice'],
+      ['drop-b', undefined],
+    ]);
+  });
+});

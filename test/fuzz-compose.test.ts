@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/errors.js';
-import { applyEdits } from '../src/fixer.js';
+import { applyEdits, fixAllowed } from '../src/fixer.js';
 import { check, fix } from '../src/index.js';
 import { mergeEdits } from '../src/rule.js';
 import { SqlSource } from '../src/source.js';
@@ -77,6 +77,10 @@ const KEYS = [
   'CONSTRAINT ck CHECK (a > 0)',
   'KEY k3 (a) INVISIBLE',
   'PRIMARY KEY (b)',
+  // Advice: a one-character code leading an index (a suggestion: DISTRIBUTE), a key the HASH
+  // partitioning below would reorder.
+  'KEY kc (c, a)',
+  'PRIMARY KEY (a, b)',
 ];
 const OPTIONS = [
   'ENGINE=MEMORY',
@@ -91,6 +95,8 @@ const OPTIONS = [
 ];
 const PARTITIONS = [
   'PARTITION BY HASH (a) PARTITIONS 2',
+  // With PRIMARY KEY (a, b) or (b): the suggestion to distribute by b replaces it (SLICES from 32).
+  'PARTITION BY HASH (b) PARTITIONS 32',
   'PARTITION BY KEY (a)',
   'PARTITION BY RANGE (a) (PARTITION p0 VALUES LESS THAN (10), PARTITION p1 VALUES LESS THAN MAXVALUE)',
   'PARTITION BY RANGE (a) SUBPARTITION BY HASH (a) SUBPARTITIONS 2 (PARTITION p0 VALUES LESS THAN (10))',
@@ -217,6 +223,8 @@ function isSubsequence(sub: readonly string[], all: readonly string[]): boolean 
 let server: Server | null = null;
 let loads = 0;
 let compared = 0;
+/** Cases in which suggestions were applied (with the lossy fixes): the fuzz must reach them. */
+let suggested = 0;
 
 function composes(sql: string, alwaysOnMariadb = false): void {
   let findings;
@@ -226,19 +234,23 @@ function composes(sql: string, alwaysOnMariadb = false): void {
     if (e instanceof SqlSyntaxError) return;
     throw e;
   }
-  for (const lossy of [false, true]) {
-    const r = fix(sql, { lossy }); // never throws but for bad input, which check would have thrown on
+  // Safe fixes only; lossy ones too; and every suggestion as well (the suggestions compose with the lossy fixes).
+  for (const policy of [{ lossy: false }, { lossy: true }, { lossy: true, suggestions: true }]) {
+    const { lossy } = policy;
+    const r = fix(sql, policy); // never throws but for bad input, which check would have thrown on
     // The output tokenizes, and its statements are the input's minus those removed whole.
     expect(kinds(r.output).length).toBeLessThanOrEqual(kinds(sql).length);
     expect(isSubsequence(kinds(r.output), kinds(sql)), 'statements lost or changed').toBe(true);
     // Bytes outside applied edits are unchanged: replaying the edits pass by pass gives the output.
     expect(replay(sql, r.applied)).toBe(r.output);
     // Fixing twice equals fixing once.
-    expect(fix(r.output, { lossy }).output).toBe(r.output);
-    // What the mode allows is applied, or left with the reason.
+    expect(fix(r.output, policy).output).toBe(r.output);
+    // What the mode allows is applied, or left with the reason; suggestions only when asked for.
     for (const f of r.remaining) {
-      if (f.fix !== null && (lossy || f.fix.kind === 'safe')) expect(f.unfixed, f.message).toBeDefined();
+      if (fixAllowed(policy, f)) expect(f.unfixed, f.message).toBeDefined();
     }
+    if (policy.suggestions !== true) expect(r.applied.filter((a) => a.kind === 'suggestion')).toEqual([]);
+    else if (r.applied.some((a) => a.kind === 'suggestion')) suggested++;
     if (lossy && server !== null && findings.length > 0 && (alwaysOnMariadb || ++loads % MARIADB_EVERY === 0)) {
       if (loadsOnMariadb(sql)) {
         compared++;
@@ -268,7 +280,9 @@ describe(`composition fuzz (${RUNS} runs, seed ${SEED})`, () => {
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
-    console.log(`composition fuzz: ${compared} cases loaded on MariaDB before and after fix --lossy`);
+    console.log(
+      `composition fuzz: ${compared} cases loaded on MariaDB before and after fix --lossy; suggestions applied in ${suggested}`,
+    );
   });
 
   // Every counterexample the fuzz found, kept as a regression case (each failed before its fix).
@@ -297,6 +311,10 @@ describe(`composition fuzz (${RUNS} runs, seed ${SEED})`, () => {
         fc.property(script, (sql) => composes(sql)),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
+      expect(
+        suggested,
+        'no case applied a suggestion: the constructs no longer reach the advice rules',
+      ).toBeGreaterThan(0);
     },
     TIMEOUT,
   );

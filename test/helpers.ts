@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { lintSource } from '../src/engine.js';
 import { fixLoop } from '../src/fixer.js';
-import type { Rule, Severity } from '../src/rule.js';
+import type { FixKind, Rule, Severity } from '../src/rule.js';
 import { SqlSource } from '../src/source.js';
 import { runSegment, type SegmentExecutor } from '../src/stream.js';
 
@@ -63,14 +63,14 @@ export interface ExpectedFinding {
   readonly endLine?: number;
   readonly endColumn?: number;
   readonly severity?: Severity;
-  readonly fix?: 'safe' | 'lossy' | null;
+  readonly fix?: FixKind | null;
 }
 
 export interface InvalidCase {
   readonly code: string;
   readonly target?: string;
   readonly name?: string;
-  /** The text after fixing with this rule (lossy fixes included), or null when no fix is offered. */
+  /** The text after fixing with this rule (lossy fixes and suggestions included), or null when no fix is offered. */
   readonly output: string | null;
   readonly errors: readonly ExpectedFinding[];
 }
@@ -115,7 +115,8 @@ export function ruleTester(
         if (e.fix !== undefined) expect(f.fix?.kind ?? null).toBe(e.fix);
       });
       const lint = (s: SqlSource) => lintSource(s, [rule], { target: c.target });
-      const fixed = fixLoop(c.code, lint, true);
+      const all = { lossy: true, suggestions: true };
+      const fixed = fixLoop(c.code, lint, all);
       if (c.output === null) {
         expect(
           findings.every((f) => f.fix === null),
@@ -128,7 +129,7 @@ export function ruleTester(
           fixed.remaining.filter((f) => f.fix !== null),
           'fixed output still has fixable findings',
         ).toEqual([]);
-        expect(fixLoop(fixed.output, lint, true).output, 'fix is not idempotent').toBe(fixed.output);
+        expect(fixLoop(fixed.output, lint, all).output, 'fix is not idempotent').toBe(fixed.output);
       }
     });
   }

@@ -368,6 +368,8 @@ describe('findings on objects', () => {
       'server mysql://db.example/ 6:30 no-server-variable-difference',
       'view mysql://db.example/shop/secret 1:1 unreadable-object',
       'database mysql://db.example/shop 1:1 unreadable-object',
+      // Advice: the table has no primary key.
+      'table mysql://db.example/shop/child 1:14 prefer-primary-key',
       'table mysql://db.example/shop/child 4:17 no-unsupported-index-type',
       'table mysql://db.example/shop/child 6:10 no-unsupported-engine',
       'procedure mysql://db.example/shop/p 1:1 no-discarded-sql-mode',
@@ -439,7 +441,9 @@ describe('formats', () => {
     expect(out).toMatch(
       /^mysql:\/\/db\.example\/shop\n  server mysql:\/\/db\.example\/\n    2:22 +info +The server reports/,
     );
-    expect(out).toMatch(/\n  table shop\.child\n    4:17 +warning +USING HASH[^\n]*\n    6:10 +warning +ENGINE=MYISAM/);
+    expect(out).toMatch(
+      /\n  table shop\.child\n    1:14 +info +child has no primary key[^\n]*\n    4:17 +warning +USING HASH[^\n]*\n    6:10 +warning +ENGINE=MYISAM/,
+    );
     expect(out).toMatch(/\n  view shop\.secret\n    1:1 +error +The view shop\.secret could not be read/);
     expect(out.indexOf('database shop')).toBeLessThan(out.indexOf('table shop.child'));
   });

@@ -29,7 +29,7 @@ const SAMPLE_SQL = readFileSync(SAMPLE, 'utf8');
 const FIX_ALL = 'source.fixAll.clustrix-lint';
 const FIX_ALL_LOSSY = 'source.clustrix-lint.fixAllLossy';
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
-const HASH_INDEX = 'CREATE TABLE t (c INT);\nCREATE INDEX i USING HASH ON t(c);\n';
+const HASH_INDEX = 'CREATE TABLE t (c INT PRIMARY KEY);\nCREATE INDEX i USING HASH ON t(c);\n';
 
 /** What the server should publish for `f`: our 1-based line/column, end exclusive, as 0-based LSP positions. */
 function expected(f: Finding): Partial<Diagnostic> {
@@ -182,7 +182,7 @@ describe('clustrix-lint lsp --stdio', () => {
   it('updates diagnostics on incremental edits, and never labels one version with results of another', async () => {
     const uri = uriOf('edit.sql');
     const texts = new Map<number, string>();
-    let text = 'CREATE TABLE t (c INT) ENGINE=InnoDB;\n';
+    let text = 'CREATE TABLE t (c INT PRIMARY KEY) ENGINE=InnoDB;\n';
     texts.set(1, text);
     await client.open(uri, text);
     expect((await client.diagnosticsOf(uri, 1)).diagnostics).toEqual([]);
@@ -221,7 +221,7 @@ describe('clustrix-lint lsp --stdio', () => {
 
   it('reports a script that does not tokenize as one diagnostic at the error, and recovers', async () => {
     const uri = uriOf('broken.sql');
-    const text = "CREATE TABLE t (c INT);\nINSERT INTO t VALUES ('it is not closed);\nSELECT 1;\n";
+    const text = "CREATE TABLE t (c INT PRIMARY KEY);\nINSERT INTO t VALUES ('it is not closed);\nSELECT 1;\n";
     let error: SqlSyntaxError | undefined;
     try {
       check(text);
@@ -313,7 +313,7 @@ describe('clustrix-lint lsp --stdio', () => {
     // Lossy fixes are quick fixes only with clustrixLint.lossy, never preferred, and titled as lossy.
     const uri = uriOf('lossy.sql');
     const text = [
-      'CREATE TABLE t (id INT, b TEXT, FULLTEXT KEY f (b));',
+      'CREATE TABLE t (id INT PRIMARY KEY, b TEXT, FULLTEXT KEY f (b));',
       'ALTER TABLE t',
       'ADD CONSTRAINT a CHECK (id >= 0),',
       'ADD CONSTRAINT c CHECK (id < 9),',
@@ -351,6 +351,41 @@ describe('clustrix-lint lsp --stdio', () => {
     client.settings = () => null;
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.diagnostics(SAMPLE_URI, (x) => codes(x).includes('no-unsupported-index-type'));
+  });
+
+  it('offers suggestions as quick fixes that are never preferred and never part of fix-all', async () => {
+    const uri = uriOf('advice.sql');
+    const text = [
+      'CREATE TABLE t (id INT NOT NULL, flag BOOLEAN, PRIMARY KEY (id), KEY k_flag (flag));',
+      'CREATE INDEX i USING HASH ON t (id);',
+      '',
+    ].join('\n');
+    await client.open(uri, text);
+    const found = await client.diagnosticsOf(uri, 1);
+    expect(codes(found)).toEqual(['prefer-selective-distribution-key', 'no-unsupported-index-type']);
+    expect(found.diagnostics[0]!.severity).toBe(3);
+    const actions = await client.codeActions(uri, found.diagnostics[0]!.range);
+    const offered = actions.filter((a) => !a.title.startsWith('Disable'));
+    const title =
+      'Distribute index k_flag on its first 2 columns (/*$ DISTRIBUTE=2 */) (suggestion: changes behaviour, review it)';
+    expect(offered.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
+      [title, 'quickfix', false],
+      ['Fix all safe problems (clustrix-lint)', FIX_ALL, false],
+    ]);
+    // Applied, the suggestion gives what fix --apply-suggestion gives for it.
+    const suggested = fix(text, {
+      suggestions: ['prefer-selective-distribution-key'],
+      rules: { 'no-unsupported-index-type': 'off' },
+    });
+    expect(applyEdit(text, uri, offered[0]!.edit)).toBe(suggested.output);
+    expect(suggested.output).toContain('KEY k_flag (flag) /*$ DISTRIBUTE=2 */)');
+    // Fix-all, on save or chosen, is fix() without suggestions: the index type goes, the suggestion stays.
+    const [onSave] = await client.codeActions(uri, WHOLE, [FIX_ALL]);
+    const all = applyEdit(text, uri, onSave!.edit);
+    expect(all).toBe(fix(text).output);
+    expect(all).not.toContain('DISTRIBUTE');
+    expect(all).not.toContain('USING HASH');
+    await client.close(uri);
   });
 
   it('shuts down and exits with code 0 on shutdown + exit', async () => {

@@ -48,6 +48,22 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule
     expect(readFileSync(join(RULES_DIR, `${id}.ts`), 'utf8')).toContain(`id: '${id}'`);
   });
 
+  it('category: advice rules are info by default and fix only with suggestions; suggestions are advice', () => {
+    const category = rule.meta.category ?? 'compatibility';
+    expect(['compatibility', 'advice']).toContain(category);
+    if (category === 'advice') {
+      expect(rule.meta.severity, 'advice is counted apart from problems: default info').toBe('info');
+      expect(
+        rule.meta.fixable.filter((k) => k !== 'suggestion'),
+        'advice never fixes by default',
+      ).toEqual([]);
+      expect(id, 'advice rules are named prefer-*').toMatch(/^prefer-/);
+    } else {
+      expect(rule.meta.fixable, 'a suggestion is advice').not.toContain('suggestion');
+      expect(id).not.toMatch(/^prefer-/);
+    }
+  });
+
   it('every message names the target', () => {
     for (const [messageId, text] of Object.entries(rule.meta.messages)) expect(text, messageId).toContain('{{target}}');
   });

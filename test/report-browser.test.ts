@@ -40,11 +40,17 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 interface JsonFile {
   filePath: string;
-  findings: unknown[];
+  findings: Array<{ category: string }>;
   errorCount: number;
   warningCount: number;
   infoCount: number;
+  adviceCount: number;
+  suggestionCount: number;
 }
+
+/** check --format json lists advice among the findings; the report keeps it apart. */
+const compatibility = (f: JsonFile) => f.findings.filter((x) => x.category !== 'advice');
+const adviceOf = (f: JsonFile) => f.findings.filter((x) => x.category === 'advice');
 
 /**
  * check --format json of the files (one run of the real CLI over those it can read); a file that
@@ -158,12 +164,22 @@ describe.skipIf(chromium === null)('the HTML report in Chromium', () => {
       'its visible totals are those of check --format json, in all and per file',
       async () => {
         const ok = [...expected.values()].filter((v): v is JsonFile => !('error' in v));
-        const sum = (k: 'errorCount' | 'warningCount' | 'infoCount') => ok.reduce((n, f) => n + f[k], 0);
+        const sum = (k: 'errorCount' | 'warningCount' | 'infoCount' | 'adviceCount' | 'suggestionCount') =>
+          ok.reduce((n, f) => n + f[k], 0);
         const card = (k: string) => page.locator(`#summary [data-count="${k}"]`).innerText().then(num);
-        expect(await card('findings')).toBe(ok.reduce((n, f) => n + f.findings.length, 0));
+        expect(await card('findings')).toBe(ok.reduce((n, f) => n + compatibility(f).length, 0));
         expect(await card('errors')).toBe(sum('errorCount'));
         expect(await card('warnings')).toBe(sum('warningCount'));
         expect(await card('infos')).toBe(sum('infoCount'));
+        // Advice: its own card, its own section, never among the findings or severities above.
+        expect(sum('adviceCount')).toBeGreaterThan(0);
+        expect(await card('advice')).toBe(sum('adviceCount'));
+        expect(await card('suggestions')).toBe(sum('suggestionCount'));
+        expect(await page.locator('#advice h2').innerText()).toBe('Recommended for Xpand 23.09');
+        expect(await page.locator('#advice article.advice').count()).toBeGreaterThan(0);
+        expect(await page.locator('#rules article[data-rule^="prefer-"]').count()).toBe(0);
+        await page.evaluate(() => document.getElementById('advice')!.scrollIntoView());
+        await page.screenshot({ path: join(ARTIFACTS, `${name}-advice.png`) });
         const rows = await page.locator('#files tr[data-file]').evaluateAll((trs) =>
           trs.map((tr) => ({
             file: tr.getAttribute('data-file')!,
@@ -185,7 +201,8 @@ describe.skipIf(chromium === null)('the HTML report in Chromium', () => {
             expect(row.text).toContain(want.error);
             continue;
           }
-          expect(num(row.counts.findings!), row.file).toBe(want.findings.length);
+          expect(num(row.counts.findings!), row.file).toBe(compatibility(want).length);
+          expect(num(row.counts.advice!), row.file).toBe(want.adviceCount);
           expect(num(row.counts.errors!), row.file).toBe(want.errorCount);
           expect(num(row.counts.warnings!), row.file).toBe(want.warningCount);
           expect(num(row.counts.infos!), row.file).toBe(want.infoCount);
@@ -199,12 +216,18 @@ describe.skipIf(chromium === null)('the HTML report in Chromium', () => {
       async () => {
         const data = (await page.evaluate(() =>
           JSON.parse(document.getElementById('clustrix-lint-data')!.textContent!),
-        )) as { target: string; files: Array<{ filePath: string; findings: unknown[]; error?: string }> };
+        )) as {
+          target: string;
+          files: Array<{ filePath: string; findings: unknown[]; advice: unknown[]; error?: string }>;
+        };
         expect(data.target).toBe('xpand-23.09');
         for (const f of data.files) {
           const want = [...expected.entries()].find(([p]) => basename(p) === basename(f.filePath))![1];
           if ('error' in want) expect(f.error).toBeDefined();
-          else expect(f.findings, f.filePath).toEqual(want.findings);
+          else {
+            expect(f.findings, f.filePath).toEqual(compatibility(want));
+            expect(f.advice, f.filePath).toEqual(adviceOf(want));
+          }
         }
       },
       60_000,

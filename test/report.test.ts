@@ -37,7 +37,7 @@ function embedded(html: string) {
   expect(m, 'the page embeds its data').not.toBeNull();
   return JSON.parse(m![1]!) as {
     target: string | null;
-    files: Array<{ filePath: string; error?: string; findings: unknown[]; errorCount: number }>;
+    files: Array<{ filePath: string; error?: string; findings: unknown[]; advice: unknown[]; errorCount: number }>;
     compare?: {
       from: string;
       to: string;
@@ -128,8 +128,14 @@ describe('report model: statement statuses', { timeout: 60_000 }, () => {
     const expected = check(sql).map(jsonFinding);
     const whole = await assess(sql);
     const pieces = await assess(sql, 64);
-    expect(whole.findings.map((r) => jsonFinding(r.finding))).toEqual(expected);
-    expect(pieces.findings.map((r) => jsonFinding(r.finding))).toEqual(expected);
+    // Advice is kept apart from the findings, in the same order as check gives it.
+    const compatibility = expected.filter((f) => f.category !== 'advice');
+    const advice = expected.filter((f) => f.category === 'advice');
+    expect(advice.length).toBeGreaterThan(0);
+    expect(whole.findings.map((r) => jsonFinding(r.finding))).toEqual(compatibility);
+    expect(pieces.findings.map((r) => jsonFinding(r.finding))).toEqual(compatibility);
+    expect(whole.advice.map((r) => jsonFinding(r.finding))).toEqual(advice);
+    expect(pieces.advice.map((r) => jsonFinding(r.finding))).toEqual(advice);
     // The whole model, excerpts and statuses included, does not depend on how the input was cut.
     expect(pieces).toEqual(whole);
   });
@@ -140,10 +146,15 @@ describe('report model: statement statuses', { timeout: 60_000 }, () => {
       for (const file of corpusFiles()!.slice(0, 6)) {
         const sql = readFileSync(file, 'utf8');
         const whole = await assess(sql);
+        const expected = check(sql).map(jsonFinding);
         expect(
           whole.findings.map((r) => jsonFinding(r.finding)),
           file,
-        ).toEqual(check(sql).map(jsonFinding));
+        ).toEqual(expected.filter((f) => f.category !== 'advice'));
+        expect(
+          whole.advice.map((r) => jsonFinding(r.finding)),
+          file,
+        ).toEqual(expected.filter((f) => f.category === 'advice'));
         expect(await assess(sql, 4096), file).toEqual(whole);
       }
     },
@@ -248,6 +259,50 @@ describe('report rendering', { timeout: 60_000 }, () => {
     return buildReport([m], OPTIONS);
   };
 
+  it('advice is "recommended for Xpand": apart from the incompatibilities, its counts never mixed with theirs', async () => {
+    // Two tables without a primary key, a flag leading an index (a suggestion), and one error.
+    const sql = [
+      'CREATE TABLE audit (at DATETIME NOT NULL, what TEXT);',
+      'CREATE TABLE acct (id INT NOT NULL, enabled BOOLEAN, PRIMARY KEY (id), KEY k_on (enabled));',
+      'CREATE TABLE geo (id INT PRIMARY KEY, g GEOMETRY NOT NULL);',
+      '',
+    ].join('\n');
+    const found = check(sql);
+    const advice = found.filter((f) => f.category === 'advice');
+    expect(advice.map((f) => f.ruleId).sort()).toEqual(['prefer-primary-key', 'prefer-selective-distribution-key']);
+    const m = await model(sql);
+    const t = m.totals;
+    expect([t.findings, t.errorCount, t.warningCount, t.infoCount]).toEqual([1, 1, 0, 0]);
+    expect([t.adviceCount, t.suggestionCount]).toEqual([2, 1]);
+    expect(m.rules.map((r) => r.id)).toEqual(['no-spatial']);
+    expect(m.advice.map((r) => r.id).sort()).toEqual(['prefer-primary-key', 'prefer-selective-distribution-key']);
+    // Advice sets no status and no complexity: without the spatial column the script is LOW.
+    const calm = await model(sql.replace('g GEOMETRY NOT NULL', 'g INT'));
+    expect(calm.complexity).toBe('low');
+    expect(calm.totals.findings).toBe(0);
+    expect(calm.totals.adviceCount).toBe(2);
+    expect(calm.files[0]!.statements.every((st) => st.status === 'ok' && st.findings.length === 0)).toBe(true);
+    const html = renderHtml(m);
+    const name = m.target!.name;
+    expect(html).toContain(`<h2 id="advice-h">Recommended for ${name}</h2>`);
+    expect(html).toContain('data-count="advice">2<');
+    expect(html).toContain('data-count="suggestions">1<');
+    expect(html).toContain('data-count="findings">1<');
+    // The advice's articles are not among the incompatibilities' (the filter and toggles act on those).
+    const rulesSection = html.slice(html.indexOf('<section id="rules"'), html.indexOf('<section id="advice"'));
+    expect(rulesSection).not.toContain('prefer-');
+    expect(html.match(/<article class="advice"/g)).toHaveLength(2);
+    const data = embedded(html);
+    expect(data.files[0]!.findings).toHaveLength(1);
+    expect(data.files[0]!.advice).toHaveLength(2);
+    expect(data.files[0]).toMatchObject({ errorCount: 1, infoCount: 0, adviceCount: 2, suggestionCount: 1 });
+    const md = renderMarkdown(m);
+    expect(md).toContain(`**Recommended for ${name}:** 2 recommendations, 1 suggestion among them`);
+    expect(md).toContain(`### Recommended for ${name}`);
+    expect(md).toMatch(/\| <code>prefer-selective-distribution-key<\/code> \| 1 \| 1 \|/);
+    expect(md).toMatch(/\| 1 \| 1 \| 0 \| 0 \|/); // findings, errors, warnings, info: no advice in them
+  });
+
   it('embedded JSON cannot end the script element or open a comment, and parses back to the same value', () => {
     const value = { a: '</script><!-- x -->', b: '\u2028\u2029 & <b>', c: [1, null] };
     const text = scriptJson(value);
@@ -286,7 +341,16 @@ describe('report rendering', { timeout: 60_000 }, () => {
     expect(html).not.toContain('<!--x');
     const data = embedded(html);
     expect(data.files[0]!.filePath).toBe('a<b>.sql');
-    expect(data.files[0]!.findings).toEqual(check(sql).map(jsonFinding));
+    expect(data.files[0]!.findings).toEqual(
+      check(sql)
+        .map(jsonFinding)
+        .filter((f) => f.category !== 'advice'),
+    );
+    expect(data.files[0]!.advice).toEqual(
+      check(sql)
+        .map(jsonFinding)
+        .filter((f) => f.category === 'advice'),
+    );
   });
 
   it('a 600-finding file gives a page of bounded size: groups, occurrences and excerpts are capped', async () => {

@@ -218,15 +218,21 @@ describe('bounded memory', () => {
       findings: Array<{ ruleId: string }>;
       warningCount: number;
       infoCount: number;
+      adviceCount: number;
     }>;
     expect(json[0]!.applied).toHaveLength(2 * blocks);
     expect(json[0]!.applied.every((a) => a.ruleId === 'no-unsupported-collation')).toBe(true);
     expect(json[0]!.applied.at(-1)!.line).toBe(4 * blocks - 3);
-    // A LOCK TABLES info per block, and the 2,001st table (a script-wide rule, run at the end).
+    // A LOCK TABLES info per block, the advice on each block's keyless table (counted apart), and
+    // the 2,001st table (a script-wide rule, run at the end).
     const findings = json[0]!.findings.map((f) => f.ruleId);
     expect(findings.filter((id) => id === 'no-lock-tables')).toHaveLength(blocks);
-    expect(findings.filter((id) => id !== 'no-lock-tables')).toEqual(['max-columns-per-table']);
+    expect(findings.filter((id) => id === 'prefer-primary-key')).toHaveLength(blocks);
+    expect(findings.filter((id) => id !== 'no-lock-tables' && id !== 'prefer-primary-key')).toEqual([
+      'max-columns-per-table',
+    ]);
     expect(json[0]!.infoCount).toBe(blocks);
+    expect(json[0]!.adviceCount).toBe(blocks);
     expect(json[0]!.warningCount).toBe(1);
   }, 600_000);
 
@@ -237,8 +243,11 @@ describe('bounded memory', () => {
     expect(r.status).toBe(0);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines.filter((l) => /\bfixed\b/.test(l))).toHaveLength(3);
-    expect(lines.filter((l) => / info /.test(l))).toHaveLength(3);
+    // The first 3 of each rule: LOCK TABLES, and the advice on keyless tables.
+    expect(lines.filter((l) => / info .*no-lock-tables$/.test(l))).toHaveLength(3);
+    expect(lines.filter((l) => / info .*prefer-primary-key$/.test(l))).toHaveLength(3);
     const n = (x: number) => x.toLocaleString('en-US');
+    expect(r.stderr).toContain(`… and ${n(blocks - 3)} more prefer-primary-key recommendations (${n(blocks)} in all)`);
     expect(r.stderr).toContain(
       `… and ${n(2 * blocks - 3)} more fixes by no-unsupported-collation (${n(2 * blocks)} in all)`,
     );
@@ -247,13 +256,14 @@ describe('bounded memory', () => {
       `${n(2 * blocks)} fixes applied by rule: no-unsupported-collation ${n(2 * blocks)} safe`,
     );
     expect(r.stderr).toMatch(/--verbose lists them all/);
-    expect(lines.at(-1)).toBe(`⚠ ${n(blocks)} problems (0 errors, 0 warnings, ${n(blocks)} info)`);
+    expect(lines.at(-2)).toBe(`⚠ ${n(blocks)} problems (0 errors, 0 warnings, ${n(blocks)} info)`);
+    expect(lines.at(-1)).toBe(`ℹ ${n(blocks)} recommendations for ClustrixDB/Xpand, not problems`);
     // --verbose lists them all; check lists at most --max-shown of each rule too.
     const all = runCli(['fix', '--stdin', '--max-shown', '3', '--verbose'], { input: sql });
     expect(all.stderr.split('\n').filter((l) => /\bfixed\b/.test(l))).toHaveLength(2 * blocks);
     expect(all.stderr).not.toMatch(/more fixes by/);
     const check = runCli(['check', '--stdin', '--max-shown', '2'], { input: sql });
-    expect(check.stdout.split('\n').filter((l) => / error | info /.test(l))).toHaveLength(4);
+    expect(check.stdout.split('\n').filter((l) => / error | info /.test(l))).toHaveLength(6);
     expect(check.stdout).toContain(`… and ${n(2 * blocks - 2)} more no-unsupported-collation problems`);
   });
 });

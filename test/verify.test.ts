@@ -331,6 +331,67 @@ describe.skipIf(MARIADBD === null)(`verify on a real MariaDB (${MARIADB_SKIP_REA
     );
   }, 60_000);
 
+  it('explains what applied suggestions change, and shows one that breaks a later statement', async () => {
+    const original = [
+      'CREATE TABLE msg (id BIGINT NOT NULL, u INT NOT NULL, flag BOOLEAN, PRIMARY KEY (id, u), KEY k_flag (flag)) ENGINE=InnoDB PARTITION BY HASH (u) PARTITIONS 32;',
+      'CREATE TABLE hit (id INT NOT NULL AUTO_INCREMENT, url VARCHAR(99), PRIMARY KEY (id)) ENGINE=InnoDB AUTO_INCREMENT=3000001;',
+    ].join('\n');
+    const fixed = fix(original, { lossy: true, suggestions: true });
+    expect(
+      fixed.applied
+        .filter((a) => a.kind === 'suggestion')
+        .map((a) => a.ruleId)
+        .sort(),
+    ).toEqual(['prefer-auto-unique', 'prefer-distribute-over-partitioning', 'prefer-selective-distribution-key']);
+    const report = await verify(
+      { original, clean: fixed.output, applied: fixed.applied, keep: false },
+      connectTo(server.socket),
+    );
+    expect(report.unexplained).toEqual([]);
+    expect(report.cleanFailed).toEqual([]);
+    const because = report.explained.map((e) => `${e.object} ${e.property} ← ${e.because.split(':')[0]}`);
+    expect(because).toEqual(
+      expect.arrayContaining([
+        'index msg.PRIMARY columns ← prefer-distribute-over-partitioning',
+        'column hit.id type ← prefer-auto-unique',
+        'column hit.id extra ← prefer-auto-unique',
+      ]),
+    );
+    // DISTRIBUTE, SLICES and AUTO_UNIQUE are inside /*$ … */: MariaDB shows no difference for them.
+    expect(report.explained.some((e) => e.object === 'index msg.k_flag')).toBe(false);
+
+    // A foreign key from an INT column to the key that became BIGINT UNSIGNED: the clean script fails there.
+    const withChild = `${original}\nCREATE TABLE visit (hit_id INT, FOREIGN KEY (hit_id) REFERENCES hit (id));`;
+    const suggested = fix(withChild, { suggestions: ['prefer-auto-unique'] });
+    const broken = await verify(
+      { original: withChild, clean: suggested.output, applied: suggested.applied, keep: false },
+      connectTo(server.socket),
+    );
+    expect(broken.cleanFailed.map((f) => f.text)).toEqual([
+      'CREATE TABLE visit (hit_id INT, FOREIGN KEY (hit_id) REFERENCES hit (id))',
+    ]);
+    expect(hasProblems(broken)).toBe(true);
+
+    // Through the CLI: the same flags as fix.
+    const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-verify-'));
+    writeFileSync(join(dir, 'advice.sql'), original);
+    const cli = runCli([
+      'verify',
+      join(dir, 'advice.sql'),
+      '--lossy',
+      '--suggestions',
+      '--url',
+      server.url,
+      '--socket',
+      server.socket,
+    ]);
+    expect(cli.stdout).toMatch(/prefer-distribute-over-partitioning: Replace PARTITION BY HASH\(u\)/);
+    expect(cli.status).toBe(0);
+    const bad = runCli(['verify', join(dir, 'advice.sql'), '--apply-suggestion', 'no-xa', '--url', server.url]);
+    expect(bad.stderr).toMatch(/^clustrix-lint: --apply-suggestion no-xa: this rule makes no suggestions/);
+    expect(bad.status).toBe(2);
+  }, 90_000);
+
   it('catches a broken fix: a dropped column is an unexplained difference, which fails verify', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-verify-'));
     const original = 'CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20), note TEXT) ENGINE=MyISAM;\n';

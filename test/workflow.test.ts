@@ -273,8 +273,16 @@ describe('SARIF', () => {
     expect(
       run.tool.driver.rules.every((x) => x.helpUri.startsWith('https://') && x.help!.markdown.startsWith('# ')),
     ).toBe(true);
-    const levels = run.results.filter((x) => !x.suppressions).map((x) => x.level);
+    const isAdvice = (x: Record<string, unknown>) =>
+      (x.properties as { category?: string } | undefined)?.category === 'advice';
+    const levels = run.results.filter((x) => !x.suppressions && !isAdvice(x)).map((x) => x.level);
     expect(levels).toEqual(['error', 'warning', 'note', 'warning', 'error']);
+    // Advice (two tables without a primary key, the partitioning's spreading) is a note, marked as such.
+    expect(run.results.filter(isAdvice).map((x) => [x.ruleId, x.level])).toEqual([
+      ['prefer-primary-key', 'note'],
+      ['prefer-primary-key', 'note'],
+      ['prefer-distribute-over-partitioning', 'note'],
+    ]);
     expect(run.results[0]).toMatchObject({
       ruleId: 'no-unsupported-charset',
       fixes: [{ artifactChanges: [{ replacements: [{ insertedContent: { text: 'latin1' } }] }] }],

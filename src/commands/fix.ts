@@ -20,6 +20,8 @@ import {
   needsWholeText,
   recordOptions,
   sameFile,
+  suggestionOptions,
+  suggestionsOption,
   unreadableRecords,
   units,
   writeDump,
@@ -27,10 +29,11 @@ import {
   type CommandSpec,
   type CommonArgs,
   type Streams,
+  type SuggestionArgs,
   type Unit,
 } from './shared.js';
 
-export interface FixArgs extends CommonArgs {
+export interface FixArgs extends CommonArgs, SuggestionArgs {
   output?: string;
   write: boolean;
   diff?: string;
@@ -51,6 +54,7 @@ function nothingWritten(io: Streams, unreadable: number, inputs: number): void {
 
 export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   if (args.output !== undefined && args.write) throw new UsageError('use either -o/--output or --write, not both');
+  const policy = { lossy: args.lossy, suggestions: suggestionsOption(args) };
   const all = await units(args, io);
   const usesStdin = all.some((u) => u.input.path === STDIN);
   if (args.write && usesStdin) throw new UsageError('--write cannot write to standard input; use -o');
@@ -74,7 +78,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   if (sqlToStdout && args.diff === '-')
     throw new UsageError('--diff - and the clean script cannot both go to standard output');
   const reportStream = sqlToStdout || args.diff === '-' ? io.stderr : io.stdout;
-  if (!needsWholeText(args)) return runFixStreaming(args, io, all, sqlToStdout, reportStream);
+  if (!needsWholeText(args)) return runFixStreaming(args, policy, io, all, sqlToStdout, reportStream);
 
   // Compute everything first: a bad file means nothing at all is written; the report still says
   // what fix would have done with the others.
@@ -85,7 +89,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   for (const u of all) {
     try {
       const sql = u.sql();
-      const lint = { ...lintOptions(args, u), lossy: args.lossy };
+      const lint = { ...lintOptions(args, u), ...policy };
       const result: FixResult = u.live !== undefined && fixLive !== undefined ? fixLive(u.live, lint) : fix(sql, lint);
       results.push({ u, sql, result });
     } catch (e) {
@@ -106,6 +110,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
     const r = new FileRecords(u.name, u.target, options);
     r.live = u.live?.schema ?? null;
     r.fill(kept[i]!, result.applied);
+    for (const f of result.superseded) r.superseded(f);
     if (args.format === 'json' && !sqlToStdout)
       r.output = async function* () {
         yield result.output;
@@ -142,6 +147,7 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
  */
 async function runFixStreaming(
   args: FixArgs,
+  policy: { lossy: boolean; suggestions: boolean | string[] },
   io: Streams,
   all: Unit[],
   sqlToStdout: boolean,
@@ -172,7 +178,7 @@ async function runFixStreaming(
       try {
         await fixStreamInto(rules, u.stream(), write, r, {
           ...lintOptions(args, u),
-          lossy: args.lossy,
+          ...policy,
           executor,
           onBytes: progress === null ? undefined : (n) => progress.add(n),
         });
@@ -218,7 +224,7 @@ export const fixCommand: CommandSpec<FixArgs> = {
   command: 'fix [files..]',
   describe: 'write a clean script (to stdout, -o FILE or --write) and optionally a diff report',
   builder: (y, common) =>
-    common(y)
+    suggestionOptions(common(y))
       .option('output', {
         alias: 'o',
         describe: 'write the clean script here (one input; - for stdout)',

@@ -9,6 +9,7 @@ export function runRules(format: 'table' | 'json', io: Streams): number {
       id: r.meta.id,
       description: r.meta.description,
       severity: r.meta.severity,
+      category: r.meta.category ?? 'compatibility',
       fixable: r.meta.fixable,
       source: r.meta.source,
       docs: `rules/${r.meta.id}.md`,

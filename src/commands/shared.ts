@@ -527,6 +527,48 @@ export function lintOptions(args: CommonArgs, u: Pick<Unit, 'target' | 'name' | 
   };
 }
 
+/** `--suggestions` and `--apply-suggestion`, which fix and verify share. */
+export interface SuggestionArgs {
+  suggestions: boolean;
+  applySuggestion: string[];
+}
+
+/** Declares `--suggestions` and `--apply-suggestion RULE` (repeatable). */
+export function suggestionOptions(y: Argv): Argv {
+  return y
+    .option('suggestions', {
+      describe: 'also apply every suggestion (changes that may help on the target but change behaviour)',
+      type: 'boolean',
+      default: false,
+    })
+    .option('apply-suggestion', {
+      describe: "also apply this rule's suggestions (repeatable)",
+      type: 'string',
+      array: true,
+      nargs: 1,
+      default: [],
+    });
+}
+
+/**
+ * The library's `suggestions` option from the flags: every suggestion, those of the rules named,
+ * or none. A name that is not a rule, or a rule that makes no suggestions, is a usage error.
+ */
+export function suggestionsOption(args: SuggestionArgs): boolean | string[] {
+  for (const id of args.applySuggestion) {
+    const rule = rules.find((r) => r.meta.id === id);
+    if (rule === undefined) throw new UsageError(`--apply-suggestion ${id}: unknown rule`);
+    if (!rule.meta.fixable.includes('suggestion')) {
+      const advice = rules.filter((r) => r.meta.fixable.includes('suggestion')).map((r) => r.meta.id);
+      throw new UsageError(
+        `--apply-suggestion ${id}: this rule makes no suggestions (rules that do: ${advice.join(', ')})`,
+      );
+    }
+  }
+  if (args.suggestions) return true;
+  return args.applySuggestion.length > 0 ? [...new Set(args.applySuggestion)] : false;
+}
+
 /** Whole-text processing is needed for live databases (read whole), baselines (fingerprints of statement texts) and diffs. */
 export function needsWholeText(args: CommonArgs & { diff?: string }): boolean {
   return (

@@ -9,9 +9,18 @@ import { fix } from '../index.js';
 import { UsageError, readSqlFile } from '../io.js';
 import { isServerUrl, type ServerFlags } from '../live/connect.js';
 import type { FixResult } from '../index.js';
-import { serverOptions, units, type CommandSpec, type CommonArgs, type Streams } from './shared.js';
+import {
+  serverOptions,
+  suggestionOptions,
+  suggestionsOption,
+  units,
+  type CommandSpec,
+  type CommonArgs,
+  type Streams,
+  type SuggestionArgs,
+} from './shared.js';
 
-export interface VerifyArgs extends ServerFlags {
+export interface VerifyArgs extends ServerFlags, SuggestionArgs {
   file: string;
   url?: string;
   charset?: string;
@@ -24,6 +33,7 @@ export interface VerifyArgs extends ServerFlags {
 export async function runVerify(args: VerifyArgs, io: Streams): Promise<number> {
   const { connectionOptions, mysqlConnect, formatVerifyStylish, VERIFY_EXIT } = await import('../verify/cli.js');
   const { verify } = await import('../verify/run.js');
+  const suggestions = suggestionsOption(args);
   const options = connectionOptions(args, io.env);
   let name = args.file;
   let target: string;
@@ -49,13 +59,13 @@ export async function runVerify(args: VerifyArgs, io: Streams): Promise<number> 
     name = u!.name;
     target = u!.target;
     sql = u!.sql();
-    fixed = fixLive(u!.live!, { target, lossy: args.lossy, filename: name, rules: u!.settings });
+    fixed = fixLive(u!.live!, { target, lossy: args.lossy, suggestions, filename: name, rules: u!.settings });
   } else {
     const path = resolve(io.cwd, args.file);
     const config = new ConfigFinder(allRules).forFile(path);
     target = args.target ?? config.target ?? DEFAULT_TARGET_ID;
     sql = readSqlFile(path, args.file);
-    fixed = fix(sql, { target, lossy: args.lossy, filename: args.file, rules: config.rules });
+    fixed = fix(sql, { target, lossy: args.lossy, suggestions, filename: args.file, rules: config.rules });
   }
   const report = await verify(
     {
@@ -90,7 +100,7 @@ export const verifyCommand: CommandSpec<VerifyArgs> = {
   command: 'verify <file>',
   describe: 'load the original and the clean script into two scratch databases and compare their schemas',
   builder: (y) =>
-    y
+    suggestionOptions(y)
       .positional('file', {
         describe: 'the original: an SQL file, or a live database (mysql://user@host/db, only read)',
         type: 'string',

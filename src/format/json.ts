@@ -26,6 +26,7 @@ export function jsonFinding(f: ReportFinding) {
     ruleId: f.ruleId,
     messageId: f.messageId,
     severity: f.severity,
+    category: f.category ?? 'compatibility',
     message: f.message,
     ...where(f.line, f.column, f.endLine, f.endColumn, f.object),
     fix:
@@ -70,6 +71,10 @@ export async function writeJsonArray<T>(
   await b.write(first ? '[]' : '\n' + ' '.repeat(indent) + ']');
 }
 
+async function* iterate<T>(list: readonly T[]): AsyncGenerator<T> {
+  yield* list;
+}
+
 export async function writeJson(files: readonly FileRecords[], out: Out): Promise<void> {
   const b = new Buffered(out);
   if (files.length === 0) await b.write('[]\n');
@@ -83,8 +88,13 @@ export async function writeJson(files: readonly FileRecords[], out: Out): Promis
       );
       await writeJsonArray(b, r.findings!, jsonFinding, 4);
       await b.write(
-        `,\n    "errorCount": ${c.errorCount},\n    "warningCount": ${c.warningCount},\n    "infoCount": ${c.infoCount}`,
+        `,\n    "errorCount": ${c.errorCount},\n    "warningCount": ${c.warningCount},\n    "infoCount": ${c.infoCount},\n    "adviceCount": ${c.adviceCount},\n    "suggestionCount": ${c.suggestionCount}`,
       );
+      if (r.options.fix === true) {
+        // Suggestions not applied whose subject another fix removed (positioned in the input).
+        await b.write(',\n    "superseded": ');
+        await writeJsonArray(b, iterate(r.supersededList), jsonFinding, 4);
+      }
       if (r.appliedList !== null) {
         await b.write(',\n    "applied": ');
         await writeJsonArray(b, r.appliedList, jsonApplied, 4);

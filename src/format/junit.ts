@@ -26,7 +26,7 @@ export async function writeJunit(files: readonly FileRecords[], out: Out): Promi
       `  <testsuite name="${name}" tests="${Math.max(1, r.findingCount)}" failures="${r.findingCount}" errors="0">`,
     );
     await line(
-      `    <properties><property name="target" value="${xml(r.target)}" /><property name="errors" value="${c.errorCount}" /><property name="warnings" value="${c.warningCount}" /></properties>`,
+      `    <properties><property name="target" value="${xml(r.target)}" /><property name="errors" value="${c.errorCount}" /><property name="warnings" value="${c.warningCount}" /><property name="advice" value="${c.adviceCount}" /></properties>`,
     );
     if (r.findingCount === 0) await line(`    <testcase name="${name}" classname="clustrix-lint" />`);
     for await (const f of r.findings!) {

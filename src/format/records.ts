@@ -120,10 +120,17 @@ export class Spool<T> {
 }
 
 export interface Counts {
+  /** Compatibility findings by severity: advice never counts here. */
   errorCount: number;
   warningCount: number;
   infoCount: number;
+  /** Advice findings (recommendations for the target), whatever their severity. */
+  adviceCount: number;
+  /** Advice findings whose fix is a suggestion `fix --suggestions` would apply. */
+  suggestionCount: number;
 }
+
+const zeroCounts = (): Counts => ({ errorCount: 0, warningCount: 0, infoCount: 0, adviceCount: 0, suggestionCount: 0 });
 
 /** What a rule's findings or fixes add up to in one file, with the first few kept to list. */
 export interface RuleTally<T> {
@@ -137,7 +144,7 @@ export interface RuleTally<T> {
 const tally = <T>(): RuleTally<T> => ({
   count: 0,
   bySeverity: { error: 0, warning: 0, info: 0 },
-  byKind: { safe: 0, lossy: 0 },
+  byKind: { safe: 0, lossy: 0, suggestion: 0 },
   first: [],
 });
 
@@ -160,11 +167,18 @@ export interface RecordOptions {
  */
 export class FileRecords implements StreamSink {
   /** Counts of the findings shown (after --quiet). */
-  readonly counts: Counts = { errorCount: 0, warningCount: 0, infoCount: 0 };
-  /** Counts of every finding left, for the exit code. */
-  readonly all: Counts = { errorCount: 0, warningCount: 0, infoCount: 0 };
-  /** Shown findings with a fix of each kind. */
-  readonly fixable: Record<FixKind, number> = { safe: 0, lossy: 0 };
+  readonly counts: Counts = zeroCounts();
+  /**
+   * Counts of every finding left, for the exit code: by severity, advice included (a configuration
+   * that raises an advice rule to error fails the run); adviceCount says how many are advice.
+   */
+  readonly all: Counts = zeroCounts();
+  /** Shown compatibility findings with a fix of each kind (advice's suggestions are counted apart). */
+  readonly fixable: Record<FixKind, number> = { safe: 0, lossy: 0, suggestion: 0 };
+  /** For `fix`: suggestions not applied whose subject another fix removed, positioned in the input (few). */
+  readonly supersededList: Finding[] = [];
+  /** Shown advice findings a configuration raised to error (they fail the run like errors). */
+  adviceErrors = 0;
   readonly findingRules = new Map<string, RuleTally<Finding>>();
   readonly appliedRules = new Map<string, RuleTally<AppliedFix>>();
   readonly findings: Spool<Finding> | null;
@@ -193,14 +207,24 @@ export class FileRecords implements StreamSink {
     this.appliedList = options.all && options.fix === true ? new Spool<AppliedFix>() : null;
   }
 
+  /** The findings shown, advice included. */
   get findingCount(): number {
-    return this.counts.errorCount + this.counts.warningCount + this.counts.infoCount;
+    return this.counts.errorCount + this.counts.warningCount + this.counts.infoCount + this.counts.adviceCount;
   }
 
   private count(f: Finding): boolean {
     const key = `${f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info'}Count` as const;
+    const advice = f.category === 'advice';
     this.all[key]++;
+    if (advice) this.all.adviceCount++;
     if (this.options.quiet && f.severity !== 'error') return false;
+    if (advice) {
+      // Recommendations are not problems: counted apart, never among the severities.
+      this.counts.adviceCount++;
+      if (f.severity === 'error') this.adviceErrors++;
+      if (f.fix?.kind === 'suggestion' && f.unfixed === undefined) this.counts.suggestionCount++;
+      return true;
+    }
     this.counts[key]++;
     // A fix tried and refused (`unfixed`) is not one running fix again would apply.
     if (f.fix !== null && f.unfixed === undefined) this.fixable[f.fix.kind]++;
@@ -220,6 +244,11 @@ export class FileRecords implements StreamSink {
     if (!this.count(f)) return;
     this.keep(f);
     this.findings?.push(f);
+  }
+
+  superseded(f: Finding): void {
+    if (this.options.quiet && f.severity !== 'error') return;
+    this.supersededList.push(f);
   }
 
   suppressed(s: StreamSuppressed): void {

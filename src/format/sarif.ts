@@ -53,7 +53,13 @@ export async function writeSarif(files: readonly FileRecords[], out: Out, option
                 helpUri: rule.meta.source.url,
                 ...(markdown === undefined ? {} : { help: { text: rule.meta.description, markdown } }),
                 defaultConfiguration: { level: LEVEL[rule.meta.severity] },
-                properties: { fixable: rule.meta.fixable, evidence: rule.meta.source.evidence },
+                properties: {
+                  fixable: rule.meta.fixable,
+                  evidence: rule.meta.source.evidence,
+                  category: rule.meta.category ?? 'compatibility',
+                  // Code scanning filters on tags: advice is a recommendation, not a defect.
+                  tags: [rule.meta.category ?? 'compatibility'],
+                },
               };
             }),
           },
@@ -122,7 +128,14 @@ export async function writeSarif(files: readonly FileRecords[], out: Out, option
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [location(f)],
-        ...(f.unfixed === undefined ? {} : { properties: { unfixed: f.unfixed } }),
+        ...(f.unfixed === undefined && f.category === undefined
+          ? {}
+          : {
+              properties: {
+                ...(f.category === undefined ? {} : { category: f.category }),
+                ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
+              },
+            }),
         // The fix of a finding on a live database edits the schema script read from it, not an
         // artifact a SARIF viewer can open: `clustrix-lint fix mysql://…` applies it.
         ...(f.fix === null || f.object !== undefined
@@ -131,6 +144,8 @@ export async function writeSarif(files: readonly FileRecords[], out: Out, option
               fixes: [
                 {
                   description: { text: `${f.fix.title} (${f.fix.kind})` },
+                  // A suggestion changes behaviour: tools that apply fixes must not take it silently.
+                  properties: { kind: f.fix.kind },
                   artifactChanges: [
                     {
                       artifactLocation: { uri },

@@ -30,7 +30,7 @@ const number = (n: number) => n.toLocaleString('en-US');
 
 /** "12 safe, 3 lossy", the kinds present. */
 const kinds = (t: RuleTally<unknown>) =>
-  (['safe', 'lossy'] as const)
+  (['safe', 'lossy', 'suggestion'] as const)
     .filter((k) => t.byKind[k] > 0)
     .map((k) => `${number(t.byKind[k])} ${k}`)
     .join(', ');
@@ -45,15 +45,23 @@ export async function writeStylish(files: readonly FileRecords[], out: Out, opti
   let safeFixable = 0;
   let lossyFixable = 0;
   let appliedCount = 0;
+  let advice = 0;
+  let suggestions = 0;
+  /** Advice a configuration raised to error: it fails the run (exit 1), so the summary says so. */
+  let raised = 0;
   for (const r of files) {
     const n = r.counts;
+    const superseded = r.supersededList;
     errors += n.errorCount;
     warnings += n.warningCount;
     infos += n.infoCount;
+    advice += n.adviceCount + superseded.length;
+    suggestions += n.suggestionCount + superseded.length;
+    raised += r.adviceErrors;
     safeFixable += r.fixable.safe;
     lossyFixable += r.fixable.lossy;
     appliedCount += r.appliedCount;
-    if (r.findingCount === 0 && r.appliedCount === 0) continue;
+    if (r.findingCount === 0 && r.appliedCount === 0 && superseded.length === 0) continue;
     await line(c.underline(r.filePath));
     // The whole list with --verbose (from the records' spool, one pass for the width); else the
     // first of each rule, which the records keep in memory.
@@ -66,18 +74,22 @@ export async function writeStylish(files: readonly FileRecords[], out: Out, opti
     let width = 0;
     for await (const x of applied) width = Math.max(width, pos(x).length);
     for await (const x of findings) width = Math.max(width, pos(x).length);
+    for (const x of superseded) width = Math.max(width, pos(x).length);
     const appliedLine = (a: AppliedFix, indent: string) => {
-      const kind = a.kind === 'lossy' ? c.yellow(' (lossy)') : '';
+      const kind = a.kind === 'lossy' ? c.yellow(' (lossy)') : a.kind === 'suggestion' ? c.cyan(' (suggestion)') : '';
       return `${indent}${c.dim(pos(a).padEnd(width))}  ${c.green('fixed  ')}  ${a.title}${kind}  ${c.dim(a.ruleId)}`;
     };
-    const findingLine = (f: Finding, indent: string) => {
-      const sev =
-        f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-      return `${indent}${c.dim(pos(f).padEnd(width))}  ${sev}  ${shownMessage(f)}  ${c.dim(f.ruleId)}`;
-    };
+    const sev = (f: Finding) =>
+      f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+    const findingLine = (f: Finding, indent: string) =>
+      `${indent}${c.dim(pos(f).padEnd(width))}  ${sev(f)}  ${shownMessage(f)}  ${c.dim(f.ruleId)}`;
+    // Positioned in the input: what they were about is gone from the output.
+    const supersededLine = (f: Finding, indent: string) =>
+      `${indent}${c.dim(pos(f).padEnd(width))}  ${sev(f)}  ${f.message} (in the input; another fix removed what it is about: apply it with --apply-suggestion ${f.ruleId})  ${c.dim(f.ruleId)}`;
     if (r.live === null) {
       for await (const a of applied) await line(appliedLine(a, '  '));
       for await (const f of findings) await line(findingLine(f, '  '));
+      for (const f of superseded) await line(supersededLine(f, '  '));
     } else {
       // A live database's records are few (its script is read whole): grouped in memory.
       const all = { applied: [] as AppliedFix[], findings: [] as Finding[] };
@@ -88,6 +100,7 @@ export async function writeStylish(files: readonly FileRecords[], out: Out, opti
         for (const a of g.applied) await line(appliedLine(a, '    '));
         for (const f of g.findings) await line(findingLine(f, '    '));
       }
+      for (const f of superseded) await line(supersededLine(f, '  '));
     }
     if (!verbose) {
       let cut = false;
@@ -104,7 +117,7 @@ export async function writeStylish(files: readonly FileRecords[], out: Out, opti
         cut = true;
         await line(
           c.dim(
-            `  … and ${number(t.count - t.first.length)} more ${ruleId} ${t.count - t.first.length === 1 ? 'problem' : 'problems'} (${number(t.count)} in all)`,
+            `  … and ${number(t.count - t.first.length)} more ${ruleId} ${t.first[0]?.category === 'advice' ? (t.count - t.first.length === 1 ? 'recommendation' : 'recommendations') : t.count - t.first.length === 1 ? 'problem' : 'problems'} (${number(t.count)} in all)`,
           ),
         );
       }
@@ -133,6 +146,17 @@ export async function writeStylish(files: readonly FileRecords[], out: Out, opti
         parts.push(`${number(lossyFixable)} more with \`--lossy\` (drops a feature the target lacks)`);
       await line(`  ${parts.join(', ')}.`);
     }
+  }
+  if (advice > 0) {
+    // Recommendations are not problems: their count never joins the errors and warnings above.
+    const failing = raised === 0 ? '' : ` (${number(raised)} set to error by the configuration: they fail the run)`;
+    const offer =
+      suggestions === 0
+        ? ''
+        : `; ${plural(suggestions, 'suggestion')} (\`clustrix-lint fix --suggestions\` or \`--apply-suggestion <rule>\`: they change behaviour, review them)`;
+    await line(
+      `${c.cyan('ℹ')} ${plural(advice, 'recommendation')} for ClustrixDB/Xpand, not problems${failing}${offer}`,
+    );
   }
   await b.flush();
 }

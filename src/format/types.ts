@@ -28,6 +28,8 @@ export interface FileReport {
   /** Set for `fix`: the fixes applied and the clean script. */
   readonly applied?: readonly ReportApplied[];
   readonly output?: string;
+  /** Set for `fix`: suggestions not applied whose subject another fix removed (see FixResult). */
+  readonly superseded?: readonly ReportFinding[];
   /** Set for a live database: what was read (server, objects, information_schema facts). */
   readonly live?: LiveSchema;
 }
@@ -42,16 +44,31 @@ export function placeOf(f: ReportFinding | ReportApplied): {
   return { where: f.object.name, line: f.object.line, column: f.object.column };
 }
 
-export function counts(findings: readonly Finding[]): { errorCount: number; warningCount: number; infoCount: number } {
+export interface Counts {
+  /** Compatibility findings by severity: advice never counts here. */
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly infoCount: number;
+  /** Advice findings (recommendations for the target), whatever their severity. */
+  readonly adviceCount: number;
+  /** Findings whose fix is a suggestion that `fix --suggestions` would apply. */
+  readonly suggestionCount: number;
+}
+
+export function counts(findings: readonly Finding[]): Counts {
   let errorCount = 0;
   let warningCount = 0;
   let infoCount = 0;
+  let adviceCount = 0;
+  let suggestionCount = 0;
   for (const f of findings) {
-    if (f.severity === 'error') errorCount++;
+    if (f.fix?.kind === 'suggestion' && f.unfixed === undefined) suggestionCount++;
+    if (f.category === 'advice') adviceCount++;
+    else if (f.severity === 'error') errorCount++;
     else if (f.severity === 'warning') warningCount++;
     else infoCount++;
   }
-  return { errorCount, warningCount, infoCount };
+  return { errorCount, warningCount, infoCount, adviceCount, suggestionCount };
 }
 
 /** The message as people read it: with the reason when `fix` could not apply the finding's fix. */

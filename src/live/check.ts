@@ -5,9 +5,11 @@ import { getTarget } from '../catalog.js';
 import type { Suppressed } from '../directives.js';
 import { lintSource, lintSourceDetailed, settingsFor, type EngineOptions } from '../engine.js';
 import { InternalError, SqlSyntaxError } from '../errors.js';
-import { fixLoop } from '../fixer.js';
+import { fixLoop, fixPolicy } from '../fixer.js';
 import { unifiedDiff } from '../format/diff.js';
 import { SqlSource, locateOffset } from '../source.js';
+import { statisticsOf } from '../statistics.js';
+import { checkSuggestionRules } from '../suggestions.js';
 import { followFixes, locateFindings, type LocatedFinding, type LocatedFix } from './locate.js';
 import type { LiveScript, LiveText } from './script.js';
 import type { LiveSchema, ObjectLocation } from './types.js';
@@ -34,6 +36,8 @@ export interface LiveFixResult {
   readonly applied: LocatedFix[];
   /** Findings left: the server report's, then those on the clean script. */
   readonly remaining: LocatedFinding[];
+  /** Suggestions not applied whose subject another fix removed, placed on the script as read. */
+  readonly superseded: LocatedFinding[];
   /** Unified diff from the script as read to the clean script. */
   readonly diff: string;
 }
@@ -50,8 +54,9 @@ function tokenized<T>(text: string, name: string, run: () => T): T {
   }
 }
 
-function scriptOptions(options: LiveCheckOptions): EngineOptions {
-  return { ...options, rules: settingsFor(rules, allRules, options.rules) };
+function scriptOptions(options: LiveCheckOptions, read: LiveRead): EngineOptions {
+  // The index statistics let the rules judge a key by the data the database holds.
+  return { ...options, rules: settingsFor(rules, allRules, options.rules), statistics: statisticsOf(read.schema) };
 }
 
 /** The findings of the server report (variables, unreadable objects); the server rules offer no fixes. */
@@ -78,7 +83,7 @@ export function checkLive(read: LiveRead, options: LiveCheckOptions = {}): LiveC
   const script = read.script.script;
   const server = `${read.schema.server.url}/`;
   const result = tokenized(script.text, read.script.name, () =>
-    lintSourceDetailed(new SqlSource(script.text), rules, scriptOptions(options)),
+    lintSourceDetailed(new SqlSource(script.text), rules, scriptOptions(options, read)),
   );
   const report = checkReport(read, options);
   return {
@@ -90,13 +95,17 @@ export function checkLive(read: LiveRead, options: LiveCheckOptions = {}): LiveC
   };
 }
 
-export function fixLive(read: LiveRead, options: LiveCheckOptions & { lossy?: boolean } = {}): LiveFixResult {
+export function fixLive(
+  read: LiveRead,
+  options: LiveCheckOptions & { lossy?: boolean; suggestions?: boolean | readonly string[] } = {},
+): LiveFixResult {
   getTarget(options.target);
+  checkSuggestionRules(rules, options);
   const script = read.script.script;
   const server = `${read.schema.server.url}/`;
-  const engineOptions = scriptOptions(options);
+  const engineOptions = scriptOptions(options, read);
   const result = tokenized(script.text, read.script.name, () =>
-    fixLoop(script.text, (source) => lintSource(source, rules, engineOptions), options.lossy === true),
+    fixLoop(script.text, (source) => lintSource(source, rules, engineOptions), fixPolicy(options)),
   );
   const followed = followFixes(script, server, result.applied);
   if (followed.output.text !== result.output)
@@ -105,6 +114,7 @@ export function fixLive(read: LiveRead, options: LiveCheckOptions & { lossy?: bo
     output: result.output,
     applied: followed.applied,
     remaining: [...checkReport(read, options).findings, ...locateFindings(followed.output, server, result.remaining)],
+    superseded: locateFindings(script, server, result.superseded),
     diff: unifiedDiff(script.text, result.output, read.script.name),
   };
 }

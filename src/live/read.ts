@@ -10,6 +10,7 @@ import type {
   DefinerUse,
   HiddenKind,
   LiveDatabase,
+  LiveIndex,
   LiveObject,
   LivePartition,
   LiveSchema,
@@ -214,6 +215,20 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
     });
     partitions.set(str(r.TABLE_NAME)!, list);
   }
+  // Index statistics: the leading column of a distribution key needs many distinct values.
+  const indexes = new Map<string, Map<string, { unique: boolean; columns: LiveIndex['columns'][number][] }>>();
+  for (const r of await session.query(
+    'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, CARDINALITY FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
+    [db],
+  )) {
+    const table = str(r.TABLE_NAME)!;
+    const byName = indexes.get(table) ?? new Map();
+    indexes.set(table, byName);
+    const name = str(r.INDEX_NAME)!;
+    const ix = byName.get(name) ?? { unique: num(r.NON_UNIQUE) === 0, columns: [] };
+    byName.set(name, ix);
+    ix.columns.push({ column: str(r.COLUMN_NAME), cardinality: num(r.CARDINALITY) });
+  }
   const viewDefiners = new Map<string, string | null>();
   for (const r of await session.query(
     'SELECT TABLE_NAME, DEFINER FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?',
@@ -257,6 +272,11 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
       createOptions: str(r.CREATE_OPTIONS),
       partitions: partitions.get(name) ?? [],
       references: references.get(name) ?? [],
+      indexes: [...(indexes.get(name) ?? new Map()).entries()].map(([index, x]) => ({
+        name: index,
+        unique: x.unique,
+        columns: x.columns,
+      })),
     };
     objects.push({
       type: sequence ? 'sequence' : 'table',

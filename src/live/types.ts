@@ -29,6 +29,18 @@ export interface LiveTableFacts {
   readonly partitions: readonly LivePartition[];
   /** Tables this one references by foreign key. */
   readonly references: ReadonlyArray<{ readonly database: string; readonly table: string }>;
+  /**
+   * Its indexes (information_schema.STATISTICS; `PRIMARY` for the primary key), each key part with
+   * the server's estimate of the distinct values of the key's parts up to it (CARDINALITY); absent
+   * when not read.
+   */
+  readonly indexes?: readonly LiveIndex[];
+}
+
+export interface LiveIndex {
+  readonly name: string;
+  readonly unique: boolean;
+  readonly columns: ReadonlyArray<{ readonly column: string | null; readonly cardinality: number | null }>;
 }
 
 /** One object of a database: its SHOW CREATE text, or why it could not be read. */

@@ -18,16 +18,21 @@ import {
 } from './protocol.js';
 
 /**
- * How a fix of each kind is offered. A record over FixKind, so a new kind (a `suggestion`, say)
- * cannot be added to the rules without deciding here how it is shown: it would be offered, not
- * preferred, and left out of fix-all, which `fix()` decides.
+ * How a fix of each kind is offered. A record over FixKind, so a new kind cannot be added to the
+ * rules without deciding here how it is shown. Suggestions are offered, never preferred (an
+ * editor's "auto fix" key never picks one), and left out of fix-all, which `fix()` decides: it
+ * applies none unless asked.
  */
 const PRESENTATION: Record<FixKind, { readonly preferred: boolean; readonly title: (title: string) => string }> = {
   safe: { preferred: true, title: (t) => t },
   lossy: { preferred: false, title: (t) => `${t} (lossy: drops a feature)` },
+  suggestion: { preferred: false, title: (t) => `${t} (suggestion: changes behaviour, review it)` },
 };
 
-/** Lossy quick fixes only with `clustrixLint.lossy`, as `fix` applies them only with --lossy. */
+/**
+ * Lossy quick fixes only with `clustrixLint.lossy`, as `fix` applies them only with --lossy.
+ * Suggestions always: choosing one is the explicit request that `fix --apply-suggestion` is.
+ */
 function offered(kind: FixKind, lossy: boolean): boolean {
   return kind !== 'lossy' || lossy;
 }

@@ -494,7 +494,13 @@ function renderFindings(): void {
   const counts = { error: 0, warning: 0, info: 0 };
   let safe = 0;
   let lossyCount = 0;
+  // Advice (recommendations for the target) is listed with the rest but never counted with them.
+  let advice = 0;
   for (const f of findings) {
+    if (f.category === 'advice') {
+      advice++;
+      continue;
+    }
     counts[f.severity]++;
     if (f.fix?.kind === 'safe') safe++;
     else if (f.fix?.kind === 'lossy') lossyCount++;
@@ -505,7 +511,8 @@ function renderFindings(): void {
     findings.length === 0
       ? `No findings: the script loads on ${name} as it is.`
       : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info for ${name} · ` +
-        `${safe} with a safe fix, ${lossyCount} with a lossy fix`;
+        `${safe} with a safe fix, ${lossyCount} with a lossy fix` +
+        (advice === 0 ? '' : ` · ${plural(advice, 'recommendation')} for ${name}, not problems`);
   appendFindings(0, Math.min(findingsShown, findings.length));
 }
 

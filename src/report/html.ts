@@ -151,9 +151,18 @@ const badge = (cls: string, text: string, title?: string) =>
 const complexityBadge = (c: Complexity) => badge(`cx-${c}`, c.toUpperCase(), COMPLEXITY_RUBRIC[c]);
 const statusBadge = (s: StatementStatus) => badge(`st-${s}`, STATUS_LABEL[s], STATUS_HINT[s]);
 const fixBadge = (x: Fixability) => badge(`fx-${x}`, FIX_LABEL[x], FIX_HINT[x]);
+/** Advice is badged by what it offers: a suggestion to apply on request, or a recommendation to read. */
+const adviceBadge = (suggestion: boolean) =>
+  suggestion
+    ? badge(
+        'fx-suggestion',
+        'suggestion',
+        'clustrix-lint fix --suggestions (or --apply-suggestion <rule>) applies it; it changes behaviour: review it',
+      )
+    : badge('fx-advice', 'recommendation', "no automatic change: a decision for the schema's owner");
 
 const CSS = `
-:root{--fg:#1f2328;--muted:#57606a;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa;--ok:#116329;--safe:#0550ae;--lossy:#7d4e00;--person:#a40e26;--incidental:#6639ba;--review:#57606a}
+:root{--fg:#1f2328;--muted:#57606a;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa;--ok:#116329;--safe:#0550ae;--lossy:#7d4e00;--person:#a40e26;--incidental:#6639ba;--review:#57606a;--advice:#0a5f70}
 *{box-sizing:border-box}
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:15px;line-height:1.45;color:var(--fg);background:var(--bg)}
 body{margin:0}
@@ -186,6 +195,7 @@ h4{font-size:1rem;margin:1rem 0 .3rem}
 .st-safe,.fx-safe{background:var(--safe)}
 .st-incidental{background:var(--incidental)}
 .fx-review{background:var(--review)}
+.fx-suggestion,.fx-advice{background:var(--advice)}
 .big .badge{font-size:1.5rem;padding:.1rem .8rem}
 .dot{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.35em;vertical-align:-.05em}
 table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;font-size:.92rem}
@@ -198,8 +208,8 @@ figure{margin:1rem 0;border:1px solid var(--line);border-radius:8px;padding:.8re
 figcaption{font-weight:600;margin-bottom:.4rem}
 svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#1f2328}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.88rem;margin:.4rem 0 0;padding:0;list-style:none}
-article.rule{border:1px solid var(--line);border-radius:8px;padding:.2rem 1rem .6rem;margin:1rem 0}
-article.rule h3{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
+article.rule,article.advice{border:1px solid var(--line);border-radius:8px;padding:.2rem 1rem .6rem;margin:1rem 0}
+article.rule h3,article.advice h3{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}
 dl.facts dt{font-weight:600;color:var(--muted)}
 dl.facts dd{margin:0}
@@ -229,7 +239,7 @@ footer{max-width:1240px;margin:0 auto;padding:1rem 1.5rem 2rem;color:var(--muted
   header.top{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}
   header.top p{color:#000}
   main{max-width:none;padding:0}
-  article.rule,figure,.card,tr,pre{break-inside:avoid}
+  article.rule,article.advice,figure,.card,tr,pre{break-inside:avoid}
   h2,h3{break-after:avoid}
   a{color:inherit;text-decoration:none}
   .badge,pre.diff del,pre.diff ins,pre mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -374,13 +384,19 @@ function objectLabel(file: FileModel, r: FindingRecord): string {
   return `${o.kind} ${o.name}`;
 }
 
-function ruleSection(model: ReportModel, rule: RuleView): string {
+/**
+ * One rule's article: its facts, then its messages with their occurrences. For advice
+ * (`advice`), the occurrences are in FileModel.advice and each message is badged by what it
+ * offers instead of by fixability.
+ */
+function ruleSection(model: ReportModel, rule: RuleView, advice = false): string {
   const out: string[] = [];
+  const records = (file: FileModel) => (advice ? file.advice : file.findings);
   const split = FIXABILITIES.filter((x) => rule.byFixability[x] > 0)
     .map((x) => `${num(rule.byFixability[x])} ${FIX_LABEL[x]}`)
     .join(', ');
   out.push(
-    `<article class="rule" id="rule-${esc(rule.id)}" data-rule="${esc(rule.id)}"><h3><code>${esc(rule.id)}</code> <span class="muted">${plural(rule.total, 'finding')}</span></h3>`,
+    `<article class="${advice ? 'advice' : 'rule'}" id="rule-${esc(rule.id)}" data-rule="${esc(rule.id)}"><h3><code>${esc(rule.id)}</code> <span class="muted">${plural(rule.total, advice ? 'recommendation' : 'finding')}</span></h3>`,
   );
   if (rule.description !== null) out.push(`<p>${inlineMarkdown(rule.description)}</p>`);
   out.push('<dl class="facts">');
@@ -399,18 +415,21 @@ function ruleSection(model: ReportModel, rule: RuleView): string {
       `<dt>Default severity</dt><dd>${esc(rule.severity)}; fixes: ${esc(fixes)} (<code>clustrix-lint explain ${esc(rule.id)}</code>)</dd>`,
     );
   } else out.push('<dt>Reported by</dt><dd>the engine (inline directives)</dd>');
-  out.push(`<dt>Here</dt><dd>${esc(split)}</dd></dl>`);
+  if (!advice) out.push(`<dt>Here</dt><dd>${esc(split)}</dd></dl>`);
+  else out.push('</dl>');
   const shown = rule.groups.slice(0, LIMITS.groups);
   for (const g of shown) {
     const count = g.occurrences.length;
+    const first = records(model.files[g.occurrences[0]!.file]!)[g.occurrences[0]!.finding]!;
+    const label = advice ? adviceBadge(first.finding.fix?.kind === 'suggestion') : fixBadge(g.fixability);
     out.push(
-      `<div class="group" data-fx="${g.fixability}"><h4>${esc(g.message)} <span class="muted">×${num(count)}</span> ${fixBadge(g.fixability)} <span class="muted">${esc(g.severity)}</span></h4><ol class="occ">`,
+      `<div class="group"${advice ? '' : ` data-fx="${g.fixability}"`}><h4>${esc(g.message)} <span class="muted">×${num(count)}</span> ${label} <span class="muted">${esc(g.severity)}</span></h4><ol class="occ">`,
     );
     const visible = g.occurrences.slice(0, LIMITS.occurrences);
     let excerpts = 0;
     for (const o of visible) {
       const file = model.files[o.file]!;
-      const r = file.findings[o.finding]!;
+      const r = records(file)[o.finding]!;
       const where = at(file.filePath, r.finding.line, r.finding.column);
       const what = objectLabel(file, r);
       out.push(
@@ -430,7 +449,7 @@ function ruleSection(model: ReportModel, rule: RuleView): string {
       out.push(`<details><summary>${plural(rest.length, 'more occurrence')}</summary><ul class="locs">`);
       for (const o of listed) {
         const file = model.files[o.file]!;
-        const r = file.findings[o.finding]!;
+        const r = records(file)[o.finding]!;
         const what = objectLabel(file, r);
         out.push(
           `<li><span class="mono">${esc(at(file.filePath, r.finding.line, r.finding.column))}</span>${what === '' ? '' : ` ${esc(what)}`}</li>`,
@@ -451,7 +470,7 @@ function ruleSection(model: ReportModel, rule: RuleView): string {
     for (const g of more.slice(0, LIMITS.locations)) {
       const first = g.occurrences[0]!;
       const file = model.files[first.file]!;
-      const r = file.findings[first.finding]!;
+      const r = records(file)[first.finding]!;
       out.push(
         `<li>${esc(g.message)} <span class="muted">×${num(g.occurrences.length)}, first at ${esc(at(file.filePath, r.finding.line))}</span></li>`,
       );
@@ -645,10 +664,33 @@ function filesSection(model: ReportModel): string {
         .join(', ');
       const problem =
         f.error === null ? '' : `<br><strong>not assessed:</strong> <span class="mono">${esc(f.error)}</span>`;
-      return `<tr data-file="${esc(f.filePath)}"><td><code>${esc(f.filePath)}</code>${problem}</td>${mixed ? `<td>${esc(f.target)}</td>` : ''}<td class="n">${num(f.statementCount)}</td><td class="n" data-count="findings">${num(f.findings.length)}</td><td class="n" data-count="errors">${num(c.errors)}</td><td class="n" data-count="warnings">${num(c.warnings)}</td><td class="n" data-count="infos">${num(c.infos)}</td><td>${esc(fix) || '—'}</td><td>${f.error === null ? complexityBadge(f.complexity) : badge('cx-high', 'NOT READ')}</td></tr>`;
+      return `<tr data-file="${esc(f.filePath)}"><td><code>${esc(f.filePath)}</code>${problem}</td>${mixed ? `<td>${esc(f.target)}</td>` : ''}<td class="n">${num(f.statementCount)}</td><td class="n" data-count="findings">${num(f.findings.length)}</td><td class="n" data-count="errors">${num(c.errors)}</td><td class="n" data-count="warnings">${num(c.warnings)}</td><td class="n" data-count="infos">${num(c.infos)}</td><td class="n" data-count="advice">${num(f.advice.length)}</td><td>${esc(fix) || '—'}</td><td>${f.error === null ? complexityBadge(f.complexity) : badge('cx-high', 'NOT READ')}</td></tr>`;
     })
     .join('');
-  return `<section id="files" aria-labelledby="files-h"><h2 id="files-h">Files</h2><div class="scroll" tabindex="0" role="region" aria-label="table (scrolls sideways)"><table><thead><tr><th scope="col">file</th>${mixed ? '<th scope="col">target</th>' : ''}<th scope="col" class="n">statements</th><th scope="col" class="n">findings</th><th scope="col" class="n">errors</th><th scope="col" class="n">warnings</th><th scope="col" class="n">info</th><th scope="col">what it takes</th><th scope="col">complexity</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  return `<section id="files" aria-labelledby="files-h"><h2 id="files-h">Files</h2><div class="scroll" tabindex="0" role="region" aria-label="table (scrolls sideways)"><table><thead><tr><th scope="col">file</th>${mixed ? '<th scope="col">target</th>' : ''}<th scope="col" class="n">statements</th><th scope="col" class="n">findings</th><th scope="col" class="n">errors</th><th scope="col" class="n">warnings</th><th scope="col" class="n">info</th><th scope="col" class="n">recommended</th><th scope="col">what it takes</th><th scope="col">complexity</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}
+
+/** Who the advice is for: the target's name, or the family when configs chose several targets. */
+const adviceFor = (model: ReportModel) => model.target?.name ?? 'ClustrixDB/Xpand';
+
+/** The advice's own card: its count never joins the findings, errors, warnings and info beside it. */
+function adviceCard(model: ReportModel): string {
+  const t = model.totals;
+  if (t.adviceCount === 0) return '';
+  return `<div class="card"><h3>Recommended for ${esc(adviceFor(model))}</h3><p class="big" data-count="advice">${num(t.adviceCount)}</p><ul><li><span>suggestions (<code>fix --suggestions</code>)</span><span data-count="suggestions">${num(t.suggestionCount)}</span></li></ul><p class="muted">Not incompatibilities, counted apart from the findings: <a href="#advice">what and why</a>.</p></div>`;
+}
+
+/** The advice rules' recommendations, apart from the incompatibilities (Findings by rule). */
+function adviceSection(model: ReportModel): string {
+  if (model.advice.length === 0) return '';
+  const t = model.totals;
+  const articles = model.advice.map((r) => ruleSection(model, r, true)).join('');
+  const n = t.suggestionCount;
+  const suggestions =
+    n === 0
+      ? 'None of them comes with a change to apply: each is a decision for the schema’s owner.'
+      : `${plural(n, 'of them is a suggestion', 'of them are suggestions')}: <code>clustrix-lint fix --suggestions</code> (or <code>--apply-suggestion &lt;rule&gt;</code>) writes ${n === 1 ? 'it' : 'them'}, never a plain <code>fix</code>; ${n === 1 ? 'it changes' : 'they change'} behaviour or ${n === 1 ? 'rests' : 'rest'} on data the tool cannot see, so review each.`;
+  return `<section id="advice" aria-labelledby="advice-h"><h2 id="advice-h">Recommended for ${esc(adviceFor(model))}</h2><p>What the advice rules (<code>prefer-*</code>) recommend so that the schema runs well there. They are not incompatibilities: the script loads without them, so they set no status and no complexity, and their ${plural(t.adviceCount, 'recommendation')} are counted apart from the findings. ${suggestions}</p>${articles}</section>`;
 }
 
 function summarySection(model: ReportModel): string {
@@ -672,6 +714,7 @@ function summarySection(model: ReportModel): string {
 <div class="card"><h3>Migration complexity</h3><p class="big" data-complexity="${model.complexity}">${complexityBadge(model.complexity)}</p><p class="explain">${esc(model.explanation)}</p>${because}</div>
 <div class="card"><h3>Statements</h3><p class="big" data-count="statements">${num(t.statements)}</p>${shareBar('Statements by status', t.byStatus, STATUSES, STATUS_COLOR, statusNames, 'status')}</div>
 <div class="card"><h3>Findings</h3><p class="big" data-count="findings">${num(t.findings)}</p><ul><li><span>errors</span><span data-count="errors">${num(t.errorCount)}</span></li><li><span>warnings</span><span data-count="warnings">${num(t.warningCount)}</span></li><li><span>info</span><span data-count="infos">${num(t.infoCount)}</span></li></ul></div>
+${adviceCard(model)}
 <div class="card"><h3>What it takes</h3>${shareBar('Findings by what fixes them', t.byFixability, FIXABILITIES, FIX_COLOR, fixNames, 'fix')}</div>
 </div>
 <h3>Objects</h3><div class="scroll" tabindex="0" role="region" aria-label="table (scrolls sideways)"><table><thead><tr><th scope="col">kind</th><th scope="col" class="n">in the script</th><th scope="col" class="n">with findings</th><th scope="col" class="n">high</th><th scope="col" class="n">medium</th><th scope="col" class="n">low</th></tr></thead><tbody>${objectRows}</tbody></table></div></section>`;
@@ -737,6 +780,7 @@ export function renderHtml(model: ReportModel): string {
     model.rules.length === 0
       ? ''
       : `<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">Findings by rule</h2><ul class="legend">${fixNames}</ul>${rules}</section>`,
+    adviceSection(model),
     methodSection(),
   ];
   const toc = [
@@ -747,6 +791,7 @@ export function renderHtml(model: ReportModel): string {
     ['objects', 'Objects'],
     ['statements', 'Statements'],
     ...(model.rules.length === 0 ? [] : [['rules', 'Rules']]),
+    ...(model.advice.length === 0 ? [] : [['advice', 'Recommended']]),
     ['method', 'How to read this'],
   ]
     .map(([id, name]) => `<li><a href="#${id}">${esc(name!)}</a></li>`)

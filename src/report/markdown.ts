@@ -40,6 +40,9 @@ export function mdText(s: string): string {
 const code = (s: string) =>
   `<code>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;')}</code>`;
 
+/** Who the advice is for: the target's name, or the family when configs chose several targets. */
+const adviceFor = (model: ReportModel) => model.target?.name ?? 'ClustrixDB/Xpand';
+
 export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): string {
   const t = model.totals;
   const head: string[] = [];
@@ -63,6 +66,13 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
     `| ${num(t.findings)} | ${num(t.errorCount)} | ${num(t.warningCount)} | ${num(t.infoCount)} | ${fx('safe')} | ${fx('lossy')} | ${fx('person')} | ${fx('review')} |`,
   );
   head.push('');
+  if (t.adviceCount > 0) {
+    // Advice is not an incompatibility: its count stays out of the findings and severities above.
+    head.push(
+      `**Recommended for ${mdText(adviceFor(model))}:** ${plural(t.adviceCount, 'recommendation')}${t.suggestionCount === 0 ? '' : `, ${plural(t.suggestionCount, 'suggestion')} among them (\`clustrix-lint fix --suggestions\` applies ${t.suggestionCount === 1 ? 'it' : 'them'})`}. Not incompatibilities: counted apart from the findings (see below).`,
+    );
+    head.push('');
+  }
   head.push('| statements | ' + STATUSES.map((s) => STATUS_LABEL[s]).join(' | ') + ' |');
   head.push('| ---: | ' + STATUSES.map(() => '---:').join(' | ') + ' |');
   head.push(
@@ -162,6 +172,25 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
     }
     head.push('');
   }
+  if (model.advice.length > 0) {
+    head.push(`### Recommended for ${mdText(adviceFor(model))}`);
+    head.push('');
+    head.push(
+      'What the advice rules (`prefer-*`) recommend so that the schema runs well there: the script loads without them. A suggestion is applied only by `clustrix-lint fix --suggestions` or `--apply-suggestion <rule>`, never by a plain `fix`: it changes behaviour, review it.',
+    );
+    head.push('');
+    head.push('| rule | recommendations | suggestions | source |');
+    head.push('| --- | ---: | ---: | --- |');
+    for (const r of model.advice) {
+      const suggested = r.groups
+        .flatMap((g) => g.occurrences)
+        .filter((o) => model.files[o.file]!.advice[o.finding]!.finding.fix?.kind === 'suggestion').length;
+      const source =
+        r.sourceUrl === null ? '—' : `[vendor](${r.sourceUrl})${r.evidence === null ? '' : `, ${r.evidence}`}`;
+      head.push(`| ${code(r.id)} | ${num(r.total)} | ${num(suggested)} | ${source} |`);
+    }
+    head.push('');
+  }
   if (model.files.length > 1) {
     head.push('<details><summary>Files</summary>');
     head.push('');
@@ -184,12 +213,14 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
   const note =
     '\n_More occurrences are left out to keep this comment short: `clustrix-lint report -o report.html` has them all._\n';
   let cut = false;
-  for (const r of model.rules) {
-    const block: string[] = [`<details><summary>${mdText(r.id)}: ${plural(r.total, 'finding')}</summary>`, ''];
+  const blocks = [...model.rules.map((r) => ({ r, advice: false })), ...model.advice.map((r) => ({ r, advice: true }))];
+  for (const { r, advice } of blocks) {
+    const what = advice ? 'recommendation' : 'finding';
+    const block: string[] = [`<details><summary>${mdText(r.id)}: ${plural(r.total, what)}</summary>`, ''];
     const occurrences = r.groups.flatMap((g) => g.occurrences);
     for (const o of occurrences.slice(0, OCCURRENCES)) {
       const file: FileModel = model.files[o.file]!;
-      const f = file.findings[o.finding]!;
+      const f = (advice ? file.advice : file.findings)[o.finding]!;
       const fix = f.finding.fix === null ? '' : ` _(fix, ${f.finding.fix.kind}: ${mdText(f.finding.fix.title)})_`;
       block.push(`- ${code(at(file.filePath, f.finding.line, f.finding.column))} ${mdText(f.finding.message)}${fix}`);
     }

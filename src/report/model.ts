@@ -12,7 +12,10 @@
 //   defining statement earlier in the script is `person` or `incidental`: it fails only because
 //   that one does, once the safe and lossy fixes are applied;
 // - complexity (object, file, whole report): `high` when a finding needs a person, `medium` when
-//   one needs a lossy fix or is a warning without a fix (to review), else `low`.
+//   one needs a lossy fix or is a warning without a fix (to review), else `low`;
+// - advice (findings of the `prefer-*` rules: recommendations for Xpand, not incompatibilities)
+//   is kept apart, in FileModel.advice and ReportModel.advice: it never sets a status or a
+//   complexity, and its counts never join the findings, errors, warnings and info.
 import { byPlace } from '../engine.js';
 import { jsonFinding } from '../format/json.js';
 import { counts } from '../format/types.js';
@@ -143,8 +146,10 @@ export interface FileModel {
   readonly target: string;
   /** Why the file could not be assessed (it could not be read or tokenized), else null. */
   readonly error: string | null;
-  /** Sorted by position, as check sorts them. */
+  /** Sorted by position, as check sorts them; advice is not among them. */
   readonly findings: readonly FindingRecord[];
+  /** The advice findings (recommendations for the target), sorted by position; never in `findings`. */
+  readonly advice: readonly FindingRecord[];
   readonly statements: readonly StatementRecord[];
   readonly dataGroups: readonly DataGroup[];
   readonly objects: readonly ObjectRecord[];
@@ -159,7 +164,8 @@ const zeroStatus = (): StatusCounts => ({ ok: 0, safe: 0, lossy: 0, person: 0, i
 const zeroFix = (): FixabilityCounts => ({ safe: 0, lossy: 0, person: 0, review: 0 });
 
 export function fixabilityOf(f: Finding): Fixability {
-  if (f.fix !== null) return f.fix.kind;
+  // A suggestion (advice only) fixes nothing that stops a load: advice is counted apart anyway.
+  if (f.fix !== null && f.fix.kind !== 'suggestion') return f.fix.kind;
   return f.severity === 'error' ? 'person' : 'review';
 }
 
@@ -306,6 +312,8 @@ function place(f: Finding, base: number, line: number): Finding {
         : { ...f.fix, edits: f.fix.edits.map((e) => ({ start: e.start + base, end: e.end + base, text: e.text })) },
   };
 }
+
+const isAdvice = (r: FindingRecord) => r.finding.category === 'advice';
 
 const findingKey = (f: Finding) => `${f.start}:${f.end}:${f.ruleId}:${f.messageId}`;
 
@@ -518,15 +526,19 @@ export class FileBuilder {
   }
 
   private build(): FileModel {
-    const ordered: FindingRecord[] = [...this.loose];
-    for (const p of this.pending) ordered.push(...p.findings);
-    ordered.sort((a, b) => byPlace(a.finding, b.finding));
+    const everything: FindingRecord[] = [...this.loose];
+    for (const p of this.pending) everything.push(...p.findings);
+    everything.sort((a, b) => byPlace(a.finding, b.finding));
+    const ordered = everything.filter((r) => !isAdvice(r));
+    const advice = everything.filter(isAdvice);
     const indexOf = new Map(ordered.map((r, i) => [r, i]));
     const statements: StatementRecord[] = [];
     const byStatus = zeroStatus();
     for (let i = 0; i < this.pending.length; i++) {
       const p = this.pending[i]!;
       for (const r of p.findings) r.statement = i;
+      // Advice stays on its statement (for its label) but out of the statement's findings.
+      p.findings = p.findings.filter((r) => !isAdvice(r));
       const own = ownStatus(p.findings.map((r) => r.finding));
       let status = own;
       let blockedBy: number | null = null;
@@ -603,6 +615,7 @@ export class FileBuilder {
       target: this.target,
       error: null,
       findings: ordered,
+      advice,
       statements,
       dataGroups,
       objects,
@@ -622,6 +635,7 @@ export function unreadableFile(filePath: string, target: string, error: string):
     target,
     error,
     findings: [],
+    advice: [],
     statements: [],
     dataGroups: [],
     objects: [],
@@ -681,6 +695,10 @@ export interface Totals {
   readonly objects: Record<ObjectKind, ObjectKindTotals>;
   /** Findings on statements that belong to no object (SET, LOCK TABLES, INSERT, …), by fixability. */
   readonly scriptLevel: FixabilityCounts;
+  /** Advice findings (recommended for the target), never part of `findings` or the severities. */
+  readonly adviceCount: number;
+  /** Advice findings whose fix is a suggestion (`clustrix-lint fix --suggestions` applies them). */
+  readonly suggestionCount: number;
 }
 
 /** A finding present for one target of a comparison and not the other (or changed). */
@@ -711,6 +729,8 @@ export interface ReportModel {
   readonly target: { readonly id: string; readonly name: string } | null;
   readonly files: readonly FileModel[];
   readonly rules: readonly RuleView[];
+  /** The advice rules, as `rules` (their occurrences index FileModel.advice), most frequent first. */
+  readonly advice: readonly RuleView[];
   readonly totals: Totals;
   readonly complexity: Complexity;
   readonly reason: ComplexityReason | null;
@@ -758,12 +778,12 @@ function explain(byFix: FixabilityCounts, rules: readonly RuleView[], unreadable
   return text[0]!.toUpperCase() + text.slice(1);
 }
 
-/** The report-wide views (rules, totals, rating) over the files' models. */
-export function buildReport(
+/** One view per rule over the records `pick` takes from each file (occurrences index that list). */
+function ruleViews(
   files: readonly FileModel[],
   options: ModelOptions,
-  compare: CompareModel | null = null,
-): ReportModel {
+  pick: (file: FileModel) => readonly FindingRecord[],
+): RuleView[] {
   const metas = new Map(options.rules.map((r) => [r.meta.id, r.meta]));
   const ruleData = new Map<
     string,
@@ -783,7 +803,7 @@ export function buildReport(
     }
   >();
   files.forEach((file, fi) => {
-    file.findings.forEach((r, i) => {
+    pick(file).forEach((r, i) => {
       const f = r.finding;
       let d = ruleData.get(f.ruleId);
       if (d === undefined) {
@@ -807,7 +827,7 @@ export function buildReport(
       g.occurrences.push({ file: fi, finding: i });
     });
   });
-  const rules: RuleView[] = [...ruleData.entries()]
+  return [...ruleData.entries()]
     .map(([id, d]): RuleView => {
       const meta = metas.get(id);
       const doc = meta === undefined ? undefined : options.docs(id);
@@ -831,7 +851,16 @@ export function buildReport(
       };
     })
     .sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
+}
 
+/** The report-wide views (rules, totals, rating) over the files' models. */
+export function buildReport(
+  files: readonly FileModel[],
+  options: ModelOptions,
+  compare: CompareModel | null = null,
+): ReportModel {
+  const rules = ruleViews(files, options, (f) => f.findings);
+  const advice = ruleViews(files, options, (f) => f.advice);
   const byStatus = zeroStatus();
   const byFixability = zeroFix();
   const scriptLevel = zeroFix();
@@ -849,7 +878,11 @@ export function buildReport(
   let warningCount = 0;
   let infoCount = 0;
   let findingsTotal = 0;
+  let adviceCount = 0;
+  let suggestionCount = 0;
   for (const file of files) {
+    adviceCount += file.advice.length;
+    suggestionCount += file.advice.filter((r) => r.finding.fix?.kind === 'suggestion').length;
     statements += file.statementCount;
     for (const s of STATUSES) byStatus[s] += file.byStatus[s];
     const c = counts(file.findings.map((r) => r.finding));
@@ -885,6 +918,7 @@ export function buildReport(
     target: targets.length === 1 ? { id: targets[0]!, name: options.targetName(targets[0]!) } : null,
     files,
     rules,
+    advice,
     totals: {
       files: files.length,
       unreadable,
@@ -897,6 +931,8 @@ export function buildReport(
       byFixability,
       objects,
       scriptLevel,
+      adviceCount,
+      suggestionCount,
     },
     complexity: level,
     reason,
@@ -960,7 +996,9 @@ export function reportData(model: ReportModel) {
       target: f.target,
       ...(f.error === null ? {} : { error: f.error }),
       findings: f.findings.map((r) => jsonFinding(r.finding)),
-      ...counts(f.findings.map((r) => r.finding)),
+      advice: f.advice.map((r) => jsonFinding(r.finding)),
+      // Advice has its own counts (adviceCount, suggestionCount); the severities never include it.
+      ...counts([...f.findings, ...f.advice].map((r) => r.finding)),
       statements: { total: f.statementCount, byStatus: f.byStatus },
       complexity: f.complexity,
       objects: f.objects.map((o) => ({

@@ -90,13 +90,32 @@ const EXPLAINERS: ReadonlyArray<{
   { kinds: ['index'], properties: ['type'], rules: ['no-unsupported-engine'] },
   // MyISAM, MEMORY, … parse FOREIGN KEY clauses and drop them; InnoDB creates them.
   { kinds: ['foreign key'], properties: '*', rules: ['no-unsupported-engine'] },
-  { kinds: ['table'], properties: ['options'], rules: ['no-ignored-table-option', 'no-unsupported-partitioning'] },
+  {
+    kinds: ['table'],
+    properties: ['options'],
+    rules: ['no-ignored-table-option', 'no-unsupported-partitioning', 'prefer-distribute-over-partitioning'],
+  },
   {
     kinds: ['index'],
     properties: '*',
-    rules: ['no-fulltext', 'no-spatial', 'no-unsupported-index-type', 'no-invisible-index', 'no-functional-key-part'],
+    rules: [
+      'no-fulltext',
+      'no-spatial',
+      'no-unsupported-index-type',
+      'no-invisible-index',
+      'no-functional-key-part',
+      // A suggestion: the primary key's columns reordered to lead with the partitioning columns.
+      'prefer-distribute-over-partitioning',
+    ],
   },
-  { kinds: ['partitioning'], properties: '*', rules: ['no-unsupported-partitioning'] },
+  {
+    kinds: ['partitioning'],
+    properties: '*',
+    rules: ['no-unsupported-partitioning', 'prefer-distribute-over-partitioning'],
+  },
+  // A suggestion: the key becomes BIGINT UNSIGNED and loses AUTO_INCREMENT (its AUTO_UNIQUE is
+  // inside /*$ … */, which only Xpand reads).
+  { kinds: ['column'], properties: ['type', 'extra'], rules: ['prefer-auto-unique'] },
   { kinds: ['check'], properties: '*', rules: ['no-check-constraint'] },
   {
     kinds: ['column'],
