@@ -5,7 +5,7 @@ import { SKIPPABLE_DUMP_CODE, SOURCES } from '../src/catalog.js';
 import { defineRule, mergeEdits, removalEdit, tokenIndexAt, type Edit, type Finding } from '../src/rule.js';
 import type { SqlSource } from '../src/source.js';
 import type { Statement } from '../src/statements.js';
-import { isPunct, splitTopLevel } from '../src/structure.js';
+import { alterTableLayout, createTableLayout, isPunct, splitTopLevel } from '../src/structure.js';
 import { identValue, isTrivia, isWord, tokenize, type Token } from '../src/tokenize.js';
 
 /** The newest MySQL and MariaDB versions a dump may come from: their /*!…*\/ code ran there. */
@@ -102,7 +102,15 @@ export default defineRule({
       }
       const rules = ruleList(manual.length > 0 ? manual : lossy);
       const runExecs = new Set(run.map((w) => w.open.exec!));
-      const whole = stmt.code.every((t) => t.exec !== null && runExecs.has(t.exec));
+      // The whole statement, or its name (what is left without it is no statement: `ALTER TABLE;`).
+      const inRun = (t: Token | undefined) => t !== undefined && t.exec !== null && runExecs.has(t.exec);
+      const nameAt =
+        stmt.kind === 'create_table'
+          ? createTableLayout(stmt).nameAt
+          : stmt.kind === 'alter_table'
+            ? alterTableLayout(stmt).nameAt
+            : -1;
+      const whole = stmt.code.every(inRun) || inRun(stmt.code[nameAt]);
       // Unwrapped together with the fixes of what is inside, or (when those cannot be combined
       // with the unwrap) removed, as the target skips it today.
       const composed = manual.length === 0 ? mergeEdits([...unwrapEdits, ...inner.flatMap((f) => f.fix!.edits)]) : null;

@@ -107,6 +107,14 @@ const CASES: readonly Case[] = [
     left: ['no-executable-comment/needsPerson', 'no-unsupported-routine-feature/caseStatement'],
   },
   {
+    name: "a comment holding the table's name and what the target cannot take: no fix (removing it left 'ALTER TABLE;')",
+    code: 'CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE /*M!100100 t CONVERT TO CHARACTER SET utf8 */;',
+    findings: ['no-executable-comment/needsPerson', 'no-convert-to-charset/convert'],
+    safe: 'CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE /*M!100100 t CONVERT TO CHARACTER SET utf8 */;',
+    lossy: 'CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE /*M!100100 t CONVERT TO CHARACTER SET utf8 */;',
+    left: ['no-executable-comment/needsPerson', 'no-convert-to-charset/convert'],
+  },
+  {
     name: 'two table-option removals that share a comma: one per pass, the list stays well-formed',
     code: "create table t (id int) stats_persistent = 0, data directory = '/d', engine=innodb;",
     findings: ['no-ignored-table-option/unknown', 'no-ignored-table-option/unknown'],
