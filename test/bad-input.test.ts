@@ -4,9 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli } from './helpers.js';
+import { BIN, runCli, sarifValidator } from './helpers.js';
 
 const tmp = () => {
   const d = mkdtempSync(join(tmpdir(), 'clustrix-lint-bad-'));
@@ -249,12 +248,7 @@ describe('one input that cannot be read or tokenized among several', () => {
         results: Array<Record<string, any>>;
       }>;
     };
-    const require = createRequire(import.meta.url);
-    const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
-    const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object);
+    const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const run = log.runs[0]!;
     expect(run.invocations![0]!.executionSuccessful).toBe(false);

@@ -1,5 +1,6 @@
 // Shared test helpers: where the WSO2 corpus is, and the project's RuleTester.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -200,4 +201,17 @@ export function fakePool(parallel = 3): SegmentExecutor {
       return structuredClone(runSegment(copy, rules, options, lossy));
     },
   };
+}
+
+/**
+ * The official SARIF 2.1.0 schema, compiled (the CommonJS packages through require, for their real
+ * default exports): `validate(log)` is true for a valid log, and `validate.errors` says why not.
+ */
+export function sarifValidator() {
+  const require = createRequire(import.meta.url);
+  const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+  const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object);
 }

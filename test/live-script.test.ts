@@ -1,7 +1,6 @@
 // Live checking without a server: URLs and credentials, the read-only guard, grants, the order
 // and text of the schema script, placing findings on objects (also after fixes), and what every
 // format prints for them. test/live.test.ts runs the same on a real MariaDB.
-import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +23,7 @@ import { isReadOnlyStatement, ReadOnlySession } from '../src/live/session.js';
 import { buildScript } from '../src/live/script.js';
 import type { LiveObject, LiveSchema } from '../src/live/types.js';
 import { SqlSource } from '../src/source.js';
-import { runCli } from './helpers.js';
+import { runCli, sarifValidator } from './helpers.js';
 
 const PW = 's3cr3t-Pw!';
 
@@ -484,12 +483,7 @@ describe('formats', () => {
   });
 
   it('sarif: logical locations, valid against the schema, the server rules listed', async () => {
-    const require = createRequire(import.meta.url);
-    const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
-    const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object);
+    const validate = sarifValidator();
     const sarif = await written((f, o) =>
       writeSarif(f, o, { rules: allRules, version: '0.0.0', docs: () => undefined }),
     );

@@ -5,7 +5,6 @@
 // databases, verify, baselines, and every connection error as one line without credentials.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import { check } from '../src/index.js';
 import { isReadOnlyStatement } from '../src/live/session.js';
 import { snapshot } from '../src/verify/schema.js';
 import type { VerifyReport } from '../src/verify/run.js';
-import { ROOT, runCli, type RunResult } from './helpers.js';
+import { ROOT, runCli, type RunResult, sarifValidator } from './helpers.js';
 import { MARIADBD, MARIADB_SKIP_REASON, freePort, startMariadb, type Server } from './mariadb.js';
 
 const PW = 's3cr3t-Pw!';
@@ -416,12 +415,7 @@ describe.skipIf(MARIADBD === null)(`checking a live database on a real MariaDB (
   }, 60_000);
 
   it('every format names the objects; SARIF validates and lists the server rules', () => {
-    const require = createRequire(import.meta.url);
-    const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
-    const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object);
+    const validate = sarifValidator();
     const sarif = JSON.parse(live(['check', lintUrl('fx'), '--format', 'sarif']).stdout) as {
       runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, any>> }>;
     };

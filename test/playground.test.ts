@@ -22,19 +22,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { check, fix, type Finding } from '../src/index.js';
-import { CORPUS_SKIP_REASON, ROOT, corpusFiles, runCli } from './helpers.js';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS, CORPUS_SKIP_REASON, ROOT, corpusFiles, runCli } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PAGE_FILE = join(ROOT, 'dist', 'playground', 'index.html');
 const PAGE_URL = pathToFileURL(PAGE_FILE).href;
 const ARTIFACTS = join(ROOT, 'test-artifacts');

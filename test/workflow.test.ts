@@ -1,10 +1,9 @@
 // Inputs, config, suppressions, baselines, thresholds and formats, through the real bin.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCli, sarifValidator } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'clustrix-lint-wf-'));
 const HASH = 'CREATE INDEX i USING HASH ON t(c);\n';
@@ -252,14 +251,7 @@ describe('thresholds', () => {
 
 describe('SARIF', () => {
   it('validates against the SARIF 2.1.0 schema and carries rules, regions, fixes and suppressions', async () => {
-    const require = createRequire(import.meta.url);
-    // CommonJS packages: require gives their real default exports.
-    const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
-    const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
-    const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
+    const validate = sarifValidator();
     const r = runCli(['check', 'fixtures/all-severities/input.sql', '--format', 'sarif']);
     const log = JSON.parse(r.stdout) as {
       runs: Array<{
