@@ -142,16 +142,30 @@ const createTable = fc
     fc.constantFrom('\n  ', ' '),
   )
   .chain(([cols, keys, opts, part, sep]) => {
-    const items = [...new Set(cols)].concat([...new Set(keys)]);
+    // Partitioning is only generated where its own server would take it: the table always has the
+    // partitioning column (never wrapped), and no primary or unique key leaves it out (MySQL and
+    // MariaDB refuse both, ER_BAD_FIELD_ERROR and ER_UNIQUE_KEY_NEED_ALL_FIELDS_IN_PF). Otherwise
+    // MariaDB, which skips /*!50700+ … */, loads an original that MySQL refuses, and the load check
+    // would blame the fix for exposing what was never valid (seed 20261205, case 68,973).
+    const partCol = part === undefined ? undefined : /\((\w+)\)/.exec(part)![1];
+    const plain = partCol === undefined ? undefined : COLUMNS.find((c) => c.startsWith(`${partCol} `))!;
+    const takes = (k: string) => {
+      const unique = /^(PRIMARY|UNIQUE) KEY[^(]*\(([^)]*)\)/.exec(k);
+      return partCol === undefined || unique === null || unique[2].split(/,\s*/).includes(partCol);
+    };
+    const columns = [...new Set(plain === undefined ? cols : [plain, ...cols])];
+    const items = columns.concat([...new Set(keys)].filter(takes));
     // A definition with its comma: the comma inside a wrapper or outside.
     const defs = fc.tuple(
       ...items.map((d, i) =>
-        fc.tuple(maybeWrapped(d), fc.boolean(), fc.constantFrom(...TRIVIA)).map(([w, commaInside, trivia]) => {
-          const last = i === items.length - 1;
-          if (last) return w + trivia;
-          if (commaInside && w.endsWith('*/')) return `${w.slice(0, -2).trimEnd()},*/${trivia}${sep}`;
-          return `${w},${trivia}${sep}`;
-        }),
+        fc
+          .tuple(d === plain ? fc.constant(d) : maybeWrapped(d), fc.boolean(), fc.constantFrom(...TRIVIA))
+          .map(([w, commaInside, trivia]) => {
+            const last = i === items.length - 1;
+            if (last) return w + trivia;
+            if (commaInside && w.endsWith('*/')) return `${w.slice(0, -2).trimEnd()},*/${trivia}${sep}`;
+            return `${w},${trivia}${sep}`;
+          }),
       ),
     );
     const options = fc.tuple(...opts.map((o) => maybeWrapped(o)));
@@ -305,6 +319,24 @@ describe(`composition fuzz (${RUNS} runs, seed ${SEED})`, () => {
     // clean script failed on MariaDB (and would on Xpand) where the original loaded.
     '\uFEFF/*!50705 CREATE INDEX i2 ON t (a) USING */ /*!90000 HASH */;\nDELETE IGNORE FROM t;\n',
   ])('counterexample stays fixed: %j', (sql) => composes(sql, true));
+
+  // A counterexample of the generator, not of the fixer: partitioning on a column the table does not
+  // have, in a comment MariaDB skips. MySQL refuses the original; the lossy unwrap gives what MySQL
+  // would run, so MariaDB refuses the clean script too. The contract still holds; the load check
+  // does not apply (the generator no longer makes such inputs).
+  it('an original its own server refuses keeps the contract, and the unwrap fails as MySQL would', () => {
+    const sql =
+      'DROP TABLE IF EXISTS t;\nCREATE TABLE t (\n  b INT NOT NULL\n  )\n/*!50705 PARTITION BY RANGE (a) SUBPARTITION BY HASH (a) SUBPARTITIONS 2 (PARTITION p0 VALUES LESS THAN (10))*/;\n';
+    composes(sql);
+    const out = fix(sql, { lossy: true }).output;
+    expect(out).toContain('PARTITION BY RANGE (a) (PARTITION p0 VALUES LESS THAN (10));');
+    if (server !== null) {
+      expect(loadsOnMariadb(sql)).toBe(true);
+      // Unwrapped by hand, as MySQL reads it: refused, as the clean script is.
+      expect(loadsOnMariadb(sql.replace('/*!50705 ', '').replace('*/;', ';'))).toBe(false);
+      expect(loadsOnMariadb(out)).toBe(false);
+    }
+  });
 
   it(
     'every combination of rules keeps the fixer contract',
