@@ -151,7 +151,7 @@ const createTable = fc
     const plain = partCol === undefined ? undefined : COLUMNS.find((c) => c.startsWith(`${partCol} `))!;
     const takes = (k: string) => {
       const unique = /^(PRIMARY|UNIQUE) KEY[^(]*\(([^)]*)\)/.exec(k);
-      return partCol === undefined || unique === null || unique[2].split(/,\s*/).includes(partCol);
+      return partCol === undefined || unique === null || unique[2]!.split(/,\s*/).includes(partCol);
     };
     const columns = [...new Set(plain === undefined ? cols : [plain, ...cols])];
     const items = columns.concat([...new Set(keys)].filter(takes));
