@@ -1180,7 +1180,11 @@ async function runStream(
     rules: options.rules,
     inlineDirectives: options.inlineDirectives,
     reportUnusedDirectives: options.reportUnusedDirectives,
+    // A live database's statistics are an object with methods: they do not cross to a worker.
+    ...(options.statistics === undefined ? {} : { statistics: options.statistics }),
   };
+  if (options.statistics !== undefined && (executor.parallel > 1 || executor.local === false))
+    throw new InternalError('index statistics are for a stream checked in this thread');
   const state = new StreamState(rules, engine);
   const inline = options.inlineDirectives !== false;
   const onSegment = options.onSegment;

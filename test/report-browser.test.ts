@@ -1,9 +1,11 @@
 // The HTML report in a real browser: Debian's chromium driven by playwright-core (no browser
 // download). The reports of both corpora render with no console error and no network request,
 // show check --format json's totals, embed its findings, pass axe-core with no serious or
-// critical violation, work without JavaScript and in print. Screenshots are saved to
+// critical violation, work without JavaScript and in print; the report of a live database (a
+// real MariaDB) has check's findings and each table's size. Screenshots are saved to
 // .vitest-tmp/report/ (git-ignored). Rendering time is measured by `npm run bench -- --only d`.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -24,6 +26,7 @@ import {
   publicCorpusFiles,
   runCli,
 } from './helpers.js';
+import { MARIADBD, MARIADB_SKIP_REASON, startMariadb, type Server } from './mariadb.js';
 
 // What the callbacks run in the page use (the project's tsconfig has no DOM library).
 declare const document: {
@@ -342,3 +345,154 @@ if (chromium === null) {
     it.skip(CHROMIUM_SKIP_REASON, () => {});
   });
 }
+
+/** The embedded data of a report page, read from the file without a browser. */
+function embedded(html: string) {
+  const m = /<script type="application\/json" id="clustrix-lint-data">([\s\S]*?)<\/script>/.exec(html);
+  expect(m, 'no embedded data').not.toBeNull();
+  return JSON.parse(m![1]!) as {
+    totals: { files: number; databases: number; findings: number; adviceCount: number };
+    files: Array<{
+      filePath: string;
+      findings: Array<{ category: string; objectName?: string }>;
+      advice: unknown[];
+      objects: Array<{
+        kind: string;
+        name: string;
+        findings: number;
+        size?: { rows: number | null; bytes: number | null };
+      }>;
+    }>;
+  };
+}
+
+// A live database as a report input: `report mysql://…` reads it read-only, as check does, and
+// shows each table's size and row estimate beside its findings.
+describe.skipIf(MARIADBD === null)(`the report of a live database (real MariaDB; ${MARIADB_SKIP_REASON})`, () => {
+  let server: Server;
+  let work: string;
+  const url = 'mysql://root@localhost/fx';
+  const live = (args: string[]) => runCli([...args, '--socket', server.socket]);
+  /** information_schema's rows and bytes of every table of `db`. */
+  const sizes = (db: string) =>
+    new Map(
+      server
+        .sql(
+          `SELECT TABLE_NAME, TABLE_ROWS, DATA_LENGTH + INDEX_LENGTH FROM information_schema.TABLES WHERE TABLE_SCHEMA = '${db}' AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE')`,
+        )
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t'))
+        .map(([name, rows, bytes]) => [name!, { rows: Number(rows), bytes: Number(bytes) }]),
+    );
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'clustrix-lint-report-live-'));
+    server = await startMariadb({ ephemeral: true });
+    server.sql('CREATE DATABASE fx');
+    execFileSync('mariadb', ['--no-defaults', `--socket=${server.socket}`, '-uroot', 'fx'], {
+      input: readFileSync(join(ROOT, 'test', 'live-fixture.sql')),
+    });
+    // Rows enough that sizes differ from table to table; ANALYZE makes InnoDB's estimates current.
+    server.sql(
+      'USE fx; INSERT INTO parent SELECT seq, CONCAT("p", seq) FROM seq_3_to_2000; INSERT INTO cache SELECT CONCAT("k", seq), REPEAT("v", 150) FROM seq_1_to_500; ANALYZE TABLE parent, cache',
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('has check --format json’s findings, placed on objects, in two parts: the server and the schema', () => {
+    const out = join(work, 'fx.html');
+    const r = live(['report', url, '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const data = embedded(readFileSync(out, 'utf8'));
+    const json = JSON.parse(live(['check', url, '--format', 'json']).stdout) as JsonFile[];
+    expect(json).toHaveLength(1);
+    expect(data.files.map((f) => f.filePath)).toEqual(['mysql://localhost/', 'mysql://localhost/fx']);
+    expect(data.totals).toMatchObject({ files: 0, databases: 1 });
+    // The same finding objects, in check's order: the server's first, then the schema's.
+    expect(data.files.flatMap((f) => f.findings)).toEqual(compatibility(json[0]!));
+    expect(data.files.flatMap((f) => f.advice)).toEqual(adviceOf(json[0]!));
+    expect(data.files[0]!.findings.length).toBeGreaterThan(0);
+    expect(data.files[1]!.findings.every((f) => f.objectName!.startsWith('mysql://localhost/fx/'))).toBe(true);
+  }, 120_000);
+
+  it('shows each table’s size and row estimate beside its findings, in HTML and in markdown', () => {
+    const want = sizes('fx');
+    const out = join(work, 'fx-sizes.html');
+    expect(live(['report', url, '-o', out]).status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const tables = embedded(html).files[1]!.objects.filter((o) => o.kind === 'table');
+    expect(tables.map((t) => t.name).sort()).toEqual([...want.keys()].filter((t) => t !== 'ticket_seq').sort());
+    for (const t of tables) expect(t.size, t.name).toEqual(want.get(t.name));
+    // The two tables with data are the largest, and the report says how large.
+    expect(want.get('parent')!.rows).toBeGreaterThan(1000);
+    expect(html).toContain(`data-rows="${want.get('cache')!.rows}"`);
+    expect(html).toContain(`data-bytes="${want.get('cache')!.bytes}"`);
+    const md = live(['report', url, '--format', 'markdown']);
+    expect(md.status, md.stderr).toBe(0);
+    expect(md.stdout).toContain('1 live database, ');
+    expect(md.stdout).toMatch(
+      /- Live database mysql:\/\/localhost\/fx \(server version [^)]+\): \d+ tables, about [\d,]+ rows, /,
+    );
+    const row = md.stdout.split('\n').find((l) => l.startsWith('| <code>cache</code> |'));
+    expect(row, md.stdout).toBeDefined();
+    expect(row).toContain(`| ${want.get('cache')!.rows!.toLocaleString('en-US')} |`);
+    expect(md.stdout).toContain('<code>mysql://localhost/fx/cache:');
+  }, 120_000);
+
+  it('--all-databases, and a database that is not there is one line and exit code 2', () => {
+    const all = join(work, 'all.html');
+    const r = live(['report', 'mysql://root@localhost/', '--all-databases', '-o', all]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(embedded(readFileSync(all, 'utf8')).files.map((f) => f.filePath)).toEqual([
+      'mysql://localhost/',
+      'mysql://localhost/fx',
+    ]);
+    const bad = live(['report', 'mysql://root@localhost/nope', '-o', join(work, 'nope.html')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('mysql://localhost/nope');
+    expect(existsSync(join(work, 'nope.html'))).toBe(false);
+  }, 120_000);
+
+  it.skipIf(chromium === null)(
+    'renders in Chromium: no console error, no request, the sizes in view, axe-core clean',
+    async () => {
+      const out = join(work, 'fx-browser.html');
+      expect(live(['report', url, '-o', out]).status).toBe(0);
+      const want = sizes('fx');
+      const { context, dir } = await launch();
+      try {
+        const { page, errors, requests, url: pageUrl } = await open(context, out);
+        expect(await page.locator('h1').innerText()).toBe('Migration assessment for Xpand 23.09');
+        const rowsCell = page.locator('#summary tr[data-live="mysql://localhost/fx"] [data-live-count="rows"]');
+        expect(num(await rowsCell.innerText())).toBe(
+          [...want].filter(([t]) => t !== 'ticket_seq').reduce((n, [, s]) => n + s.rows, 0),
+        );
+        const cache = page.locator('#objects tr', { has: page.locator('code', { hasText: /^cache$/ }) });
+        expect(await cache.locator('[data-rows]').innerText().then(num)).toBe(want.get('cache')!.rows);
+        await page.addScriptTag({ content: AXE });
+        const violations = (await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+          return (await axe.run(document)).violations;
+        })) as Array<{ id: string; impact: string }>;
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+          [],
+        );
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([pageUrl]);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: join(ARTIFACTS, 'live.png') });
+        await page.evaluate(() => document.getElementById('objects')!.scrollIntoView());
+        await page.screenshot({ path: join(ARTIFACTS, 'live-objects.png') });
+      } finally {
+        await context.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+});

@@ -391,7 +391,7 @@ describe('report rendering', { timeout: 60_000 }, () => {
     expect(short).toContain('| 3,000 | 1,500 | 1,500 | 0 |');
   });
 
-  it('table sizes, once a database input gives them, show beside the objects', async () => {
+  it('table sizes (a live database gives them) show beside the objects, in words and exact in data-bytes', async () => {
     const m = await model('CREATE TABLE t (id INT) ENGINE=MyISAM;');
     const file = m.files[0]!;
     const sized = {
@@ -399,8 +399,9 @@ describe('report rendering', { timeout: 60_000 }, () => {
       files: [{ ...file, objects: file.objects.map((o) => ({ ...o, size: { rows: 12345, bytes: 6789012 } })) }],
     };
     const html = renderHtml(sized);
-    expect(html).toContain('<th scope="col" class="n">rows</th>');
-    expect(html).toContain('12,345');
+    expect(html).toContain('<th scope="col" class="n">rows (estimate)</th><th scope="col" class="n">size</th>');
+    expect(html).toContain('<td class="n" data-rows="12345">12,345</td>');
+    expect(html).toContain('<td class="n" data-bytes="6789012" title="6,789,012 bytes">6.5 MiB</td>');
   });
 });
 

@@ -4,14 +4,21 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getTarget } from '../catalog.js';
 import { STDIN } from '../files.js';
+import { allRules, serverRules } from '../../rules/index.js';
+import { settingsFor } from '../engine.js';
 import { rules } from '../index.js';
+import type { LiveRead } from '../live/check.js';
+import type { ServerFlags } from '../live/connect.js';
+import { statisticsOf } from '../statistics.js';
 import { UsageError, writeFileAtomic } from '../io.js';
 import { assessFile } from '../report/assess.js';
+import { liveParts } from '../report/live.js';
 import { buildReport, compareFiles, type FileModel, type ReportModel } from '../report/model.js';
 import {
   PACKAGE_JSON,
   lintOptions,
   ruleDoc,
+  serverOptions,
   units,
   type CommandSpec,
   type CommonArgs,
@@ -22,8 +29,10 @@ import {
 export const REPORT_FORMATS = ['html', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export interface ReportArgs {
+export interface ReportArgs extends ServerFlags {
   files: string[];
+  /** With a server URL that names no database: read every database but the system ones. */
+  allDatabases?: boolean;
   target?: string;
   config?: string | false;
   rule: string[];
@@ -53,6 +62,11 @@ function parseCompare(value: string): [string, string] {
   return [a, b];
 }
 
+/** A text as a stream of one chunk. */
+async function* once(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
 /** The format asked for, or the one the output file's name says (.md, .markdown), else HTML. */
 function formatOf(args: ReportArgs): ReportFormat {
   if (args.format !== undefined) return args.format;
@@ -76,6 +90,12 @@ export async function buildReportModel(args: ReportArgs, io: Streams): Promise<R
     quiet: false,
     stdin: args.stdin,
     stdinFilename: args.stdinFilename,
+    socket: args.socket,
+    passwordFile: args.passwordFile,
+    connectTimeout: args.connectTimeout,
+    tls: args.tls,
+    tlsCa: args.tlsCa,
+    allDatabases: args.allDatabases,
   };
   const all = await units(common, io);
   const assess = (u: Unit, target: string, input: AsyncIterable<Uint8Array | string>) => {
@@ -88,26 +108,48 @@ export async function buildReportModel(args: ReportArgs, io: Streams): Promise<R
       reportUnusedDirectives: o.reportUnusedDirectives,
     });
   };
+  // A live database is two parts, as check reports it: its server (the server rules on what it
+  // reports about itself) and its schema script, with the index statistics check uses.
+  const assessLive = async (u: Unit, live: LiveRead, target: string): Promise<FileModel[]> => {
+    const o = lintOptions(common, u);
+    const [schema, server] = await Promise.all([
+      assessFile(rules, u.stream(), {
+        filePath: u.name,
+        target,
+        rules: settingsFor(rules, allRules, o.rules),
+        inlineDirectives: o.inlineDirectives,
+        reportUnusedDirectives: o.reportUnusedDirectives,
+        statistics: statisticsOf(live.schema),
+      }),
+      assessFile(serverRules, once(live.script.report.text), {
+        filePath: `${live.schema.server.url}/`,
+        target,
+        rules: settingsFor(serverRules, allRules, o.rules),
+        inlineDirectives: o.inlineDirectives,
+      }),
+    ]);
+    return liveParts(live, server, schema);
+  };
   const files: FileModel[] = [];
   const before: FileModel[] = [];
   for (const u of all) {
+    if (u.live !== undefined) {
+      if (compare !== null) before.push(...(await assessLive(u, u.live, compare[0])));
+      files.push(...(await assessLive(u, u.live, compare?.[1] ?? u.target)));
+      continue;
+    }
     if (compare === null) {
       files.push(await assess(u, u.target, u.stream()));
       continue;
     }
     // Two passes over each input: standard input is read once and kept for the second.
     const text = u.input.path === STDIN ? u.sql() : null;
-    const input = (): AsyncIterable<Uint8Array | string> =>
-      text === null
-        ? u.stream()
-        : (async function* () {
-            yield text;
-          })();
+    const input = (): AsyncIterable<Uint8Array | string> => (text === null ? u.stream() : once(text));
     before.push(await assess(u, compare[0], input()));
     files.push(await assess(u, compare[1], input()));
   }
   const version = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
-  const options = { rules, docs: ruleDoc, version, targetName: (id: string) => getTarget(id).name };
+  const options = { rules: allRules, docs: ruleDoc, version, targetName: (id: string) => getTarget(id).name };
   let comparison = null;
   if (compare !== null) {
     const from = buildReport(before, options);
@@ -145,6 +187,13 @@ export const reportCommand: CommandSpec<ReportArgs> = {
   describe: 'write a migration assessment (HTML page, or markdown for pull requests)',
   builder: (y, _common, inputs) =>
     inputs(y)
+      .options(serverOptions())
+      .option('all-databases', {
+        describe:
+          'with a mysql:// URL that names no database: every database but mysql, sys, information_schema and performance_schema',
+        type: 'boolean',
+        default: false,
+      })
       .option('output', {
         alias: 'o',
         describe: 'write the report to FILE (default: standard output)',

@@ -39,7 +39,7 @@ class Lines {
 }
 
 /** The segment holding `offset`: the last one starting at or before it (segments are sorted). */
-function segmentAt(segments: readonly TextSegment[], offset: number): TextSegment | undefined {
+export function segmentAt(segments: readonly TextSegment[], offset: number): TextSegment | undefined {
   let lo = 0;
   let hi = segments.length - 1;
   let found: TextSegment | undefined;

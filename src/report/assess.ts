@@ -4,6 +4,7 @@ import { getTarget } from '../catalog.js';
 import type { RuleSetting } from '../engine.js';
 import { SqlSyntaxError } from '../errors.js';
 import type { Rule, Severity } from '../rule.js';
+import type { IndexStatistics } from '../statistics.js';
 import { checkStreamWith } from '../stream.js';
 import { FileBuilder, unreadableFile, type FileModel } from './model.js';
 
@@ -13,6 +14,8 @@ export interface AssessOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly inlineDirectives?: boolean;
   readonly reportUnusedDirectives?: Severity;
+  /** A live database's index statistics (the advice rules judge keys by them, as check does). */
+  readonly statistics?: IndexStatistics;
   /** Characters per streamed segment (tests use small ones). */
   readonly segmentSize?: number;
 }
@@ -36,6 +39,7 @@ export async function assessFile(
       rules: options.rules,
       inlineDirectives: options.inlineDirectives,
       reportUnusedDirectives: options.reportUnusedDirectives,
+      statistics: options.statistics,
       segmentSize: options.segmentSize,
       onSegment: (segment, source, found) => builder.segment(segment, source, found),
     });

@@ -27,6 +27,8 @@ import {
   STATUS_LABEL,
   at,
   blockerText,
+  bytesText,
+  findingAt,
   num,
   plural,
   share,
@@ -430,7 +432,7 @@ function ruleSection(model: ReportModel, rule: RuleView, advice = false): string
     for (const o of visible) {
       const file = model.files[o.file]!;
       const r = records(file)[o.finding]!;
-      const where = at(file.filePath, r.finding.line, r.finding.column);
+      const where = findingAt(file.filePath, r.finding);
       const what = objectLabel(file, r);
       out.push(
         `<li><span class="mono">${esc(where)}</span>${what === '' ? '' : ` <span class="muted">— ${esc(what)}</span>`}`,
@@ -452,7 +454,7 @@ function ruleSection(model: ReportModel, rule: RuleView, advice = false): string
         const r = records(file)[o.finding]!;
         const what = objectLabel(file, r);
         out.push(
-          `<li><span class="mono">${esc(at(file.filePath, r.finding.line, r.finding.column))}</span>${what === '' ? '' : ` ${esc(what)}`}</li>`,
+          `<li><span class="mono">${esc(findingAt(file.filePath, r.finding))}</span>${what === '' ? '' : ` ${esc(what)}`}</li>`,
         );
       }
       out.push('</ul>');
@@ -472,7 +474,7 @@ function ruleSection(model: ReportModel, rule: RuleView, advice = false): string
       const file = model.files[first.file]!;
       const r = records(file)[first.finding]!;
       out.push(
-        `<li>${esc(g.message)} <span class="muted">×${num(g.occurrences.length)}, first at ${esc(at(file.filePath, r.finding.line))}</span></li>`,
+        `<li>${esc(g.message)} <span class="muted">×${num(g.occurrences.length)}, first at ${esc(findingAt(file.filePath, r.finding, false))}</span></li>`,
       );
     }
     out.push('</ul></details>');
@@ -482,6 +484,8 @@ function ruleSection(model: ReportModel, rule: RuleView, advice = false): string
 }
 
 function objectRows(file: FileModel, objects: readonly ObjectRecord[], withSize: boolean): string {
+  // A live database's script is built by the tool: a line in it means nothing to the reader.
+  const lines = file.live === undefined;
   return objects
     .map((o) => {
       const by: Record<Fixability, number> = { safe: 0, lossy: 0, person: 0, review: 0 };
@@ -492,14 +496,26 @@ function objectRows(file: FileModel, objects: readonly ObjectRecord[], withSize:
       const reason =
         o.reason === null
           ? '<span class="muted">nothing to do</span>'
-          : `<a href="#rule-${esc(o.reason.ruleId)}"><code>${esc(o.reason.ruleId)}</code></a> at line ${o.reason.line} (${esc(FIX_LABEL[o.reason.fixability])})`;
+          : `<a href="#rule-${esc(o.reason.ruleId)}"><code>${esc(o.reason.ruleId)}</code></a> at line ${o.reason.object === undefined ? o.reason.line : `${o.reason.object.line} of its text`} (${esc(FIX_LABEL[o.reason.fixability])})`;
       const blocker = o.blockedBy === null ? '' : blockerText(file.statements[o.blockedBy]);
+      const rows = o.size?.rows ?? null;
+      const bytes = o.size?.bytes ?? null;
       const size = withSize
-        ? `<td class="n">${o.size?.rows === null || o.size?.rows === undefined ? '' : num(o.size.rows)}</td><td class="n">${o.size?.bytes === null || o.size?.bytes === undefined ? '' : num(o.size.bytes)}</td>`
+        ? `<td class="n"${rows === null ? '' : ` data-rows="${rows}"`}>${rows === null ? '' : num(rows)}</td><td class="n"${bytes === null ? '' : ` data-bytes="${bytes}" title="${num(bytes)} bytes"`}>${bytes === null ? '' : esc(bytesText(bytes))}</td>`
         : '';
-      return `<tr><td>${esc(o.kind)}</td><td><code>${esc(o.name)}</code>${o.table === null ? '' : ` <span class="muted">on ${esc(o.table)}</span>`}${o.defined ? '' : ' <span class="muted">(changed, not created here)</span>'}</td><td class="n">${o.line}</td><td>${complexityBadge(o.complexity)}</td><td>${reason}</td><td>${statusBadge(o.status)}${blocker === '' ? '' : ` <span class="muted">after ${esc(blocker)}</span>`}</td><td>${counts === '' ? '—' : esc(counts)}</td>${size}</tr>`;
+      return `<tr><td>${esc(o.kind)}</td><td><code>${esc(o.name)}</code>${o.table === null ? '' : ` <span class="muted">on ${esc(o.table)}</span>`}${o.defined ? '' : ' <span class="muted">(changed, not created here)</span>'}</td>${lines ? `<td class="n">${o.line}</td>` : ''}<td>${complexityBadge(o.complexity)}</td><td>${reason}</td><td>${statusBadge(o.status)}${blocker === '' ? '' : ` <span class="muted">after ${esc(blocker)}</span>`}</td><td>${counts === '' ? '—' : esc(counts)}</td>${size}</tr>`;
     })
     .join('');
+}
+
+/** A table's size in words, for the list of objects with nothing to do: ` (12 rows, 16.0 KiB)`. */
+function sizeNote(o: ObjectRecord): string {
+  if (o.size === undefined) return '';
+  const parts = [
+    ...(o.size.rows === null ? [] : [plural(o.size.rows, 'row')]),
+    ...(o.size.bytes === null ? [] : [bytesText(o.size.bytes)]),
+  ];
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
 function objectsSection(model: ReportModel): string {
@@ -510,7 +526,8 @@ function objectsSection(model: ReportModel): string {
   const withSize = model.files.some((f) => f.objects.some((o) => o.size !== undefined));
   const order: Record<Complexity, number> = { high: 0, medium: 1, low: 2 };
   model.files.forEach((file, fi) => {
-    if (file.error !== null) return;
+    // A server report has no objects of its own (its findings are under Findings by rule).
+    if (file.error !== null || file.live?.part === 'server') return;
     const rated = file.objects.filter((o) => o.findings.length > 0 || o.status !== 'ok');
     const clean = file.objects.filter((o) => o.findings.length === 0 && o.status === 'ok');
     const counts = (['high', 'medium', 'low'] as const)
@@ -519,7 +536,7 @@ function objectsSection(model: ReportModel): string {
     out.push(
       `<h3 id="objects-${fi}">${esc(file.filePath)}</h3><p>${plural(file.objects.length, 'object')}: ${counts}.</p>`,
     );
-    const head = `<thead><tr><th scope="col">kind</th><th scope="col">name</th><th scope="col" class="n">line</th><th scope="col">complexity</th><th scope="col">because of</th><th scope="col">status</th><th scope="col">findings</th>${withSize ? '<th scope="col" class="n">rows</th><th scope="col" class="n">bytes</th>' : ''}</tr></thead>`;
+    const head = `<thead><tr><th scope="col">kind</th><th scope="col">name</th>${file.live === undefined ? '<th scope="col" class="n">line</th>' : ''}<th scope="col">complexity</th><th scope="col">because of</th><th scope="col">status</th><th scope="col">findings</th>${withSize ? '<th scope="col" class="n">rows (estimate)</th><th scope="col" class="n">size</th>' : ''}</tr></thead>`;
     const sorted = [...rated]
       .sort((a, b) => order[a.complexity] - order[b.complexity] || a.line - b.line)
       .slice(0, LIMITS.objects);
@@ -543,7 +560,7 @@ function objectsSection(model: ReportModel): string {
       out.push(
         `<details><summary>${plural(clean.length, 'object')} with nothing to do</summary><p class="mono">${clean
           .slice(0, LIMITS.objects)
-          .map((o) => esc(`${o.kind} ${o.name}`))
+          .map((o) => esc(`${o.kind} ${o.name}${sizeNote(o)}`))
           .join(', ')}${clean.length > LIMITS.objects ? ', …' : ''}</p></details>`,
       );
     }
@@ -561,7 +578,7 @@ function statementsSection(model: ReportModel): string {
   );
   const shown: StatementStatus[] = ['person', 'incidental', 'lossy', 'safe'];
   model.files.forEach((file) => {
-    if (file.error !== null) return;
+    if (file.error !== null || file.live?.part === 'server') return;
     const any = shown.some((s) => file.byStatus[s] > 0);
     const tally = STATUSES.filter((s) => file.byStatus[s] > 0)
       .map((s) => `${num(file.byStatus[s])} ${STATUS_LABEL[s]}`)
@@ -699,7 +716,7 @@ function summarySection(model: ReportModel): string {
   const because =
     r === null
       ? ''
-      : `<p class="muted">Rated by <a href="#rule-${esc(r.ruleId)}"><code>${esc(r.ruleId)}</code></a> (${esc(FIX_LABEL[r.fixability])}) at <span class="mono" title="${esc(r.filePath ?? '')}">${esc(at(baseName(r.filePath ?? ''), r.line))}</span>.</p>`;
+      : `<p class="muted">Rated by <a href="#rule-${esc(r.ruleId)}"><code>${esc(r.ruleId)}</code></a> (${esc(FIX_LABEL[r.fixability])}) at <span class="mono" title="${esc(r.filePath ?? '')}">${esc(r.object === undefined ? at(baseName(r.filePath ?? ''), r.line) : at(r.object.name, r.object.line))}</span>.</p>`;
   const statusNames = Object.fromEntries(STATUSES.map((s) => [s, STATUS_LABEL[s]])) as Record<StatementStatus, string>;
   const fixNames = Object.fromEntries(FIXABILITIES.map((x) => [x, FIX_LABEL[x]])) as Record<Fixability, string>;
   const objectRows = OBJECT_KINDS.map((k) => {
@@ -710,6 +727,16 @@ function summarySection(model: ReportModel): string {
     t.unreadable === 0
       ? ''
       : `<p><strong>${plural(t.unreadable, 'file')} could not be read</strong> and ${t.unreadable === 1 ? 'is' : 'are'} not assessed (see Files).</p>`;
+  const lives = model.files.filter((f) => f.live?.part === 'schema');
+  const live =
+    lives.length === 0
+      ? ''
+      : `<h3>Live databases</h3><p>Read (read-only) from the server; sizes and row estimates are information_schema's (<code>DATA_LENGTH + INDEX_LENGTH</code>, <code>TABLE_ROWS</code>: an estimate for InnoDB), shown beside each table under Objects.</p><div class="scroll" tabindex="0" role="region" aria-label="table (scrolls sideways)"><table><thead><tr><th scope="col">input</th><th scope="col">server version</th><th scope="col">databases</th><th scope="col" class="n">tables</th><th scope="col" class="n">rows (estimate)</th><th scope="col" class="n">size</th></tr></thead><tbody>${lives
+          .map((f) => {
+            const l = f.live!;
+            return `<tr data-live="${esc(f.filePath)}"><td><code>${esc(f.filePath)}</code></td><td>${esc(l.version)}</td><td>${esc(l.databases.join(', '))}</td><td class="n" data-live-count="tables">${num(l.tables)}</td><td class="n"${l.rows === null ? '' : ` data-live-count="rows" data-value="${l.rows}"`}>${l.rows === null ? '—' : num(l.rows)}</td><td class="n"${l.bytes === null ? '' : ` data-live-count="bytes" data-value="${l.bytes}" title="${num(l.bytes)} bytes"`}>${l.bytes === null ? '—' : esc(bytesText(l.bytes))}</td></tr>`;
+          })
+          .join('')}</tbody></table></div>`;
   return `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>${unreadable}<div class="cards">
 <div class="card"><h3>Migration complexity</h3><p class="big" data-complexity="${model.complexity}">${complexityBadge(model.complexity)}</p><p class="explain">${esc(model.explanation)}</p>${because}</div>
 <div class="card"><h3>Statements</h3><p class="big" data-count="statements">${num(t.statements)}</p>${shareBar('Statements by status', t.byStatus, STATUSES, STATUS_COLOR, statusNames, 'status')}</div>
@@ -717,7 +744,7 @@ function summarySection(model: ReportModel): string {
 ${adviceCard(model)}
 <div class="card"><h3>What it takes</h3>${shareBar('Findings by what fixes them', t.byFixability, FIXABILITIES, FIX_COLOR, fixNames, 'fix')}</div>
 </div>
-<h3>Objects</h3><div class="scroll" tabindex="0" role="region" aria-label="table (scrolls sideways)"><table><thead><tr><th scope="col">kind</th><th scope="col" class="n">in the script</th><th scope="col" class="n">with findings</th><th scope="col" class="n">high</th><th scope="col" class="n">medium</th><th scope="col" class="n">low</th></tr></thead><tbody>${objectRows}</tbody></table></div></section>`;
+<h3>Objects</h3><div class="scroll" tabindex="0" role="region" aria-label="table (scrolls sideways)"><table><thead><tr><th scope="col">kind</th><th scope="col" class="n">in the script</th><th scope="col" class="n">with findings</th><th scope="col" class="n">high</th><th scope="col" class="n">medium</th><th scope="col" class="n">low</th></tr></thead><tbody>${objectRows}</tbody></table></div>${live}</section>`;
 }
 
 function chartsSection(model: ReportModel): string {

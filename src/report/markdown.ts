@@ -16,6 +16,9 @@ import {
   STATUS_LABEL,
   at,
   blockerText,
+  bytesText,
+  findingAt,
+  liveLines,
   num,
   plural,
   share,
@@ -52,6 +55,8 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
   head.push('');
   head.push(`**Complexity: ${model.complexity.toUpperCase()}**: ${mdText(model.explanation)}`);
   head.push('');
+  for (const line of liveLines(model)) head.push(`- Live database ${mdText(line)}`);
+  if (liveLines(model).length > 0) head.push('');
   if (t.unreadable > 0) {
     for (const f of model.files.filter((x) => x.error !== null)) head.push(`> **Not assessed:** ${mdText(f.error!)}`);
     head.push('');
@@ -107,15 +112,15 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
     for (const f of c.files) {
       for (const r of f.disappeared)
         rows.push(
-          `| gone | ${code(at(f.filePath, r.finding.line))} | ${code(r.finding.ruleId)} | ${mdText(r.finding.message)} |`,
+          `| gone | ${code(findingAt(f.filePath, r.finding, false))} | ${code(r.finding.ruleId)} | ${mdText(r.finding.message)} |`,
         );
       for (const r of f.appeared)
         rows.push(
-          `| new | ${code(at(f.filePath, r.finding.line))} | ${code(r.finding.ruleId)} | ${mdText(r.finding.message)} |`,
+          `| new | ${code(findingAt(f.filePath, r.finding, false))} | ${code(r.finding.ruleId)} | ${mdText(r.finding.message)} |`,
         );
       for (const x of f.changed)
         rows.push(
-          `| ${x.from.finding.severity} → ${x.to.finding.severity}, ${FIX_LABEL[x.from.fixability]} → ${FIX_LABEL[x.to.fixability]} | ${code(at(f.filePath, x.to.finding.line))} | ${code(x.to.finding.ruleId)} | ${mdText(x.to.finding.message)} |`,
+          `| ${x.from.finding.severity} → ${x.to.finding.severity}, ${FIX_LABEL[x.from.fixability]} → ${FIX_LABEL[x.to.fixability]} | ${code(findingAt(f.filePath, x.to.finding, false))} | ${code(x.to.finding.ruleId)} | ${mdText(x.to.finding.message)} |`,
         );
     }
     if (rows.length > 0) {
@@ -129,6 +134,27 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
       head.push('</details>');
       head.push('');
     }
+  }
+
+  // A live database's tables with findings, beside their size: what a migration moves.
+  for (const file of model.files.filter((f) => f.live?.part === 'schema')) {
+    const tables = file.objects.filter((o) => o.kind === 'table' && o.findings.length > 0);
+    if (tables.length === 0) continue;
+    const order: Record<string, number> = { high: 0, medium: 1, low: 2 };
+    tables.sort((a, b) => order[a.complexity]! - order[b.complexity]! || (b.size?.bytes ?? 0) - (a.size?.bytes ?? 0));
+    head.push(`<details><summary>Tables of ${mdText(file.filePath)} with findings: ${num(tables.length)}</summary>`);
+    head.push('');
+    head.push('| table | complexity | findings | rows (estimate) | size |');
+    head.push('| --- | --- | ---: | ---: | ---: |');
+    for (const o of tables.slice(0, FILE_ROWS)) {
+      const rows = o.size?.rows ?? null;
+      const bytes = o.size?.bytes ?? null;
+      head.push(
+        `| ${code(o.name)} | ${o.complexity} | ${num(o.findings.length)} | ${rows === null ? '—' : num(rows)} | ${bytes === null ? '—' : bytesText(bytes)} |`,
+      );
+    }
+    if (tables.length > FILE_ROWS) head.push(`| … | ${num(tables.length - FILE_ROWS)} more | | | |`);
+    head.push('', '</details>', '');
   }
 
   // What needs a person, first: statements that need one, then incidental ones.
@@ -222,7 +248,7 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
       const file: FileModel = model.files[o.file]!;
       const f = (advice ? file.advice : file.findings)[o.finding]!;
       const fix = f.finding.fix === null ? '' : ` _(fix, ${f.finding.fix.kind}: ${mdText(f.finding.fix.title)})_`;
-      block.push(`- ${code(at(file.filePath, f.finding.line, f.finding.column))} ${mdText(f.finding.message)}${fix}`);
+      block.push(`- ${code(findingAt(file.filePath, f.finding))} ${mdText(f.finding.message)}${fix}`);
     }
     if (occurrences.length > OCCURRENCES) block.push(`- … and ${num(occurrences.length - OCCURRENCES)} more`);
     block.push('', '</details>', '');

@@ -18,12 +18,14 @@
 //   complexity, and its counts never join the findings, errors, warnings and info.
 import { byPlace } from '../engine.js';
 import { jsonFinding } from '../format/json.js';
-import { counts } from '../format/types.js';
+import { counts, type ReportFinding } from '../format/types.js';
 import type { Finding, FixKind, Rule, Severity } from '../rule.js';
 import type { SqlSource } from '../source.js';
 import type { Statement, StatementKind } from '../statements.js';
 import type { Segment } from '../stream.js';
 import { ruleDocFacts, type Evidence } from './docs.js';
+import type { ObjectLocation } from '../live/types.js';
+import type { LiveSource } from './live.js';
 import { KIND_LABELS, databaseName, nameKey, statementShape, type Namespace, type ObjectKind } from './objects.js';
 
 export type Fixability = 'safe' | 'lossy' | 'person' | 'review';
@@ -59,8 +61,11 @@ export interface Excerpt {
 }
 
 export interface FindingRecord {
-  /** Positions and fix edits in the whole input, as `check --format json` gives them. */
-  readonly finding: Finding;
+  /**
+   * Positions and fix edits in the whole input, as `check --format json` gives them; for a live
+   * database also the object it is on (`object`), as check places it.
+   */
+  readonly finding: ReportFinding;
   readonly fixability: Fixability;
   /** Index into FileModel.statements, or null (a directive between statements). */
   statement: number | null;
@@ -109,9 +114,11 @@ export interface ComplexityReason {
   readonly count: number;
   /** For the whole report: the file of that finding. */
   readonly filePath?: string;
+  /** On a live database: the object of that finding, as check names it. */
+  readonly object?: ObjectLocation;
 }
 
-/** Size of a table on a live database: filled by a database input, once there is one. */
+/** Size of a table on a live database (information_schema.TABLES: DATA_LENGTH + INDEX_LENGTH, TABLE_ROWS). */
 export interface TableSize {
   readonly bytes: number | null;
   readonly rows: number | null;
@@ -158,6 +165,8 @@ export interface FileModel {
   readonly byFixability: FixabilityCounts;
   readonly complexity: Complexity;
   readonly reason: ComplexityReason | null;
+  /** A part of a live database (its server report or its schema), with what was read; else absent. */
+  readonly live?: LiveSource;
 }
 
 const zeroStatus = (): StatusCounts => ({ ok: 0, safe: 0, lossy: 0, person: 0, incidental: 0 });
@@ -195,7 +204,18 @@ export function complexityOf(findings: readonly FindingRecord[]): {
     const f = first[x];
     if (f === undefined) continue;
     const level = LEVEL_OF[x];
-    return { level, reason: { level, ruleId: f.ruleId, line: f.line, fixability: x, count: by[x] } };
+    const object = (f as ReportFinding).object;
+    return {
+      level,
+      reason: {
+        level,
+        ruleId: f.ruleId,
+        line: f.line,
+        fixability: x,
+        count: by[x],
+        ...(object === undefined ? {} : { object }),
+      },
+    };
   }
   return { level: 'low', reason: null };
 }
@@ -683,7 +703,10 @@ export interface ObjectKindTotals {
 }
 
 export interface Totals {
+  /** Script inputs (a live database's two parts are not among them). */
   readonly files: number;
+  /** Databases read from live servers (the schema parts of `mysql://…` inputs). */
+  readonly databases: number;
   readonly unreadable: number;
   readonly statements: number;
   readonly byStatus: StatusCounts;
@@ -920,7 +943,8 @@ export function buildReport(
     rules,
     advice,
     totals: {
-      files: files.length,
+      files: files.filter((f) => f.live === undefined).length,
+      databases: files.reduce((n, f) => n + (f.live?.part === 'schema' ? f.live.databases.length : 0), 0),
       unreadable,
       statements,
       byStatus,

@@ -1,5 +1,6 @@
 // Words and numbers both renderers use, so the HTML page and the markdown say the same thing.
 import type { Complexity, Fixability, ReportModel, StatementRecord, StatementStatus } from './model.js';
+import type { ReportFinding } from '../format/types.js';
 import type { ObjectKind } from './objects.js';
 
 export const STATUS_LABEL: Record<StatementStatus, string> = {
@@ -63,11 +64,49 @@ export const plural = (n: number, word: string, many = `${word}s`): string => `$
 export const at = (filePath: string, line: number, column?: number): string =>
   column === undefined ? `${filePath}:${line}` : `${filePath}:${line}:${column}`;
 
+/** Where a finding is: on its object for a live database (as check names it), else in its file. */
+export const findingAt = (filePath: string, f: ReportFinding, column = true): string =>
+  f.object === undefined
+    ? at(filePath, f.line, column ? f.column : undefined)
+    : at(f.object.name, f.object.line, column ? f.object.column : undefined);
+
+/** Bytes as people read them (1,024 based, as information_schema sizes are pages). */
+export function bytesText(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0
+    ? `${n.toLocaleString('en-US')} bytes`
+    : `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ${units[u]}`;
+}
+
+/** The live databases of a report, one line each: server, version, databases, tables, rows, size. */
+export function liveLines(model: ReportModel): string[] {
+  return model.files
+    .filter((f) => f.live?.part === 'schema')
+    .map((f) => {
+      const l = f.live!;
+      const sized =
+        l.tables === 0
+          ? 'no table size reported'
+          : `${plural(l.tables, 'table')}, ${l.rows === null ? 'rows unknown' : `about ${plural(l.rows, 'row')}`}, ${l.bytes === null ? 'size unknown' : bytesText(l.bytes)}`;
+      return `${f.filePath} (server version ${l.version}): ${sized}`;
+    });
+}
+
 /** One line on the report's subject: files, statements, target. */
 export function subject(model: ReportModel): string {
   const t = model.totals;
   const target = model.target?.name ?? 'the targets set by each file’s configuration';
-  return `${plural(t.files, 'file')}, ${plural(t.statements, 'statement')}, checked for ${target}`;
+  const inputs = [
+    ...(t.files > 0 || t.databases === 0 ? [plural(t.files, 'file')] : []),
+    ...(t.databases > 0 ? [plural(t.databases, 'live database')] : []),
+  ];
+  return `${inputs.join(', ')}, ${plural(t.statements, 'statement')}, checked for ${target}`;
 }
 
 /** What blocks an incidental statement, as words. */
