@@ -318,6 +318,31 @@ describe.skipIf(MARIADBD === null)(`checking a live database on a real MariaDB (
     server.sql('DROP DATABASE fx_other;');
   }, 120_000);
 
+  it('names that differ only in case are read in byte order, the same every time', () => {
+    // information_schema's names compare case-insensitively: ORDER BY alone leaves Cx/cx and T/t in any order.
+    server.sql(
+      'CREATE DATABASE cx; CREATE DATABASE Cx; CREATE TABLE cx.t (id INT PRIMARY KEY); CREATE TABLE cx.T (id INT PRIMARY KEY);',
+    );
+    try {
+      const dump = join(dir, 'case.sql');
+      const runs = [1, 2, 3].map(() => {
+        const r = live(['check', 'mysql://lint@localhost/', '--all-databases', '--format', 'json', '--dump', dump], {
+          env: { MYSQL_PWD: PW },
+        });
+        return { stdout: r.stdout, script: readFileSync(dump, 'utf8') };
+      });
+      expect(new Set(runs.map((r) => r.stdout)).size).toBe(1);
+      expect(new Set(runs.map((r) => r.script)).size).toBe(1);
+      const names = json({ stdout: runs[0]!.stdout } as RunResult)[0]!.live!.databases.map((d) => d.name);
+      expect(names.indexOf('Cx')).toBeLessThan(names.indexOf('cx'));
+      const script = runs[0]!.script;
+      expect(script.indexOf('CREATE TABLE `T`')).toBeGreaterThan(0);
+      expect(script.indexOf('CREATE TABLE `T`')).toBeLessThan(script.indexOf('CREATE TABLE `t`'));
+    } finally {
+      server.sql('DROP DATABASE cx; DROP DATABASE Cx;');
+    }
+  }, 120_000);
+
   it('the distribution advice reads the index cardinality from information_schema, not the column type', () => {
     // state is a VARCHAR holding 3 values; flag a TINYINT(1) used as a number (120 values); tiny is
     // a table too small for its statistics to tell, so its BOOLEAN is judged by the type.

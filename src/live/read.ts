@@ -77,7 +77,7 @@ export async function readSchema(connect: Connect, options: ReadOptions): Promis
     const server = await readServer(main, options.server);
     const caseInsensitive = server.variables.lower_case_table_names !== '0';
     const schemata = await main.query(
-      'SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME',
+      'SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA ORDER BY BINARY SCHEMA_NAME',
     );
     const known = new Map(schemata.map((r) => [str(r.SCHEMA_NAME)!, r]));
     let names: string[];
@@ -186,12 +186,12 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
 
   // Tables, sequences and views, with the facts their text does not show.
   const tables = await session.query(
-    'SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_ROWS, DATA_LENGTH, INDEX_LENGTH, TABLE_COLLATION, CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
+    'SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_ROWS, DATA_LENGTH, INDEX_LENGTH, TABLE_COLLATION, CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY BINARY TABLE_NAME',
     [db],
   );
   const references = new Map<string, Array<{ database: string; table: string }>>();
   for (const r of await session.query(
-    'SELECT DISTINCT TABLE_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY TABLE_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME',
+    'SELECT DISTINCT TABLE_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY BINARY TABLE_NAME, BINARY REFERENCED_TABLE_SCHEMA, BINARY REFERENCED_TABLE_NAME',
     [db],
   )) {
     const list = references.get(str(r.TABLE_NAME)!) ?? [];
@@ -200,7 +200,7 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
   }
   const partitions = new Map<string, LivePartition[]>();
   for (const r of await session.query(
-    'SELECT TABLE_NAME, PARTITION_NAME, SUBPARTITION_NAME, PARTITION_METHOD, SUBPARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_DESCRIPTION, TABLE_ROWS FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION',
+    'SELECT TABLE_NAME, PARTITION_NAME, SUBPARTITION_NAME, PARTITION_METHOD, SUBPARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_DESCRIPTION, TABLE_ROWS FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL ORDER BY BINARY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION',
     [db],
   )) {
     const list = partitions.get(str(r.TABLE_NAME)!) ?? [];
@@ -218,7 +218,7 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
   // Index statistics: the leading column of a distribution key needs many distinct values.
   const indexes = new Map<string, Map<string, { unique: boolean; columns: LiveIndex['columns'][number][] }>>();
   for (const r of await session.query(
-    'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, CARDINALITY FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
+    'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, CARDINALITY FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY BINARY TABLE_NAME, BINARY INDEX_NAME, SEQ_IN_INDEX',
     [db],
   )) {
     const table = str(r.TABLE_NAME)!;
@@ -293,7 +293,7 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
 
   // Routines: listed by information_schema; a NULL body means the account may not read it.
   const routineRows = await session.query(
-    "SELECT ROUTINE_NAME, ROUTINE_TYPE, DEFINER, SQL_MODE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY ROUTINE_TYPE DESC, ROUTINE_NAME",
+    "SELECT ROUTINE_NAME, ROUTINE_TYPE, DEFINER, SQL_MODE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY ROUTINE_TYPE DESC, BINARY ROUTINE_NAME",
     [db],
   );
   for (const r of routineRows) {
@@ -342,7 +342,7 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
 
   // Triggers, in the order they fire (FOLLOWS/PRECEDES need it when they are created).
   for (const r of await session.query(
-    'SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, DEFINER, SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER',
+    'SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, DEFINER, SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY BINARY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER',
     [db],
   )) {
     const name = str(r.TRIGGER_NAME)!;
@@ -376,6 +376,9 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
   } catch (e) {
     hidden.push({ database: db, kind: 'events', readWith: `SHOW EVENTS FROM ${q}`, reason: errorText(e) });
   }
+  // In name order, byte by byte (SHOW EVENTS promises no order; names may differ only in case).
+  const byName = (r: Row) => str(column(r, 'Name'))!;
+  events.sort((a, b) => (byName(a) < byName(b) ? -1 : byName(a) > byName(b) ? 1 : 0));
   for (const r of events) {
     const name = str(column(r, 'Name'))!;
     const readWith = `SHOW CREATE EVENT ${q}.${quoteIdent(name)}`;
