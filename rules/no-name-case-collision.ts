@@ -4,6 +4,10 @@ import { defineRule } from '../src/rule.js';
 import { createTableLayout } from '../src/structure.js';
 import { identValue } from '../src/tokenize.js';
 
+/** `use db` / `USE \`db\`` (the mysql client's command): the database. */
+const USE = /^use\s+(`(?:[^`]|``)+`|[^\s;]+)/i;
+const unquote = (name: string) => (name.startsWith('`') ? name.slice(1, -1).replace(/``/g, '`') : name);
+
 export default defineRule({
   meta: {
     id: 'no-name-case-collision',
@@ -11,7 +15,8 @@ export default defineRule({
       'Disallow table names that differ only in letter case, which ClustrixDB/Xpand treat as the same table.',
     severity: 'error',
     fixable: [],
-    statements: ['create_table'],
+    // USE (a client command) says which database an unqualified name is in.
+    statements: ['create_table', 'client_command'],
     messages: {
       collision:
         'Table {{name}} differs from {{other}} only in letter case; {{target}} compares table names case-insensitively, so the second CREATE fails or hits the first table.',
@@ -24,13 +29,25 @@ export default defineRule({
     // Needs the whole script: see checkScript.
   },
   checkScript(statements, ctx) {
+    // Tables collide within one database; database names compare case-insensitively too, so
+    // Shop.Users and shop.users do. `''` is the database the script starts in.
     const first = new Map<string, string>();
+    let database = '';
     for (const stmt of statements) {
-      const token = stmt.code[createTableLayout(stmt).nameAt];
+      if (stmt.kind === 'client_command') {
+        const use = USE.exec(stmt.code[0]?.text ?? '');
+        if (use !== null) database = unquote(use[1]!).toLowerCase();
+        continue;
+      }
+      const at = createTableLayout(stmt).nameAt;
+      const token = stmt.code[at];
       if (token === undefined) continue;
+      const qualifier = stmt.code[at - 1]?.text === '.' ? stmt.code[at - 2] : undefined;
+      const space = qualifier === undefined ? database : identValue(qualifier).toLowerCase();
       const name = identValue(token);
-      const other = first.get(name.toLowerCase());
-      if (other === undefined) first.set(name.toLowerCase(), name);
+      const key = `${space}\u0000${name.toLowerCase()}`;
+      const other = first.get(key);
+      if (other === undefined) first.set(key, name);
       else if (other !== name)
         ctx.report({ messageId: 'collision', data: { name, other }, start: token.start, end: token.end });
     }

@@ -159,6 +159,36 @@ describe('streaming', () => {
   });
 
   it.each(EXECUTORS)(
+    'name collisions follow USE across segments as in one piece: per database, database names folded (%s)',
+    async (_how, executor) => {
+      const pad = Array.from({ length: 30 }, (_, i) => `INSERT INTO x VALUES (${i});`).join('\n');
+      const sql = [
+        'USE `sakila`;',
+        'CREATE TABLE customer (id INT);',
+        pad,
+        'use Chinook',
+        'CREATE TABLE Customer (id INT);',
+        pad,
+        'USE `chinook`;',
+        'CREATE TABLE customer (id INT);',
+        'CREATE TABLE sakila.Customer (id INT);',
+        '',
+      ].join('\n');
+      const expected = check(sql)
+        .filter((f) => f.ruleId === 'no-name-case-collision')
+        .map((f) => [f.line, f.column, f.start]);
+      expect(expected.map(([line]) => line)).toEqual([66, 67]);
+      for (const segmentSize of [64, 200, 4096]) {
+        const got = await checkStreamWith(rules, toAsync(chunked(sql, [97])), { segmentSize, executor: executor() });
+        expect(
+          got.filter((f) => f.ruleId === 'no-name-case-collision').map((f) => [f.line, f.column, f.start]),
+          `segments of ${segmentSize}`,
+        ).toEqual(expected);
+      }
+    },
+  );
+
+  it.each(EXECUTORS)(
     'disable blocks, disable-file and unused-directive reports reach across segments as in one piece (%s)',
     async (_how, executor) => {
       const many = (n: number, s: string) => Array.from({ length: n }, (_, i) => s.replace('#', String(i))).join('\n');

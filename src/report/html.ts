@@ -497,7 +497,7 @@ function objectRows(file: FileModel, objects: readonly ObjectRecord[], withSize:
         o.reason === null
           ? '<span class="muted">nothing to do</span>'
           : `<a href="#rule-${esc(o.reason.ruleId)}"><code>${esc(o.reason.ruleId)}</code></a> at line ${o.reason.object === undefined ? o.reason.line : `${o.reason.object.line} of its text`} (${esc(FIX_LABEL[o.reason.fixability])})`;
-      const blocker = o.blockedBy === null ? '' : blockerText(file.statements[o.blockedBy]);
+      const blocker = o.blockedBy === null ? '' : blockerText(file.statements[o.blockedBy], lines);
       const rows = o.size?.rows ?? null;
       const bytes = o.size?.bytes ?? null;
       const size = withSize
@@ -587,6 +587,9 @@ function statementsSection(model: ReportModel): string {
       `<h3>${esc(file.filePath)}</h3><p>${plural(file.statementCount, 'statement')}${tally === '' ? '' : `: ${esc(tally)}`}.</p>`,
     );
     if (!any) return;
+    // A live database's script is built by the tool: its lines mean nothing to the reader.
+    const lines = file.live === undefined;
+    const lineCell = (n: number) => (lines ? `<td class="n">${n}</td>` : '');
     for (const s of shown) {
       const list = file.statements.filter((st) => st.status === s);
       const groups = s === 'incidental' ? file.dataGroups.filter((g) => g.status === 'incidental') : [];
@@ -594,19 +597,19 @@ function statementsSection(model: ReportModel): string {
       const incidental = s === 'incidental';
       const rows = list.slice(0, LIMITS.statements).map((st) => {
         const rulesHere = [...new Set(st.findings.map((i) => file.findings[i]!.finding.ruleId))];
-        const blocker = st.blockedBy === null ? '' : blockerText(file.statements[st.blockedBy]);
+        const blocker = st.blockedBy === null ? '' : blockerText(file.statements[st.blockedBy], lines);
         const own =
           incidental && st.own !== 'ok' ? ` <span class="muted">then: ${esc(STATUS_LABEL[st.own])}</span>` : '';
-        return `<tr><td class="n">${st.line}</td><td><code>${esc(st.label)}</code></td><td>${rulesHere.map((id) => `<a href="#rule-${esc(id)}"><code>${esc(id)}</code></a>`).join(', ') || '—'}${own}</td>${incidental ? `<td>${esc(blocker)}</td>` : ''}</tr>`;
+        return `<tr>${lineCell(st.line)}<td><code>${esc(st.label)}</code></td><td>${rulesHere.map((id) => `<a href="#rule-${esc(id)}"><code>${esc(id)}</code></a>`).join(', ') || '—'}${own}</td>${incidental ? `<td>${esc(blocker)}</td>` : ''}</tr>`;
       });
       for (const g of groups) {
         rows.push(
-          `<tr><td class="n">${g.line}</td><td><code>${esc(`${g.kind.toUpperCase()} INTO ${g.table ?? '?'}`)}</code> ×${num(g.count)}</td><td>—</td><td>${esc(blockerText(g.blockedBy === null ? undefined : file.statements[g.blockedBy]))}</td></tr>`,
+          `<tr>${lineCell(g.line)}<td><code>${esc(`${g.kind.toUpperCase()} INTO ${g.table ?? '?'}`)}</code> ×${num(g.count)}</td><td>—</td><td>${esc(blockerText(g.blockedBy === null ? undefined : file.statements[g.blockedBy], lines))}</td></tr>`,
         );
       }
       const total = list.length + groups.reduce((n, g) => n + g.count, 0);
       const heading = `${statusBadge(s)} ${plural(total, 'statement')} <span class="muted">— ${esc(STATUS_HINT[s])}</span>`;
-      const table = `<div class="scroll" tabindex="0" role="region" aria-label="table (scrolls sideways)"><table><thead><tr><th scope="col" class="n">line</th><th scope="col">statement</th><th scope="col">rules</th>${incidental ? '<th scope="col">fails because of</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></div>${list.length > LIMITS.statements ? `<p class="muted">and ${num(list.length - LIMITS.statements)} more.</p>` : ''}`;
+      const table = `<div class="scroll" tabindex="0" role="region" aria-label="table (scrolls sideways)"><table><thead><tr>${lines ? '<th scope="col" class="n">line</th>' : ''}<th scope="col">statement</th><th scope="col">rules</th>${incidental ? '<th scope="col">fails because of</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></div>${list.length > LIMITS.statements ? `<p class="muted">and ${num(list.length - LIMITS.statements)} more.</p>` : ''}`;
       // Statements the safe fixes take care of are folded: nobody has to look at them.
       if (s === 'safe') out.push(`<details><summary>${heading}</summary>${table}</details>`);
       else out.push(`<h4>${heading}</h4>${table}`);

@@ -161,16 +161,20 @@ export function renderMarkdown(model: ReportModel, budget = MARKDOWN_BUDGET): st
   const person: string[] = [];
   const need: StatementStatus[] = ['person', 'incidental'];
   for (const file of model.files) {
+    // A live database's script is built by the tool: its lines mean nothing to the reader.
+    const lines = file.live === undefined;
+    const where = (line: number) => code(lines ? at(file.filePath, line) : file.filePath);
     for (const st of file.statements) {
       if (!need.includes(st.status)) continue;
       const rules = [...new Set(st.findings.map((i) => file.findings[i]!.finding.ruleId))].map(code).join(', ');
-      const why = st.status === 'incidental' ? `after ${mdText(blockerText(file.statements[st.blockedBy!]))}` : rules;
-      person.push(`| ${code(at(file.filePath, st.line))} | ${code(st.label)} | ${STATUS_LABEL[st.status]} | ${why} |`);
+      const why =
+        st.status === 'incidental' ? `after ${mdText(blockerText(file.statements[st.blockedBy!], lines))}` : rules;
+      person.push(`| ${where(st.line)} | ${code(st.label)} | ${STATUS_LABEL[st.status]} | ${why} |`);
     }
     for (const g of file.dataGroups) {
       if (g.status !== 'incidental') continue;
       person.push(
-        `| ${code(at(file.filePath, g.line))} | ${code(`${g.kind.toUpperCase()} INTO ${g.table ?? '?'}`)} ×${num(g.count)} | incidental | after ${mdText(blockerText(file.statements[g.blockedBy!]))} |`,
+        `| ${where(g.line)} | ${code(`${g.kind.toUpperCase()} INTO ${g.table ?? '?'}`)} ×${num(g.count)} | incidental | after ${mdText(blockerText(file.statements[g.blockedBy!], lines))} |`,
       );
     }
   }

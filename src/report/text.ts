@@ -109,7 +109,11 @@ export function subject(model: ReportModel): string {
   return `${inputs.join(', ')}, ${plural(t.statements, 'statement')}, checked for ${target}`;
 }
 
-/** What blocks an incidental statement, as words. */
-export function blockerText(blocker: StatementRecord | undefined): string {
-  return blocker === undefined ? '' : `${blocker.label} (line ${blocker.line})`;
+/**
+ * What blocks an incidental statement, as words; without its line for a live database, whose
+ * script the tool built (the label names the object).
+ */
+export function blockerText(blocker: StatementRecord | undefined, withLine = true): string {
+  if (blocker === undefined) return '';
+  return withLine ? `${blocker.label} (line ${blocker.line})` : blocker.label;
 }
