@@ -1,6 +1,6 @@
 // Rule, finding and fix types, defineRule, and the edit helpers rules build their fixes with.
 import type { Source, Target } from './catalog.js';
-import { nameAt, type SchemaModel } from './schema.js';
+import { nameAt, type SchemaModel, type TableFacts } from './schema.js';
 import type { SqlSource } from './source.js';
 import type { IndexStatistics } from './statistics.js';
 import type { Statement, StatementKind } from './statements.js';
@@ -347,11 +347,14 @@ export function indexDrops(
       out.push({ at: code[0]!, index: index!, line: facts.line, edit: removeStatementEdit(ctx.source, stmt) });
   } else if (stmt.kind === 'alter_table') {
     const layout = alterTableLayout(stmt);
-    const table = ctx.schema.table(nameAt(code, layout.nameAt) ?? '');
-    if (table === undefined) return out;
+    // Looked up only for a DROP INDEX: a stream's segment then depends on earlier ones' tables
+    // only where it has to (mysqldump's ALTER TABLE … DISABLE KEYS does not).
+    let table: TableFacts | undefined | null = null;
     for (const spec of layout.specs) {
       if (!isWordToken(code[spec.from], 'DROP')) continue;
       if (!isWordToken(code[spec.from + 1], 'INDEX') && !isWordToken(code[spec.from + 1], 'KEY')) continue;
+      if (table === null) table = ctx.schema.table(nameAt(code, layout.nameAt) ?? '');
+      if (table === undefined) return out;
       const index = nameAt(code, spec.from + 2);
       const facts = index === null ? undefined : table.indexes.get(index.toLowerCase());
       if (facts?.kind === kind) {

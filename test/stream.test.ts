@@ -158,6 +158,36 @@ describe('streaming', () => {
     }
   });
 
+  it('a pool runs each segment of a mysqldump once: its framing (DISABLE KEYS, LOCK TABLES, INSERT) reads no earlier table', async () => {
+    // A job starts before the segments ahead of it are taken; one that read a table they define
+    // runs again. mysqldump's ALTER TABLE … DISABLE/ENABLE KEYS after each CREATE TABLE made
+    // nearly every segment of a many-tables dump run twice with two threads.
+    const table = (i: number) =>
+      [
+        `DROP TABLE IF EXISTS \`t_${i}\`;`,
+        `CREATE TABLE \`t_${i}\` (id INT PRIMARY KEY, c VARCHAR(10), FULLTEXT KEY ft (c)) ENGINE=InnoDB /*!50100 PARTITION BY HASH (id) PARTITIONS 4 */;`,
+        `LOCK TABLES \`t_${i}\` WRITE;`,
+        `/*!40000 ALTER TABLE \`t_${i}\` DISABLE KEYS */;`,
+        ...Array.from({ length: 4 }, (_, k) => `INSERT INTO \`t_${i}\` VALUES (${k},'x;y');`),
+        `/*!40000 ALTER TABLE \`t_${i}\` ENABLE KEYS */;`,
+        'UNLOCK TABLES;',
+      ].join('\n');
+    const sql = Array.from({ length: 30 }, (_, i) => table(i)).join('\n') + '\n';
+    const inner = fakePool(2);
+    const runs = new Map<number, number>();
+    const counting: SegmentExecutor = {
+      ...inner,
+      run: (job, r, o, m) => {
+        runs.set(job.index, (runs.get(job.index) ?? 0) + 1);
+        return inner.run(job, r, o, m);
+      },
+    };
+    const got = await checkStreamWith(rules, toAsync(chunked(sql, [301])), { segmentSize: 256, executor: counting });
+    expect(got.map((f) => [f.ruleId, f.start])).toEqual(check(sql).map((f) => [f.ruleId, f.start]));
+    expect(runs.size).toBeGreaterThan(20);
+    expect([...runs].filter(([, n]) => n > 1)).toEqual([]);
+  });
+
   it.each(EXECUTORS)(
     'name collisions follow USE across segments as in one piece: per database, database names folded (%s)',
     async (_how, executor) => {
