@@ -10,7 +10,14 @@ import { fixCommand } from './commands/fix.js';
 import { lspCommand } from './commands/lsp.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
-import { FORMATS, serverOptions, type CommandSpec, type Format, type Streams } from './commands/shared.js';
+import {
+  ALL_DATABASES_OPTION,
+  FORMATS,
+  serverOptions,
+  type CommandSpec,
+  type Format,
+  type Streams,
+} from './commands/shared.js';
 import { targetsCommand } from './commands/targets.js';
 import { verifyCommand } from './commands/verify.js';
 import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
@@ -166,12 +173,7 @@ function common(y: Argv): Argv {
       nargs: 1,
     })
     .options(serverOptions())
-    .option('all-databases', {
-      describe:
-        'with a mysql:// URL that names no database: every database but mysql, sys, information_schema and performance_schema',
-      type: 'boolean',
-      default: false,
-    })
+    .option('all-databases', ALL_DATABASES_OPTION)
     .option('dump', {
       describe: 'write the schema script read from the mysql:// input to FILE',
       type: 'string',

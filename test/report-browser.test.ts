@@ -451,6 +451,10 @@ describe.skipIf(MARIADBD === null)(`the report of a live database (real MariaDB;
       'mysql://localhost/',
       'mysql://localhost/fx',
     ]);
+    // Comparing targets reads the database once and assesses both parts for each.
+    const compared = live(['report', url, '--compare-targets', 'clustrixdb-9.2,xpand-23.09', '-f', 'markdown']);
+    expect(compared.status, compared.stderr).toBe(0);
+    expect(compared.stdout).toMatch(/### From ClustrixDB 9\.2 to Xpand 23\.09\n\n\d+ findings for ClustrixDB 9\.2/);
     const bad = live(['report', 'mysql://root@localhost/nope', '-o', join(work, 'nope.html')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);

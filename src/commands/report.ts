@@ -15,6 +15,7 @@ import { assessFile } from '../report/assess.js';
 import { liveParts } from '../report/live.js';
 import { buildReport, compareFiles, type FileModel, type ReportModel } from '../report/model.js';
 import {
+  ALL_DATABASES_OPTION,
   PACKAGE_JSON,
   lintOptions,
   ruleDoc,
@@ -188,12 +189,7 @@ export const reportCommand: CommandSpec<ReportArgs> = {
   builder: (y, _common, inputs) =>
     inputs(y)
       .options(serverOptions())
-      .option('all-databases', {
-        describe:
-          'with a mysql:// URL that names no database: every database but mysql, sys, information_schema and performance_schema',
-        type: 'boolean',
-        default: false,
-      })
+      .option('all-databases', ALL_DATABASES_OPTION)
       .option('output', {
         alias: 'o',
         describe: 'write the report to FILE (default: standard output)',

@@ -90,6 +90,14 @@ export function serverOptions() {
   } as const;
 }
 
+/** --all-databases: shared by check, fix and report. */
+export const ALL_DATABASES_OPTION = {
+  describe:
+    'with a mysql:// URL that names no database: every database but mysql, sys, information_schema and performance_schema',
+  type: 'boolean',
+  default: false,
+} as const;
+
 /** The options of check and fix (see `common` in cli.ts). */
 export interface CommonArgs extends ServerFlags {
   files: string[];

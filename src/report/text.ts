@@ -93,7 +93,7 @@ export function liveLines(model: ReportModel): string[] {
       const sized =
         l.tables === 0
           ? 'no table size reported'
-          : `${plural(l.tables, 'table')}, ${l.rows === null ? 'rows unknown' : `about ${plural(l.rows, 'row')}`}, ${l.bytes === null ? 'size unknown' : bytesText(l.bytes)}`;
+          : `${plural(l.tables, 'table')}, ${l.rows === null ? 'rows unknown' : l.rows === 0 ? 'no rows' : `about ${plural(l.rows, 'row')}`}, ${l.bytes === null ? 'size unknown' : bytesText(l.bytes)}`;
       return `${f.filePath} (server version ${l.version}): ${sized}`;
     });
 }
