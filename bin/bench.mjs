@@ -174,6 +174,19 @@ async function dumpCase(letter, shape, label) {
           row(name, r, bytes, perl === null ? undefined : { run: perl, label: 'the MB/s of perl', rate: true });
         } else row(name, r, bytes, { run: one, label: 'the MB/s of 1 thread', rate: true });
       }
+      // The memory the work needs, rather than what V8's lazy heap growth takes: one thread, V8's
+      // old generation capped, and no-cascade-to-non-unique-key (which keeps every CREATE TABLE
+      // to the end, for the parent keys) off. A run that does not fit says so.
+      const lean = ['--max-old-space-size=48', BIN, ...command, '--concurrency', '1'];
+      const leanName = `${letter}. clustrix-lint ${command.join(' ')} --concurrency 1, no-cascade-to-non-unique-key off, node --max-old-space-size=48`;
+      try {
+        const r = await measure([...lean, '--rule', 'no-cascade-to-non-unique-key:off'], dump);
+        row(leanName, r, bytes, { run: one, label: 'the MB/s of 1 thread', rate: true });
+      } catch (e) {
+        console.log(
+          `${leanName}: did not fit (${String(e.message).includes('heap') ? 'out of heap' : e.message.slice(0, 120)})`,
+        );
+      }
     }
   } finally {
     done();
