@@ -1,7 +1,7 @@
 // Documented limits: about 200 columns per table and 2,000 tables per cluster.
 import { LIMITS } from '../src/catalog.js';
 import { defineRule } from '../src/rule.js';
-import { createTableLayout } from '../src/structure.js';
+import { createTableLayout, qualifierOf, useDatabase } from '../src/structure.js';
 import { identValue } from '../src/tokenize.js';
 
 export default defineRule({
@@ -10,11 +10,12 @@ export default defineRule({
     description: `Limit tables to ${LIMITS.columnsPerTable} columns and a script to ${LIMITS.tablesPerCluster} tables, the sizes ClustrixDB/Xpand are documented for.`,
     severity: 'warning',
     fixable: [],
-    statements: ['create_table'],
+    // USE (a client command) says which database a table is in: a cluster holds the tables of all.
+    statements: ['create_table', 'client_command'],
     messages: {
       columns: 'Table has {{count}} columns; {{target}} recommends at most {{max}} (hidden columns included).',
       tables:
-        'The script creates its {{count}}th table; a {{target}} cluster holds about {{max}} tables (fewer with many indexes).',
+        'The script creates more than {{max}} tables (this is table {{count}}); a {{target}} cluster holds about {{max}} tables (fewer with many indexes).',
     },
     // checkScript counts tables: their names are all it reads.
     scriptReads: 'name',
@@ -33,12 +34,19 @@ export default defineRule({
     }
   },
   checkScript(statements, ctx) {
+    // Tables of every database count: `a.users` and `b.users` are two.
     const names = new Set<string>();
+    let database = '';
     for (const stmt of statements) {
+      if (stmt.kind === 'client_command') {
+        database = useDatabase(stmt)?.toLowerCase() ?? database;
+        continue;
+      }
       const layout = createTableLayout(stmt);
       const name = stmt.code[layout.nameAt];
       if (name === undefined) continue;
-      names.add(identValue(name).toLowerCase());
+      const space = qualifierOf(stmt.code, layout.nameAt)?.toLowerCase() ?? database;
+      names.add(`${space}\u0000${identValue(name).toLowerCase()}`);
       if (names.size === LIMITS.tablesPerCluster + 1) {
         ctx.report({
           messageId: 'tables',

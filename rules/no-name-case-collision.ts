@@ -1,12 +1,8 @@
 // ClustrixDB/Xpand compare table names case-insensitively (lower_case_table_names=1).
 import { SOURCES } from '../src/catalog.js';
 import { defineRule } from '../src/rule.js';
-import { createTableLayout } from '../src/structure.js';
+import { createTableLayout, qualifierOf, useDatabase } from '../src/structure.js';
 import { identValue } from '../src/tokenize.js';
-
-/** `use db` / `USE \`db\`` (the mysql client's command): the database. */
-const USE = /^use\s+(`(?:[^`]|``)+`|[^\s;]+)/i;
-const unquote = (name: string) => (name.startsWith('`') ? name.slice(1, -1).replace(/``/g, '`') : name);
 
 export default defineRule({
   meta: {
@@ -35,15 +31,13 @@ export default defineRule({
     let database = '';
     for (const stmt of statements) {
       if (stmt.kind === 'client_command') {
-        const use = USE.exec(stmt.code[0]?.text ?? '');
-        if (use !== null) database = unquote(use[1]!).toLowerCase();
+        database = useDatabase(stmt)?.toLowerCase() ?? database;
         continue;
       }
       const at = createTableLayout(stmt).nameAt;
       const token = stmt.code[at];
       if (token === undefined) continue;
-      const qualifier = stmt.code[at - 1]?.text === '.' ? stmt.code[at - 2] : undefined;
-      const space = qualifier === undefined ? database : identValue(qualifier).toLowerCase();
+      const space = qualifierOf(stmt.code, at)?.toLowerCase() ?? database;
       const name = identValue(token);
       const key = `${space}\u0000${name.toLowerCase()}`;
       const other = first.get(key);

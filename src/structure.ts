@@ -71,6 +71,20 @@ export interface IndexLayout {
 }
 
 /** True when `t` is the punctuation `p`. */
+/** `use db` / ``USE `db` `` (the mysql client's command): the database named, as written; else null. */
+export function useDatabase(stmt: Statement): string | null {
+  if (stmt.kind !== 'client_command') return null;
+  const m = /^use\s+(`(?:[^`]|``)+`|[^\s;]+)/i.exec(stmt.code[0]?.text ?? '');
+  if (m === null) return null;
+  return m[1]!.startsWith('`') ? m[1]!.slice(1, -1).replace(/``/g, '`') : m[1]!;
+}
+
+/** The database of a name whose last part is code[nameAt] (`` `db`.`t` ``), as written; else null. */
+export function qualifierOf(code: readonly Token[], nameAt: number): string | null {
+  const q = isPunct(code[nameAt - 1], '.') ? code[nameAt - 2] : undefined;
+  return q === undefined || (q.kind !== 'word' && q.kind !== 'quotedIdent') ? null : identValue(q);
+}
+
 export function isPunct(t: Token | undefined, p: string): boolean {
   return t !== undefined && t.kind === 'punct' && t.text === p;
 }

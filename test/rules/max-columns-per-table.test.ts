@@ -25,6 +25,13 @@ describe('max-columns-per-table', () => {
         output: null,
         errors: [{ messageId: 'tables', line: 2001, column: 14 }],
       },
+      {
+        // A cluster holds the tables of every database: the same name in two databases is two tables.
+        name: '1,000 tables in each of three databases (USE and db.table)',
+        code: `USE a;\n${tables(1000)}\nuse b\n${tables(1000)}\n${tables(1).replace('t0', 'c.t0')}`,
+        output: null,
+        errors: [{ messageId: 'tables', line: 2003, column: 16 }],
+      },
     ],
   });
 });
