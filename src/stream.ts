@@ -995,6 +995,25 @@ class StreamState {
     return (this.schemaEntries ??= this.schema.entries());
   }
 
+  /**
+   * Of those, the ones whose names occur in `text` (a job's text, payloads left out): all a job
+   * can look up, since a lookup is by a name its statements write. A job sent to a worker is
+   * copied, so sending every table made each job cost as much as the schema is large (2,500 tables
+   * on every ~1 MB segment of a many-tables dump). A table missed here would only make the job run
+   * again (sameSchema).
+   */
+  tablesNamedIn(text: string): ReadonlyArray<readonly [string, TableFacts]> {
+    const all = this.tables;
+    if (all.length === 0) return all;
+    const names = new Set<string>();
+    // Quoted names whole (with ANSI_QUOTES a double-quoted one is a name), every other word too.
+    for (const m of text.matchAll(/`((?:[^`]|``)+)`|"((?:[^"]|"")+)"|[\p{L}\p{N}_$]+/gu)) {
+      const name = m[1] !== undefined ? m[1].replace(/``/g, '`') : m[2] !== undefined ? m[2].replace(/""/g, '"') : m[0];
+      names.add(name.toLowerCase());
+    }
+    return all.filter(([key]) => names.has(key));
+  }
+
   /** Whether a job's schema lookups found what the segments before it define. */
   sameSchema(reads: ReadonlyArray<readonly [string, TableFacts | undefined]>): boolean {
     return reads.every(([name, facts]) => sameTable(this.schema.table(name), facts));
@@ -1201,7 +1220,10 @@ async function runStream(
 
   const start = (f: InFlight) => {
     f.inheritedIds = state.inheritedIds;
-    const job = { ...f.job, inherited: state.carried, schema: state.tables, lineOffset: f.line - 1, keep };
+    // A job run here shares the tables; one sent to a worker gets those its text names (a copy).
+    const shared = executor.parallel <= 1 || executor.local === true;
+    const schema = shared ? state.tables : state.tablesNamedIn(f.job.text);
+    const job = { ...f.job, inherited: state.carried, schema, lineOffset: f.line - 1, keep };
     f.result = executor.run(job, rules, engine, mode);
     // Awaited in order later; a failure of a later job must not count as unhandled meanwhile.
     f.result.catch(() => undefined);

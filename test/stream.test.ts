@@ -172,13 +172,16 @@ describe('streaming', () => {
         `/*!40000 ALTER TABLE \`t_${i}\` ENABLE KEYS */;`,
         'UNLOCK TABLES;',
       ].join('\n');
-    const sql = Array.from({ length: 30 }, (_, i) => table(i)).join('\n') + '\n';
+    // At the end, a statement that does need an earlier table: the job gets that one only.
+    const sql = Array.from({ length: 30 }, (_, i) => table(i)).join('\n') + '\nALTER TABLE `t_3` DROP INDEX ft;\n';
     const inner = fakePool(2);
     const runs = new Map<number, number>();
+    let sent = 0;
     const counting: SegmentExecutor = {
       ...inner,
       run: (job, r, o, m) => {
         runs.set(job.index, (runs.get(job.index) ?? 0) + 1);
+        sent = Math.max(sent, job.schema.length);
         return inner.run(job, r, o, m);
       },
     };
@@ -186,6 +189,10 @@ describe('streaming', () => {
     expect(got.map((f) => [f.ruleId, f.start])).toEqual(check(sql).map((f) => [f.ruleId, f.start]));
     expect(runs.size).toBeGreaterThan(20);
     expect([...runs].filter(([, n]) => n > 1)).toEqual([]);
+    // A job copied to a worker carries the tables its text names, not all 30 the dump defines.
+    expect(got.some((f) => f.ruleId === 'no-fulltext' && f.line === sql.split('\n').length - 1)).toBe(true);
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThanOrEqual(2);
   });
 
   it.each(EXECUTORS)(
