@@ -96,24 +96,37 @@ export default defineRule({
       const label = `Unwrap ${first.text} … */${run.length > 1 ? ` and the ${run.length - 1} next to it` : ''}`;
       if (manual.length === 0 && lossy.length === 0) {
         // Unwrapped together with the safe fixes of what is inside, so they apply as one.
-        const edits = mergeEdits([...unwrapEdits, ...inner.flatMap((f) => f.fix!.edits)]) ?? unwrapEdits;
+        const edits = mergeEdits(withInner(ctx.source, unwrapEdits, inner)) ?? unwrapEdits;
         report('ignored', { kind: 'safe', title: label, edits });
         continue;
       }
       const rules = ruleList(manual.length > 0 ? manual : lossy);
       const runExecs = new Set(run.map((w) => w.open.exec!));
-      // The whole statement, or its name (what is left without it is no statement: `ALTER TABLE;`).
+      // The whole statement, its name (what is left without it is no statement: `ALTER TABLE;`),
+      // or the rest of a clause begun outside it (`PARTITION BY RANGE (a) /*M!100100 … (PARTITION
+      // p0 …) */`: without the comment the partition list is gone) or an option's value (`ENGINE=`).
       const inRun = (t: Token | undefined) => t !== undefined && t.exec !== null && runExecs.has(t.exec);
-      const nameAt =
+      const layout =
         stmt.kind === 'create_table'
-          ? createTableLayout(stmt).nameAt
+          ? createTableLayout(stmt)
           : stmt.kind === 'alter_table'
-            ? alterTableLayout(stmt).nameAt
-            : -1;
-      const whole = stmt.code.every(inRun) || inRun(stmt.code[nameAt]);
+            ? alterTableLayout(stmt)
+            : null;
+      const firstCode = stmt.code.indexOf(run[0]!.code[0]!);
+      const partition = layout?.partition ?? null;
+      const completesPartition =
+        partition !== null &&
+        !inRun(stmt.code[partition.from]) &&
+        firstCode > partition.from &&
+        firstCode < partition.to;
+      const whole =
+        stmt.code.every(inRun) ||
+        (layout !== null && inRun(stmt.code[layout.nameAt])) ||
+        completesPartition ||
+        isPunct(stmt.code[firstCode - 1], '=');
       // Unwrapped together with the fixes of what is inside, or (when those cannot be combined
       // with the unwrap) removed, as the target skips it today.
-      const composed = manual.length === 0 ? mergeEdits([...unwrapEdits, ...inner.flatMap((f) => f.fix!.edits)]) : null;
+      const composed = manual.length === 0 ? mergeEdits(withInner(ctx.source, unwrapEdits, inner)) : null;
       if (composed !== null) {
         const edits = composed;
         const removed = deletesAll(run, edits);
@@ -229,6 +242,28 @@ function previewOf(source: SqlSource, run: readonly Wrapper[]): string {
 function ruleList(findings: readonly Finding[]): string {
   const ids = [...new Set(findings.map((f) => f.ruleId))];
   return ids.length === 1 ? ids[0]! : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+}
+
+/**
+ * The unwrap's edits with the fixes of what is inside. The unwrap takes the space after the
+ * opener and before the closer, and a removal inside may take the same space (the one before its
+ * first word): there the unwrap leaves the space to the removal, so that the two do not overlap
+ * (`RANGE (a) /*M!100100 SUBPARTITION BY … (PARTITION p0 …)*\/` keeps its partition list).
+ */
+function withInner(source: SqlSource, unwrapEdits: readonly Edit[], inner: readonly Finding[]): Edit[] {
+  const innerEdits = inner.flatMap((f) => f.fix!.edits);
+  const blank = (from: number, to: number) => /^[ \t]*$/.test(source.text.slice(from, to));
+  const trimmed = unwrapEdits.map((u) => {
+    if (u.text !== '') return u;
+    let { start, end } = u;
+    for (const d of innerEdits) {
+      if (d.text !== '' || d.end <= start || d.start >= end) continue;
+      if (d.start > start && d.end >= end && blank(d.start, end)) end = d.start;
+      else if (d.end < end && d.start <= start && blank(start, d.end)) start = d.end;
+    }
+    return start === u.start && end === u.end ? u : { start, end, text: '' };
+  });
+  return [...trimmed, ...innerEdits];
 }
 
 /** True when the edits delete every code token of the run. */

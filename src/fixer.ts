@@ -7,10 +7,10 @@
 // 2. Each pass takes the findings whose fix the policy allows (safe always, lossy and suggestions
 //    only when asked for: see FixPolicy), in order of position (first edit,
 //    then rule and message id), and adds a fix to the pass when its edits compose with those
-//    already taken (see mergeEdits): disjoint edits compose; overlapping deletions merge into their
-//    union; an edit inside a deletion is absorbed by it; anything else (two inserts at one place,
-//    overlapping replacements) waits for the next pass, where the rule computes it again on the
-//    new text. So the unwrap of `/*!NNNNN body *\/` (two edits: the opener and the closer)
+//    already taken (see mergeEdits): disjoint edits compose; an edit inside a deletion is absorbed
+//    by it; anything else (two inserts at one place, overlapping replacements, deletions that
+//    share some text but not all) waits for the next pass, where the rule computes it again on
+//    the new text. So the unwrap of `/*!NNNNN body *\/` (two edits: the opener and the closer)
 //    composes in the same pass with edits inside `body`, and a removal of the whole comment
 //    absorbs both of its edits.
 // 3. The safety net, which does not depend on node-sql-parser accepting the statement: the text is
