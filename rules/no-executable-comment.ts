@@ -193,6 +193,7 @@ function group(stmt: Statement): { runs: Wrapper[][]; alternatives: Wrapper[]; s
     if (mariadb) return version < MARIADB_SKIPS_MYSQL_FROM || (version >= 100000 && version <= MARIADB_VERSION);
     return version <= MYSQL_VERSION;
   };
+  const separate = separatesDefinitions(stmt);
   const out: Wrapper[][] = [];
   const alternatives: Wrapper[] = [];
   // Code in a comment for a version newer than any the script was written for, right next to
@@ -213,7 +214,8 @@ function group(stmt: Statement): { runs: Wrapper[][]; alternatives: Wrapper[]; s
       previous = null;
       continue;
     }
-    if (previous !== null && onlyTriviaBetween(stmt, previous.close, w.open)) out[out.length - 1]!.push(w);
+    if (previous !== null && onlyTriviaBetween(stmt, previous.close, w.open) && !separate(previous, w))
+      out[out.length - 1]!.push(w);
     else {
       out.push([w]);
       if (unran !== null && onlyTriviaBetween(stmt, unran.close, w.open)) splitBy.set(out[out.length - 1]!, unran);
@@ -222,6 +224,38 @@ function group(stmt: Statement): { runs: Wrapper[][]; alternatives: Wrapper[]; s
     unran = null;
   }
   return { runs: out, alternatives, splitBy };
+}
+
+/**
+ * True when two adjacent comments hold different definitions of a CREATE TABLE body (or
+ * specifications of an ALTER TABLE): `/*M!100100 a INT,*\/ /*!50100 g GEOMETRY NOT NULL*\/` is two
+ * units, so that removing the GEOMETRY column does not take the column `a` with it. Pieces of one
+ * definition (`/*!50705 location GEOMETRY *\/ /*!80003 SRID 0 *\/ /*!50705 NOT NULL,*\/`) stay one.
+ */
+function separatesDefinitions(stmt: Statement): (a: Wrapper, b: Wrapper) => boolean {
+  let list: { from: number; to: number; items: readonly { from: number; to: number }[] } | null = null;
+  if (stmt.kind === 'create_table') {
+    const layout = createTableLayout(stmt);
+    if (layout.body !== null) list = { from: layout.body.from + 1, to: layout.body.to - 1, items: layout.definitions };
+  } else if (stmt.kind === 'alter_table') {
+    const { specs } = alterTableLayout(stmt);
+    if (specs.length > 0) list = { from: specs[0]!.from, to: specs[specs.length - 1]!.to, items: specs };
+  }
+  if (list === null) return () => false;
+  const { from, to, items } = list;
+  // The item a code token belongs to: its index, -1 for a comma between items, null outside the list.
+  const itemOf = (t: Token): number | null => {
+    const k = stmt.code.indexOf(t);
+    if (k < from || k >= to) return null;
+    const i = items.findIndex((d) => k >= d.from && k < d.to);
+    return i >= 0 ? i : isPunct(t, ',') ? -1 : null;
+  };
+  return (a, b) => {
+    const last = itemOf(a.code[a.code.length - 1]!);
+    const first = itemOf(b.code[0]!);
+    if (last === null || first === null) return false;
+    return last === -1 || first === -1 || last !== first;
+  };
 }
 
 function onlyTriviaBetween(stmt: Statement, a: Token, b: Token): boolean {
@@ -399,7 +433,11 @@ function removeRunEdit(source: SqlSource, stmt: Statement, run: readonly Wrapper
   if (!isPunct(firstCode, ',') && !isPunct(lastCode, ',')) {
     const prev = stmt.code[i - 1];
     const next = stmt.code[j + 1];
-    if (isPunct(prev, ',') && (isPunct(next, ',') || isPunct(next, ')'))) from = prev!;
+    // A comma inside another comment stays with it (`/*M!100100 a INT,*\/ /*!50100 g GEOMETRY*\/,`
+    // takes the comma after): an edit from there would cross that comment's closer.
+    const nextComma = isPunct(next, ',') && next!.exec === null;
+    if (isPunct(prev, ',') && prev!.exec !== null && nextComma) to = next!;
+    else if (isPunct(prev, ',') && (isPunct(next, ',') || isPunct(next, ')'))) from = prev!;
     else if (isPunct(prev, '(') && isPunct(next, ',')) to = next!;
   }
   return removalEdit(source, from, to);

@@ -142,6 +142,13 @@ const CASES: readonly Case[] = [
     left: ['no-executable-comment/needsPerson', 'no-unsupported-engine/manual'],
   },
   {
+    name: 'two definitions in adjacent comments are two units: the GEOMETRY column goes, the column before it stays',
+    code: 'CREATE TABLE t (\n  /*M!100100 a INT,*/\n  /*!50100 g GEOMETRY NOT NULL*/,\n  KEY k (a)\n);',
+    findings: ['no-executable-comment/ignored', 'no-executable-comment/cannotTake', 'no-spatial/type'],
+    safe: 'CREATE TABLE t (\n  a INT,\n  /*!50100 g GEOMETRY NOT NULL*/,\n  KEY k (a)\n);',
+    lossy: 'CREATE TABLE t (\n  a INT,\n  KEY k (a)\n);',
+  },
+  {
     name: 'two table-option removals that share a comma: one per pass, the list stays well-formed',
     code: "create table t (id int) stats_persistent = 0, data directory = '/d', engine=innodb;",
     findings: ['no-ignored-table-option/unknown', 'no-ignored-table-option/unknown'],
