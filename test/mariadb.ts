@@ -66,7 +66,16 @@ export async function startMariadb(options: StartOptions = {}): Promise<Server> 
   mkdirSync(tmp);
   execFileSync(
     'mariadb-install-db',
-    ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=socket', '--skip-test-db'],
+    [
+      '--no-defaults',
+      `--datadir=${data}`,
+      '--user=root',
+      '--auth-root-authentication-method=socket',
+      '--skip-test-db',
+      // The bootstrap server's temporary tables too: in the shared /tmp, two bootstraps started at
+      // the same moment failed ("Could not remove temporary table … Unknown table 'mysql.tmp_user_sys'").
+      `--tmpdir=${tmp}`,
+    ],
     { stdio: 'pipe' },
   );
   const proc: ChildProcess = spawn(
