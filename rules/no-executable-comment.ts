@@ -5,7 +5,18 @@ import { SKIPPABLE_DUMP_CODE, SOURCES } from '../src/catalog.js';
 import { defineRule, mergeEdits, removalEdit, tokenIndexAt, type Edit, type Finding } from '../src/rule.js';
 import type { SqlSource } from '../src/source.js';
 import type { Statement } from '../src/statements.js';
-import { alterTableLayout, createTableLayout, isPunct, splitTopLevel } from '../src/structure.js';
+import {
+  alterTableLayout,
+  columnDefinitions,
+  createTableLayout,
+  isPunct,
+  matchParen,
+  splitTopLevel,
+  tableOptions,
+  type CodeSpan,
+  type Definition,
+  type PartitionClause,
+} from '../src/structure.js';
 import { identValue, isTrivia, isWord, tokenize, type Token } from '../src/tokenize.js';
 
 /** The newest MySQL and MariaDB versions a dump may come from: their /*!…*\/ code ran there. */
@@ -101,29 +112,6 @@ export default defineRule({
         continue;
       }
       const rules = ruleList(manual.length > 0 ? manual : lossy);
-      const runExecs = new Set(run.map((w) => w.open.exec!));
-      // The whole statement, its name (what is left without it is no statement: `ALTER TABLE;`),
-      // or the rest of a clause begun outside it (`PARTITION BY RANGE (a) /*M!100100 … (PARTITION
-      // p0 …) */`: without the comment the partition list is gone) or an option's value (`ENGINE=`).
-      const inRun = (t: Token | undefined) => t !== undefined && t.exec !== null && runExecs.has(t.exec);
-      const layout =
-        stmt.kind === 'create_table'
-          ? createTableLayout(stmt)
-          : stmt.kind === 'alter_table'
-            ? alterTableLayout(stmt)
-            : null;
-      const firstCode = stmt.code.indexOf(run[0]!.code[0]!);
-      const partition = layout?.partition ?? null;
-      const completesPartition =
-        partition !== null &&
-        !inRun(stmt.code[partition.from]) &&
-        firstCode > partition.from &&
-        firstCode < partition.to;
-      const whole =
-        stmt.code.every(inRun) ||
-        (layout !== null && inRun(stmt.code[layout.nameAt])) ||
-        completesPartition ||
-        isPunct(stmt.code[firstCode - 1], '=');
       // Unwrapped together with the fixes of what is inside, or (when those cannot be combined
       // with the unwrap) removed, as the target skips it today.
       const composed = manual.length === 0 ? mergeEdits(withInner(ctx.source, unwrapEdits, inner)) : null;
@@ -143,10 +131,11 @@ export default defineRule({
         );
         continue;
       }
-      // Something inside needs a person (or its fixes cannot be combined with the unwrap). A part
-      // of a statement can go, as the target skips it today; a whole statement (a trigger, a
-      // view) is left for the person.
-      if (whole) {
+      // Something inside needs a person (or its fixes cannot be combined with the unwrap). An
+      // optional part of a statement can go, as the target skips it today; anything else (the
+      // whole statement, its name, the rest of a clause begun outside, part of a query) is left
+      // for the person.
+      if (!optionalPart(stmt, run)) {
         report('needsPerson', null, { rules });
         continue;
       }
@@ -420,6 +409,108 @@ function unwrap(source: SqlSource, open: Token, close: Token): Edit[] {
 }
 
 /**
+ * True when the run holds optional parts of the statement only, so that without it the rest still
+ * reads as the statement it was, minus those parts (which is what the target runs today): whole
+ * CREATE TABLE definitions or ALTER TABLE specifications, whole table options, the whole
+ * partitioning or subpartitioning clause, or whole attributes of a column or options of a key
+ * (`NOT NULL`, `COMMENT '…'`, `INVISIBLE`, `ON DELETE CASCADE`). Anything else is not: the
+ * statement's name, the rest of a clause begun outside (`PARTITION BY RANGE (a) /*M!100100
+ * (PARTITION p0 …) *\/`, `ENGINE=/*!50100 FEDERATED *\/`, `DEFAULT /*!50100 … *\/`), part of a query
+ * (`SELECT a /*!40101 COLLATE utf8mb4_bin FROM t *\/`) or of a routine body: without it the
+ * statement fails, or means something else.
+ */
+function optionalPart(stmt: Statement, run: readonly Wrapper[]): boolean {
+  const code = stmt.code;
+  const lastRun = run[run.length - 1]!;
+  let from = code.indexOf(run[0]!.code[0]!);
+  let to = code.indexOf(lastRun.code[lastRun.code.length - 1]!) + 1;
+  if (isPunct(code[from], ',')) from++;
+  if (isPunct(code[to - 1], ',')) to--;
+  if (from >= to) return false;
+  // A table keeps at least one column: `CREATE TABLE t (/*!50100 g GEOMETRY */)` has no fix.
+  if (stmt.kind === 'create_table') {
+    const { definitions } = createTableLayout(stmt);
+    if (!definitions.some((d) => d.kind === 'column' && (d.to <= from || d.from >= to))) return false;
+  }
+  return optionalParts(stmt).some(
+    (list) => list.some((p) => p.from === from) && list.some((p) => p.to === to && p.from >= from),
+  );
+}
+
+/** Lists of consecutive optional parts of a CREATE TABLE or ALTER TABLE (see optionalPart). */
+function optionalParts(stmt: Statement): CodeSpan[][] {
+  const code = stmt.code;
+  const lists: CodeSpan[][] = [];
+  let definitions: readonly Definition[];
+  let partition: PartitionClause | null;
+  if (stmt.kind === 'create_table') {
+    const layout = createTableLayout(stmt);
+    lists.push([...layout.definitions], tableOptions(code, layout.options));
+    ({ definitions, partition } = layout);
+  } else if (stmt.kind === 'alter_table') {
+    const layout = alterTableLayout(stmt);
+    lists.push([...layout.specs]);
+    ({ added: definitions, partition } = layout);
+  } else return [];
+  if (partition !== null) {
+    lists.push([partition]);
+    if (partition.subpartition !== null) lists.push([partition.subpartition]);
+  }
+  for (const d of [...definitions, ...columnDefinitions(stmt)]) lists.push(attributesOf(code, d));
+  return lists;
+}
+
+/** Words that begin an attribute of a column definition. */
+const COLUMN_ATTRIBUTES = new Set(
+  'NOT NULL DEFAULT AUTO_INCREMENT UNIQUE PRIMARY KEY COMMENT COLLATE CHARACTER CHARSET COLUMN_FORMAT STORAGE SRID INVISIBLE VISIBLE GENERATED AS REFERENCES CHECK CONSTRAINT ON STORED VIRTUAL PERSISTENT WITH WITHOUT ENGINE_ATTRIBUTE SECONDARY_ENGINE_ATTRIBUTE COMPRESSED UNSIGNED SIGNED ZEROFILL'.split(
+    ' ',
+  ),
+);
+/** Words that begin an option of a key, a foreign key or a check constraint, after its column list. */
+const KEY_OPTIONS = new Set(
+  'USING KEY_BLOCK_SIZE COMMENT WITH VISIBLE INVISIBLE ENGINE_ATTRIBUTE SECONDARY_ENGINE_ATTRIBUTE CLUSTERING IGNORED NOT ON MATCH ENFORCED'.split(
+    ' ',
+  ),
+);
+/** Words after which such a word is a value or part of a longer keyword, not an attribute's start. */
+const TAKES_A_WORD = new Set(
+  'NOT DEFAULT ON UPDATE DELETE CHARACTER SET CHARSET COLLATE COMMENT PRIMARY UNIQUE GENERATED ALWAYS AS SRID COLUMN_FORMAT STORAGE REFERENCES CONSTRAINT MATCH WITH WITHOUT SYSTEM USING'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The attributes of a column definition (after its name and type) or the options of a key (after
+ * its column list), as consecutive spans: `NOT NULL`, `DEFAULT 0`, `COMMENT 'x'`.
+ */
+function attributesOf(code: readonly Token[], d: Definition): CodeSpan[] {
+  const starts = d.kind === 'column' ? COLUMN_ATTRIBUTES : KEY_OPTIONS;
+  let k = d.from + 2;
+  if (d.kind !== 'column') {
+    k = d.from;
+    while (k < d.to && !isPunct(code[k], '(')) k++;
+    if (k >= d.to || d.kind === 'like' || d.kind === 'unknown' || d.kind === 'period') return [];
+    k = matchParen(code, k, d.to) + 1;
+  }
+  const boundaries: number[] = [];
+  for (let depth = 0; k < d.to; k++) {
+    const t = code[k]!;
+    if (isPunct(t, '(')) depth++;
+    else if (isPunct(t, ')')) depth--;
+    else if (
+      depth === 0 &&
+      t.kind === 'word' &&
+      starts.has(t.text.toUpperCase()) &&
+      !(code[k - 1]!.kind === 'word' && TAKES_A_WORD.has(code[k - 1]!.text.toUpperCase())) &&
+      !isPunct(code[k - 1], '=') &&
+      !isWord(code[k - 2], 'CONSTRAINT')
+    )
+      boundaries.push(k);
+  }
+  return boundaries.map((b, i) => ({ from: b, to: boundaries[i + 1] ?? d.to }));
+}
+
+/**
  * Removes a run of comments that is part of a statement, with its spacing; in a comma-separated
  * list (a CREATE TABLE definition) also one comma when the run holds none.
  */
@@ -437,7 +528,9 @@ function removeRunEdit(source: SqlSource, stmt: Statement, run: readonly Wrapper
     // takes the comma after): an edit from there would cross that comment's closer.
     const nextComma = isPunct(next, ',') && next!.exec === null;
     if (isPunct(prev, ',') && prev!.exec !== null && nextComma) to = next!;
-    else if (isPunct(prev, ',') && (isPunct(next, ',') || isPunct(next, ')'))) from = prev!;
+    // The last item of a list (a definition, an ALTER specification, a table option) takes the
+    // comma before it: `ALTER TABLE t ADD a INT, /*!50100 ADD g GEOMETRY */;`.
+    else if (isPunct(prev, ',') && (isPunct(next, ',') || isPunct(next, ')') || prev!.exec === null)) from = prev!;
     else if (isPunct(prev, '(') && isPunct(next, ',')) to = next!;
   }
   return removalEdit(source, from, to);

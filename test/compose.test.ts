@@ -142,6 +142,47 @@ const CASES: readonly Case[] = [
     left: ['no-executable-comment/needsPerson', 'no-unsupported-engine/manual'],
   },
   {
+    name: 'part of a view query in a comment, with what needs a person: no fix (removing it left the view without its FROM)',
+    // Composition fuzz, seed 20261710, case 30,974: the removal left `CREATE VIEW v2 AS SELECT a;`
+    // (ER 1054 on MariaDB, where the original loaded), and fix reported no problems left.
+    code: 'CREATE TABLE t (a VARCHAR(10) CHARACTER SET utf8mb4);\nCREATE VIEW v2 AS SELECT a /*!40101 COLLATE utf8mb4_bin FROM t */;',
+    findings: ['no-executable-comment/needsPerson', 'no-collate-in-expression/collate'],
+    safe: 'CREATE TABLE t (a VARCHAR(10) CHARACTER SET utf8mb4);\nCREATE VIEW v2 AS SELECT a /*!40101 COLLATE utf8mb4_bin FROM t */;',
+    lossy:
+      'CREATE TABLE t (a VARCHAR(10) CHARACTER SET utf8mb4);\nCREATE VIEW v2 AS SELECT a /*!40101 COLLATE utf8mb4_bin FROM t */;',
+    left: ['no-executable-comment/needsPerson', 'no-collate-in-expression/collate'],
+  },
+  {
+    name: "a column's default value in a comment, with what needs a person: no fix (removing it left 'DEFAULT')",
+    code: 'CREATE TABLE y (id INT PRIMARY KEY, g INT DEFAULT /*!50100 (ST_SRID(POINT(0,0))) */);',
+    findings: ['no-expression-default/expression', 'no-executable-comment/needsPerson', 'no-spatial/function'],
+    safe: 'CREATE TABLE y (id INT PRIMARY KEY, g INT DEFAULT /*!50100 (ST_SRID(POINT(0,0))) */);',
+    lossy: 'CREATE TABLE y (id INT PRIMARY KEY, g INT DEFAULT /*!50100 (ST_SRID(POINT(0,0))) */);',
+    left: ['no-expression-default/expression', 'no-executable-comment/needsPerson', 'no-spatial/function'],
+  },
+  {
+    name: "a whole column attribute in a comment, with what needs a person: removed, the column's other attributes kept",
+    code: "CREATE TABLE u (id INT PRIMARY KEY, b VARCHAR(100) NOT NULL /*!80013 DEFAULT (ST_AsText(POINT(0,0))) */ COMMENT 'x');",
+    findings: ['no-executable-comment/cannotTake', 'no-expression-default/expression', 'no-spatial/function'],
+    safe: "CREATE TABLE u (id INT PRIMARY KEY, b VARCHAR(100) NOT NULL /*!80013 DEFAULT (ST_AsText(POINT(0,0))) */ COMMENT 'x');",
+    lossy: "CREATE TABLE u (id INT PRIMARY KEY, b VARCHAR(100) NOT NULL COMMENT 'x');",
+  },
+  {
+    name: "a table's only column in a comment, with what needs a person: no fix (removing it left a table without columns)",
+    code: 'CREATE TABLE t2 (/*!50100 g GEOMETRY NOT NULL */);',
+    findings: ['no-executable-comment/needsPerson', 'no-spatial/type'],
+    safe: 'CREATE TABLE t2 (/*!50100 g GEOMETRY NOT NULL */);',
+    lossy: 'CREATE TABLE t2 (/*!50100 g GEOMETRY NOT NULL */);',
+    left: ['no-executable-comment/needsPerson', 'no-spatial/type'],
+  },
+  {
+    name: 'the last ALTER TABLE specification in a comment: removed with the comma before it',
+    code: 'CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE t ADD b INT, /*!50100 ADD g GEOMETRY NOT NULL */;',
+    findings: ['no-executable-comment/cannotTake', 'no-spatial/type'],
+    safe: 'CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE t ADD b INT, /*!50100 ADD g GEOMETRY NOT NULL */;',
+    lossy: 'CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE t ADD b INT;',
+  },
+  {
     name: 'two definitions in adjacent comments are two units: the GEOMETRY column goes, the column before it stays',
     code: 'CREATE TABLE t (\n  /*M!100100 a INT,*/\n  /*!50100 g GEOMETRY NOT NULL*/,\n  KEY k (a)\n);',
     findings: ['no-executable-comment/ignored', 'no-executable-comment/cannotTake', 'no-spatial/type'],
