@@ -276,7 +276,7 @@ function composes(sql: string, alwaysOnMariadb = false): void {
         // with, the original is broken on its own server: the unwrap only shows it (the generator
         // cannot tell a CREATE VIEW under LOCK TABLES from one that loads). MariaDB's own /*M! … */
         // stay as MariaDB runs them: what removing those breaks is never excused.
-        if (after !== null && load(mysqlReading(sql)) === after) excused++;
+        if (sameFailure(after, load(mysqlReading(sql)))) excused++;
         else expect(after, `clean script fails on MariaDB:\n${r.output}`).toBeNull();
       }
     }
@@ -316,6 +316,16 @@ function load(sql: string): string | null {
 }
 
 const loadsOnMariadb = (sql: string): boolean => load(sql) === null;
+
+/**
+ * Two loads fail the same way: the same error, where a syntax error's `near '…'` is compared by
+ * its first word only (the MySQL reading keeps offsets with blanks where the openers were, and the
+ * fixes after it change what follows: `near 'INVISIBLE    ` and `near 'INVISIBLE /* c *\/`).
+ */
+function sameFailure(a: string | null, b: string | null): boolean {
+  const norm = (e: string) => e.replace(/near '\s*(\S*)[\s\S]*$/, "near '$1");
+  return a !== null && b !== null && norm(a) === norm(b);
+}
 
 describe(`composition fuzz (${RUNS} runs, seed ${SEED})`, () => {
   beforeAll(async () => {
@@ -359,14 +369,19 @@ describe(`composition fuzz (${RUNS} runs, seed ${SEED})`, () => {
     'CREATE VIEW v2 AS SELECT n /*!40101 COLLATE latin1_bin FROM t */;\n',
   ])('counterexample stays fixed: %j', (sql) => composes(sql, true));
 
-  // Counterexamples of the oracle, not of the fixer: the original is broken on its own server, in
-  // a /*!50700+ … */ that MariaDB skips, so MariaDB loads it; the unwrap gives what MySQL runs,
-  // and MariaDB refuses the clean script with the error MySQL's reading of the original gets.
+  // Counterexamples of the oracle, not of the fixer: in a /*!50700+ … */ that MariaDB skips (so
+  // MariaDB loads the original) is code that its own server refuses, or that MySQL 8 and the target
+  // take and MariaDB does not; the unwrap gives what MySQL runs, and MariaDB refuses the clean
+  // script with the error MySQL's reading of the original gets.
   it.each([
     // Seed 20261205, case 68,973: partitioning on a column the table does not have.
     'DROP TABLE IF EXISTS t;\nCREATE TABLE t (\n  b INT NOT NULL\n  )\n/*!50705 PARTITION BY RANGE (a) SUBPARTITION BY HASH (a) SUBPARTITIONS 2 (PARTITION p0 VALUES LESS THAN (10))*/;\n',
     // Seed 20261213, case 59,624: CREATE VIEW under LOCK TABLES (ER_TABLE_NOT_LOCKED on MySQL too).
     'LOCK TABLES t WRITE;\n/*!50705 CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION*/;\nALTER TABLE t ADD SPATIAL KEY s2 (g);\n',
+    // Seed 20261816, case 26,509: a MySQL 8 INVISIBLE index, which Xpand 23.09 takes and MariaDB
+    // does not (it says IGNORED). The syntax error's context differed in its blanks, so it was
+    // not recognised as the original's own failure.
+    "CREATE TABLE t2 (\n  a INT,\n  s VARCHAR(20) DEFAULT 'a;b*/c',\n  KEY k3 (a) /*!50705 INVISIBLE*/ /* c */ \n  )\nPARTITION BY KEY (a);\n",
   ])('an original its own server refuses: the contract holds, the clean script fails as MySQL would: %j', (sql) => {
     const before = excused;
     composes(sql, server !== null);
@@ -375,7 +390,7 @@ describe(`composition fuzz (${RUNS} runs, seed ${SEED})`, () => {
     expect(loadsOnMariadb(sql)).toBe(true);
     const after = load(out);
     expect(after).not.toBeNull();
-    expect(load(mysqlReading(sql))).toBe(after);
+    expect(sameFailure(load(mysqlReading(sql)), after)).toBe(true);
     expect(excused).toBeGreaterThan(before);
   });
 
