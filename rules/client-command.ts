@@ -1,6 +1,6 @@
 // Client commands in a script: the mysql client runs them itself and the server never sees them.
-import { CLIENT_SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
+import { CLIENT_SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
 
 export default defineRule({
   meta: {

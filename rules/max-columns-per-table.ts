@@ -1,8 +1,8 @@
 // Documented limits: about 200 columns per table and 2,000 tables per cluster.
-import { LIMITS } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { createTableLayout, qualifierOf, useDatabase } from '../src/structure.js';
-import { identValue } from '../src/tokenize.js';
+import { LIMITS } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { createTableLayout, qualifierOf, useDatabase } from '../src/core/structure.js';
+import { identValue } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

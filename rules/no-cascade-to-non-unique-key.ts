@@ -1,8 +1,8 @@
 // A foreign key whose parent columns are not a PRIMARY or UNIQUE key: InnoDB accepts any index
 // there, ClustrixDB/Xpand refuse it with ON DELETE/UPDATE CASCADE or SET NULL.
-import { MYSQL8_DDL } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import type { Statement } from '../src/statements.js';
+import { MYSQL8_DDL } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import type { Statement } from '../src/core/statements.js';
 import {
   alterTableLayout,
   columnDefinitions,
@@ -12,8 +12,8 @@ import {
   isPunct,
   matchParen,
   type Definition,
-} from '../src/structure.js';
-import { identValue, isWord, type Token } from '../src/tokenize.js';
+} from '../src/core/structure.js';
+import { identValue, isWord, type Token } from '../src/core/tokenize.js';
 
 const FACT = MYSQL8_DDL.foreignKeyParents;
 

@@ -1,10 +1,10 @@
 // CHECK constraints: accepted but never enforced in CREATE TABLE; ALTER TABLE has no CHECK syntax
 // (ADD, ALTER, DROP CHECK); MySQL 8's [NOT] ENFORCED is not in the documented syntax.
-import { MYSQL8_DDL } from '../src/catalog.js';
-import { defineRule, removalEdit, specRemovalEdit, type FixKind } from '../src/rule.js';
-import { alterTableLayout, columnDefinitions, createTableLayout, isPunct, matchParen } from '../src/structure.js';
-import { isWord, type Token } from '../src/tokenize.js';
-import type { RuleContext } from '../src/rule.js';
+import { MYSQL8_DDL } from '../src/core/catalog.js';
+import { defineRule, removalEdit, specRemovalEdit, type FixKind } from '../src/core/rule.js';
+import { alterTableLayout, columnDefinitions, createTableLayout, isPunct, matchParen } from '../src/core/structure.js';
+import { isWord, type Token } from '../src/core/tokenize.js';
+import type { RuleContext } from '../src/core/rule.js';
 
 export default defineRule({
   meta: {

@@ -1,9 +1,9 @@
 // COLLATE applied to an expression (in a view, query or routine body) is not supported; COLLATE
 // as part of a column or variable type is fine.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { bodyStatements, createTableLayout, isPunct, QUERY_STATEMENTS } from '../src/structure.js';
-import { isWord } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { bodyStatements, createTableLayout, isPunct, QUERY_STATEMENTS } from '../src/core/structure.js';
+import { isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 // DECIMAL precision or scale over the limit: MySQL rejects it, Xpand silently truncates.
-import { LIMITS } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { columnDefinitions, isPunct } from '../src/structure.js';
+import { LIMITS } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { columnDefinitions, isPunct } from '../src/core/structure.js';
 
 const DECIMAL_TYPES = new Set(['DECIMAL', 'NUMERIC', 'DEC', 'FIXED']);
 

@@ -1,9 +1,9 @@
 // `KEY k (a DESC)`: MySQL 8 keeps such an index in descending order; ClustrixDB/Xpand document one
 // ASC|DESC after the whole column list, and not whether any order but ascending is kept.
-import { MYSQL8_DDL } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { indexDefinitions } from '../src/structure.js';
-import { isWord } from '../src/tokenize.js';
+import { MYSQL8_DDL } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { indexDefinitions } from '../src/core/structure.js';
+import { isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

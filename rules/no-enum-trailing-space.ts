@@ -1,8 +1,8 @@
 // ENUM/SET members with trailing spaces: MySQL trims them, Xpand keeps them.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { columnDefinitions, isPunct, matchParen } from '../src/structure.js';
-import { identValue } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { columnDefinitions, isPunct, matchParen } from '../src/core/structure.js';
+import { identValue } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
 // The event scheduler does not exist on ClustrixDB/Xpand: CREATE/ALTER/DROP EVENT and
 // SET GLOBAL event_scheduler.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule, removeStatementEdit } from '../src/rule.js';
-import { isWord } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule, removeStatementEdit } from '../src/core/rule.js';
+import { isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

@@ -1,10 +1,10 @@
 // MySQL /*!NNNNN … */ and MariaDB /*M!NNNNNN … */ comments, which Xpand skips as plain comments:
 // unwrapped when what they hold can run on the target; otherwise the finding says what is skipped,
 // and the lossy fix removes it (or unwraps it and drops what the target lacks).
-import { SKIPPABLE_DUMP_CODE, SOURCES } from '../src/catalog.js';
-import { defineRule, mergeEdits, removalEdit, tokenIndexAt, type Edit, type Finding } from '../src/rule.js';
-import type { SqlSource } from '../src/source.js';
-import type { Statement } from '../src/statements.js';
+import { SKIPPABLE_DUMP_CODE, SOURCES } from '../src/core/catalog.js';
+import { defineRule, mergeEdits, removalEdit, tokenIndexAt, type Edit, type Finding } from '../src/core/rule.js';
+import type { SqlSource } from '../src/core/source.js';
+import type { Statement } from '../src/core/statements.js';
 import {
   alterTableLayout,
   columnDefinitions,
@@ -16,8 +16,8 @@ import {
   type CodeSpan,
   type Definition,
   type PartitionClause,
-} from '../src/structure.js';
-import { identValue, isTrivia, isWord, tokenize, type Token } from '../src/tokenize.js';
+} from '../src/core/structure.js';
+import { identValue, isTrivia, isWord, tokenize, type Token } from '../src/core/tokenize.js';
 
 /** The newest MySQL and MariaDB versions a dump may come from: their /*!…*\/ code ran there. */
 const MYSQL_VERSION = 80499;

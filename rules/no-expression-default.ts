@@ -1,9 +1,9 @@
 // DEFAULT (expression), MySQL 8.0.13: no ClustrixDB/Xpand page documents it.
-import { MYSQL8_DDL } from '../src/catalog.js';
-import { defineRule, type Fix } from '../src/rule.js';
-import type { Statement } from '../src/statements.js';
-import { alterTableLayout, columnDefinitions, isPunct, matchParen } from '../src/structure.js';
-import { isWord, type Token } from '../src/tokenize.js';
+import { MYSQL8_DDL } from '../src/core/catalog.js';
+import { defineRule, type Fix } from '../src/core/rule.js';
+import type { Statement } from '../src/core/statements.js';
+import { alterTableLayout, columnDefinitions, isPunct, matchParen } from '../src/core/structure.js';
+import { isWord, type Token } from '../src/core/tokenize.js';
 
 /** Types MySQL gives no literal default: they take a default only as an expression. */
 const EXPRESSION_ONLY_TYPES =

@@ -1,8 +1,8 @@
 // Flags FULLTEXT indexes (inline, CREATE FULLTEXT INDEX, ALTER … ADD FULLTEXT) and MATCH … AGAINST.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule, indexDrops, indexRemovals } from '../src/rule.js';
-import { isPunct, splitTopLevel, QUERY_STATEMENTS } from '../src/structure.js';
-import { isWord } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule, indexDrops, indexRemovals } from '../src/core/rule.js';
+import { isPunct, splitTopLevel, QUERY_STATEMENTS } from '../src/core/structure.js';
+import { isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

@@ -1,12 +1,12 @@
 // Flags table options ClustrixDB/Xpand ignore (ROW_FORMAT, KEY_BLOCK_SIZE, …) or do not know
 // (DATA DIRECTORY, STATS_*, COMPRESSION, ENCRYPTION, …), and database options other than CHARACTER
 // SET and COLLATE, and removes them.
-import { TABLE_OPTIONS } from '../src/catalog.js';
-import { defineRule, removeListItemEdit, type Edit } from '../src/rule.js';
-import type { SqlSource } from '../src/source.js';
-import type { Statement } from '../src/statements.js';
-import { alterTableLayout, createTableLayout, isPunct, tableOptions, type TableOption } from '../src/structure.js';
-import { identValue, isWord } from '../src/tokenize.js';
+import { TABLE_OPTIONS } from '../src/core/catalog.js';
+import { defineRule, removeListItemEdit, type Edit } from '../src/core/rule.js';
+import type { SqlSource } from '../src/core/source.js';
+import type { Statement } from '../src/core/statements.js';
+import { alterTableLayout, createTableLayout, isPunct, tableOptions, type TableOption } from '../src/core/structure.js';
+import { identValue, isWord } from '../src/core/tokenize.js';
 
 /** Table options Xpand accepts (knowledge base §5.2), so an ALTER spec starting with one is options. */
 const OTHER_OPTIONS = new Set(['ENGINE', 'TYPE', 'AUTO_INCREMENT', 'CHARACTER SET', 'CHARSET', 'COLLATE', 'COMMENT']);

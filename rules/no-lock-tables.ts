@@ -1,7 +1,7 @@
 // LOCK TABLES is accepted but takes no lock on ClustrixDB/Xpand.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { isWord } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

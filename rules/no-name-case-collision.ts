@@ -1,8 +1,8 @@
 // ClustrixDB/Xpand compare table names case-insensitively (lower_case_table_names=1).
-import { SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { createTableLayout, qualifierOf, useDatabase } from '../src/structure.js';
-import { identValue } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { createTableLayout, qualifierOf, useDatabase } from '../src/core/structure.js';
+import { identValue } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

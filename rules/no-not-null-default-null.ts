@@ -1,8 +1,8 @@
 // NOT NULL DEFAULT NULL: MySQL rejects it; Xpand accepts it and keeps only NOT NULL.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { columnDefinitions, isPunct } from '../src/structure.js';
-import { isWord } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { columnDefinitions, isPunct } from '../src/core/structure.js';
+import { isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

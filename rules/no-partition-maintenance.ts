@@ -1,11 +1,11 @@
 // Flags partition maintenance Xpand lacks: COALESCE/ANALYZE/CHECK/OPTIMIZE/REBUILD/REPAIR PARTITION
 // and explicit partition selection (FROM t PARTITION (p)); and any partition maintenance of a
 // table the script created without partitioning, or with partitioning the target cannot take.
-import { PARTITIONING } from '../src/catalog.js';
-import { defineRule, removeSpecEdit } from '../src/rule.js';
-import { nameAt, type TableFacts } from '../src/schema.js';
-import { alterTableLayout, isPunct } from '../src/structure.js';
-import { isWord } from '../src/tokenize.js';
+import { PARTITIONING } from '../src/core/catalog.js';
+import { defineRule, removeSpecEdit } from '../src/core/rule.js';
+import { nameAt, type TableFacts } from '../src/core/schema.js';
+import { alterTableLayout, isPunct } from '../src/core/structure.js';
+import { isWord } from '../src/core/tokenize.js';
 
 const MAINTENANCE = new Set(['COALESCE', 'ANALYZE', 'CHECK', 'OPTIMIZE', 'REBUILD', 'REPAIR']);
 /** ALTER TABLE actions that work on a table's partitions. */

@@ -1,7 +1,7 @@
 // Identifiers that are reserved words in ClustrixDB/Xpand but not in MySQL must be quoted.
-import { RESERVED_WORDS } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import type { Statement } from '../src/statements.js';
+import { RESERVED_WORDS } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import type { Statement } from '../src/core/statements.js';
 import {
   alterTableLayout,
   columnDefinitions,
@@ -9,8 +9,8 @@ import {
   createTableLayout,
   isPunct,
   matchParen,
-} from '../src/structure.js';
-import { isWord, type Token } from '../src/tokenize.js';
+} from '../src/core/structure.js';
+import { isWord, type Token } from '../src/core/tokenize.js';
 
 /** Words after which the next token names a table. */
 const TABLE_BEFORE = new Set(['TABLE', 'INTO', 'FROM', 'JOIN', 'UPDATE', 'REFERENCES', 'ON']);

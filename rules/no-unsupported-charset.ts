@@ -1,7 +1,7 @@
 // Flags character sets the target does not have, at column, table, database and session level.
-import { charsetSupport, isMysqlCharset, replacementCharset } from '../src/catalog.js';
-import { defineRule, inStyleOf, replaceEdit } from '../src/rule.js';
-import { CHARSET_STATEMENTS, charsetClauses } from '../src/structure.js';
+import { charsetSupport, isMysqlCharset, replacementCharset } from '../src/core/catalog.js';
+import { defineRule, inStyleOf, replaceEdit } from '../src/core/rule.js';
+import { CHARSET_STATEMENTS, charsetClauses } from '../src/core/structure.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
 // Column types that arrived late: JSON (ClustrixDB 9.0), NVARCHAR / NATIONAL VARCHAR (Xpand 6.1).
-import { VERSIONED_FEATURES, getTarget, targetInRange } from '../src/catalog.js';
-import { defineRule, type Edit } from '../src/rule.js';
-import { columnDefinitions, isPunct, matchParen } from '../src/structure.js';
-import { isWord } from '../src/tokenize.js';
+import { VERSIONED_FEATURES, getTarget, targetInRange } from '../src/core/catalog.js';
+import { defineRule, type Edit } from '../src/core/rule.js';
+import { columnDefinitions, isPunct, matchParen } from '../src/core/structure.js';
+import { isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

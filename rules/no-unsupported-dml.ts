@@ -1,8 +1,8 @@
 // DML forms ClustrixDB/Xpand do not support, as seen in scripts and routine bodies.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { createTableLayout, isPunct, QUERY_STATEMENTS } from '../src/structure.js';
-import { isWord, type Token } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { createTableLayout, isPunct, QUERY_STATEMENTS } from '../src/core/structure.js';
+import { isWord, type Token } from '../src/core/tokenize.js';
 
 const COMPARISON = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 const GROUP_BY_END = new Set(['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'INTO', 'FOR', 'LOCK']);

@@ -1,9 +1,9 @@
 // Flags storage engines: MEMORY (non-durable in-memory table), engines Xpand ignores (normalized to
 // InnoDB), and engines whose meaning cannot survive (FEDERATED, BLACKHOLE, …).
-import { ENGINES, isKnownEngine } from '../src/catalog.js';
-import { defineRule, inStyleOf, replaceEdit } from '../src/rule.js';
-import { columnDefinitions } from '../src/structure.js';
-import { identValue, isWord } from '../src/tokenize.js';
+import { ENGINES, isKnownEngine } from '../src/core/catalog.js';
+import { defineRule, inStyleOf, replaceEdit } from '../src/core/rule.js';
+import { columnDefinitions } from '../src/core/structure.js';
+import { identValue, isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

@@ -1,16 +1,16 @@
 // Flags `USING HASH` / `USING RTREE` in every position MySQL allows them, and any `USING <type>`
 // written before the column list, where ClustrixDB/Xpand's grammar has no index type.
-import { INDEX_TYPES } from '../src/catalog.js';
-import { defineRule, removalEdit } from '../src/rule.js';
-import type { Statement } from '../src/statements.js';
+import { INDEX_TYPES } from '../src/core/catalog.js';
+import { defineRule, removalEdit } from '../src/core/rule.js';
+import type { Statement } from '../src/core/statements.js';
 import {
   alterTableLayout,
   createIndexLayout,
   createTableLayout,
   type CodeSpan,
   type Definition,
-} from '../src/structure.js';
-import { isWord, type Token } from '../src/tokenize.js';
+} from '../src/core/structure.js';
+import { isWord, type Token } from '../src/core/tokenize.js';
 
 const INDEX_KINDS: ReadonlySet<Definition['kind']> = new Set(['index', 'primary', 'unique', 'fulltext', 'spatial']);
 

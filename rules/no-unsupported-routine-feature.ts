@@ -1,9 +1,9 @@
 // Stored routines: the CASE statement, RESIGNAL, savepoints and ALTER PROCEDURE/FUNCTION are
 // not supported.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { bodyStatements, isPunct } from '../src/structure.js';
-import { isWord } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { bodyStatements, isPunct } from '../src/core/structure.js';
+import { isWord } from '../src/core/tokenize.js';
 
 /** Tokens after which a word starts a statement inside a compound statement. */
 const STATEMENT_START = new Set(['BEGIN', 'THEN', 'ELSE', 'DO', 'LOOP', 'REPEAT']);

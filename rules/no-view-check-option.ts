@@ -1,7 +1,7 @@
 // Views: WITH [CASCADED | LOCAL] CHECK OPTION is not supported.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule, removalEdit } from '../src/rule.js';
-import { isWord } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule, removalEdit } from '../src/core/rule.js';
+import { isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

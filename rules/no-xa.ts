@@ -1,6 +1,6 @@
 // XA transactions are not supported on ClustrixDB/Xpand.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
 
 export default defineRule({
   meta: {

@@ -1,11 +1,11 @@
 // Advice: Xpand serializes AUTO_INCREMENT to keep its values consecutive; AUTO_UNIQUE is cheaper
 // where nothing relies on the order. Only where the script shows the table takes many inserts
 // (the AUTO_INCREMENT=n counter mysqldump writes): a suggestion on every table would be noise.
-import { AUTO_UNIQUE, targetInRange } from '../src/catalog.js';
-import { isIntegerType, tableColumns, tableKeys } from '../src/keys.js';
-import { defineRule, inStyleOf } from '../src/rule.js';
-import { createTableLayout, tableOptions } from '../src/structure.js';
-import { identValue } from '../src/tokenize.js';
+import { AUTO_UNIQUE, targetInRange } from '../src/core/catalog.js';
+import { isIntegerType, tableColumns, tableKeys } from '../src/core/keys.js';
+import { defineRule, inStyleOf } from '../src/core/rule.js';
+import { createTableLayout, tableOptions } from '../src/core/structure.js';
+import { identValue } from '../src/core/tokenize.js';
 
 /**
  * The inserts a table must have taken before the suggestion is worth its cost: the counter is the

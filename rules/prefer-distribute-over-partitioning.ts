@@ -1,12 +1,12 @@
 // Advice: what HASH/KEY partitioning meant to spread, Xpand spreads with the primary key's leading
 // columns (DISTRIBUTE) and SLICES. The lossy fix of no-unsupported-partitioning drops the clause;
 // this suggestion replaces it with the Xpand way, inside /*$ … */ so MySQL still loads the script.
-import { DISTRIBUTION, targetInRange } from '../src/catalog.js';
-import { insertionAfter, tableKeys, xpandOption, type KeyInfo } from '../src/keys.js';
-import { defineRule, removalEdit, type Edit } from '../src/rule.js';
-import type { Statement } from '../src/statements.js';
-import { createTableLayout, isPunct, matchParen, splitTopLevel, type PartitionClause } from '../src/structure.js';
-import { identValue, isWord, type Token } from '../src/tokenize.js';
+import { DISTRIBUTION, targetInRange } from '../src/core/catalog.js';
+import { insertionAfter, tableKeys, xpandOption, type KeyInfo } from '../src/core/keys.js';
+import { defineRule, removalEdit, type Edit } from '../src/core/rule.js';
+import type { Statement } from '../src/core/statements.js';
+import { createTableLayout, isPunct, matchParen, splitTopLevel, type PartitionClause } from '../src/core/structure.js';
+import { identValue, isWord, type Token } from '../src/core/tokenize.js';
 
 /** The columns a HASH(col) or KEY(cols) clause partitions by (lower case; [] for KEY()), or null for an expression. */
 function partitionColumns(code: readonly Token[], clause: PartitionClause): string[] | null {

@@ -1,7 +1,7 @@
 // Advice: Xpand hashes every index on its first column; one that can hold only a few values
 // (BOOLEAN, a small ENUM, CHAR(1)) puts all of the index in a few slices. Suggest DISTRIBUTE=n
 // over enough columns to reach one that holds many.
-import { DISTRIBUTION, targetInRange } from '../src/catalog.js';
+import { DISTRIBUTION, targetInRange } from '../src/core/catalog.js';
 import {
   addedKeys,
   createIndexKey,
@@ -10,14 +10,14 @@ import {
   xpandOption,
   type FewValues,
   type KeyInfo,
-} from '../src/keys.js';
-import { defineRule, type Edit, type RuleContext } from '../src/rule.js';
-import type { TableFacts } from '../src/schema.js';
-import { nameAt } from '../src/schema.js';
-import type { Statement } from '../src/statements.js';
-import type { IndexStats } from '../src/statistics.js';
-import { alterTableLayout, columnDefinitions, createIndexLayout, createTableLayout } from '../src/structure.js';
-import { identValue } from '../src/tokenize.js';
+} from '../src/core/keys.js';
+import { defineRule, type Edit, type RuleContext } from '../src/core/rule.js';
+import type { TableFacts } from '../src/core/schema.js';
+import { nameAt } from '../src/core/schema.js';
+import type { Statement } from '../src/core/statements.js';
+import type { IndexStats } from '../src/core/statistics.js';
+import { alterTableLayout, columnDefinitions, createIndexLayout, createTableLayout } from '../src/core/structure.js';
+import { identValue } from '../src/core/tokenize.js';
 
 /** What the column types say: how few values a column can hold (a guess at what it does hold). */
 interface Cardinality {

@@ -1,8 +1,8 @@
 // ALTER TABLE … DROP PRIMARY KEY needs LOCK=SHARED on ClustrixDB.
-import { SOURCES } from '../src/catalog.js';
-import { defineRule } from '../src/rule.js';
-import { alterTableLayout } from '../src/structure.js';
-import { isWord } from '../src/tokenize.js';
+import { SOURCES } from '../src/core/catalog.js';
+import { defineRule } from '../src/core/rule.js';
+import { alterTableLayout } from '../src/core/structure.js';
+import { isWord } from '../src/core/tokenize.js';
 
 export default defineRule({
   meta: {

@@ -3,7 +3,7 @@
 // usage/config/IO/internal failure.
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
-import { DEFAULT_TARGET_ID, TARGETS } from './catalog.js';
+import { DEFAULT_TARGET_ID, TARGETS } from './core/catalog.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { fixCommand } from './commands/fix.js';
@@ -20,9 +20,9 @@ import {
 } from './commands/shared.js';
 import { targetsCommand } from './commands/targets.js';
 import { verifyCommand } from './commands/verify.js';
-import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
+import { ConfigError, InternalError, SqlSyntaxError } from './core/errors.js';
 import { redactUrls } from './live/connect.js';
-import { UsageError } from './io.js';
+import { UsageError } from './node/io.js';
 
 export type { Streams } from './commands/shared.js';
 

@@ -5,4 +5,4 @@
 // (checkStream, fixStream) is Node-only and stays in `clustrix-lint`.
 import './deps-bundled.js';
 
-export * from './api.js';
+export * from './core/api.js';

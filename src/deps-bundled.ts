@@ -3,7 +3,7 @@
 // run. Imported for its effect by the core entry, src/core.ts.
 import { createTwoFilesPatch } from 'diff';
 import mysql from 'node-sql-parser/build/mysql.js';
-import { provideDependencies } from './deps.js';
+import { provideDependencies } from './core/deps.js';
 
 provideDependencies({
   sqlParser: () => new mysql.Parser(),

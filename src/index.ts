@@ -2,18 +2,18 @@
 // diff loaded lazily (deps-node.ts, so a plain check loads neither), plus the Node-only streaming
 // helpers and live-database reading. Browsers, web workers and Deno use src/core.ts
 // (`clustrix-lint/core`) instead.
-import './deps-node.js';
-import { getTarget } from './catalog.js';
-import type { Finding } from './rule.js';
-import { checkSuggestionRules } from './suggestions.js';
-import { checkStreamWith, fixStreamWith, type SegmentExecutor, type StreamFixResult } from './stream.js';
+import './node/deps-node.js';
+import { getTarget } from './core/catalog.js';
+import type { Finding } from './core/rule.js';
+import { checkSuggestionRules } from './core/suggestions.js';
+import { checkStreamWith, fixStreamWith, type SegmentExecutor, type StreamFixResult } from './stream/stream.js';
 import type { LiveRead } from './live/check.js';
 import type { ReadDatabaseOptions } from './live/index.js';
 import { rules, serverRules } from '../rules/index.js';
-import { forScripts, type CheckOptions, type FixOptions } from './api.js';
+import { forScripts, type CheckOptions, type FixOptions } from './core/api.js';
 
-export * from './api.js';
-export type { StreamFixResult } from './stream.js';
+export * from './core/api.js';
+export type { StreamFixResult } from './stream/stream.js';
 
 /** Options of the stream functions. */
 export interface StreamApiOptions {
@@ -29,7 +29,7 @@ export interface StreamApiOptions {
 /** Runs `run` with the executor `concurrency` asks for, closing its workers afterwards. */
 async function withExecutor<T>(concurrency: number | undefined, run: (executor?: SegmentExecutor) => Promise<T>) {
   if (concurrency === undefined || concurrency <= 1) return run();
-  const { WorkerPool } = await import('./pool.js');
+  const { WorkerPool } = await import('./stream/pool.js');
   if (!WorkerPool.available()) return run();
   const pool = new WorkerPool(concurrency);
   try {

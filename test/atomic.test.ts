@@ -18,7 +18,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { AtomicWriter, UsageError, writeFileAtomic } = await import('../src/io.js');
+const { AtomicWriter, UsageError, writeFileAtomic } = await import('../src/node/io.js');
 
 describe('atomic writes', () => {
   it('a full disk: one clear error, no temporary file, the old file intact', () => {

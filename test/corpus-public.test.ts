@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SqlSyntaxError } from '../src/errors.js';
+import { SqlSyntaxError } from '../src/core/errors.js';
 import { check, checkStream, fix } from '../src/index.js';
 import { corpusFiles, publicCorpusFiles, PUBLIC_CORPUS_SKIP_REASON } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, fix } from '../src/index.js';
-import { SqlSource } from '../src/source.js';
+import { SqlSource } from '../src/core/source.js';
 import { CORPUS_SKIP_REASON, corpusFiles } from './helpers.js';
 
 const files = corpusFiles();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InternalError } from '../src/errors.js';
-import { lintSource } from '../src/engine.js';
-import { MAX_PASSES, applyEdits, fixLoop, selectFixes } from '../src/fixer.js';
-import { defineRule, mergeEdits, type Finding, type Rule } from '../src/rule.js';
-import { SqlSource } from '../src/source.js';
+import { InternalError } from '../src/core/errors.js';
+import { lintSource } from '../src/core/engine.js';
+import { MAX_PASSES, applyEdits, fixLoop, selectFixes } from '../src/core/fixer.js';
+import { defineRule, mergeEdits, type Finding, type Rule } from '../src/core/rule.js';
+import { SqlSource } from '../src/core/source.js';
 
 function finding(
   start: number,
@@ -280,7 +280,7 @@ describe('fix kinds and the policy: suggestions', () => {
   const lint = (rules: Rule[]) => (s: SqlSource) => lintSource(s, rules);
 
   it('fixPolicy and fixAllowed: safe always, lossy with lossy, suggestions only when asked, by rule id', async () => {
-    const { fixAllowed, fixPolicy } = await import('../src/fixer.js');
+    const { fixAllowed, fixPolicy } = await import('../src/core/fixer.js');
     const f = (kind: 'safe' | 'lossy' | 'suggestion', ruleId = 'r'): Finding => ({
       ...finding(0, 1, 'x'),
       ruleId,

@@ -7,11 +7,11 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqlSyntaxError } from '../src/errors.js';
-import { applyEdits, fixAllowed } from '../src/fixer.js';
+import { SqlSyntaxError } from '../src/core/errors.js';
+import { applyEdits, fixAllowed } from '../src/core/fixer.js';
 import { check, fix } from '../src/index.js';
-import { mergeEdits } from '../src/rule.js';
-import { SqlSource } from '../src/source.js';
+import { mergeEdits } from '../src/core/rule.js';
+import { SqlSource } from '../src/core/source.js';
 import { MARIADBD, startMariadb, type Server } from './mariadb.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);

@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SqlSyntaxError } from '../src/errors.js';
-import { applyEdits } from '../src/fixer.js';
+import { SqlSyntaxError } from '../src/core/errors.js';
+import { applyEdits } from '../src/core/fixer.js';
 import { check, fix } from '../src/index.js';
-import { SqlSource } from '../src/source.js';
-import { checkStreamWith, fixStreamWith, segments } from '../src/stream.js';
-import type { Finding } from '../src/rule.js';
+import { SqlSource } from '../src/core/source.js';
+import { checkStreamWith, fixStreamWith, segments } from '../src/stream/stream.js';
+import type { Finding } from '../src/core/rule.js';
 import { rules } from '../rules/index.js';
-import { tokenize } from '../src/tokenize.js';
+import { tokenize } from '../src/core/tokenize.js';
 import { corpusFiles, fakePool } from './helpers.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);

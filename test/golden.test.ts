@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFile
 import { basename, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { SqlSyntaxError } from '../src/errors.js';
+import { SqlSyntaxError } from '../src/core/errors.js';
 import { check, type Finding } from '../src/index.js';
 import { publicCorpusFiles, PUBLIC_CORPUS_SKIP_REASON, ROOT } from './helpers.js';
 

@@ -5,11 +5,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { lintSource } from '../src/engine.js';
-import { fixLoop } from '../src/fixer.js';
-import type { FixKind, Rule, Severity } from '../src/rule.js';
-import { SqlSource } from '../src/source.js';
-import { runSegment, type SegmentExecutor } from '../src/stream.js';
+import { lintSource } from '../src/core/engine.js';
+import { fixLoop } from '../src/core/fixer.js';
+import type { FixKind, Rule, Severity } from '../src/core/rule.js';
+import { SqlSource } from '../src/core/source.js';
+import { runSegment, type SegmentExecutor } from '../src/stream/stream.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus', 'wso2');

@@ -22,7 +22,7 @@ import { topological, viewReferences } from '../src/live/order.js';
 import { isReadOnlyStatement, ReadOnlySession } from '../src/live/session.js';
 import { buildScript } from '../src/live/script.js';
 import type { LiveObject, LiveSchema } from '../src/live/types.js';
-import { SqlSource } from '../src/source.js';
+import { SqlSource } from '../src/core/source.js';
 import { runCli, sarifValidator } from './helpers.js';
 
 const PW = 's3cr3t-Pw!';

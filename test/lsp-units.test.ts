@@ -14,8 +14,8 @@ import { parseSettings } from '../src/lsp/config.js';
 import { rulePage } from '../src/lsp/diagnostics.js';
 import { CANCELLED, CheckPool } from '../src/lsp/pool.js';
 import type { DocumentInput } from '../src/lsp/protocol.js';
-import { applyEdits } from '../src/fixer.js';
-import { SqlSource } from '../src/source.js';
+import { applyEdits } from '../src/core/fixer.js';
+import { SqlSource } from '../src/core/source.js';
 import { CORPUS_SKIP_REASON, ROOT, corpusFiles } from './helpers.js';
 
 // A loaded machine (2 shared cores) is slow, not wrong: the limits only guard against a hang.

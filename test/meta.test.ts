@@ -2,9 +2,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintSource } from '../src/engine.js';
+import { lintSource } from '../src/core/engine.js';
 import { ruleDocFacts } from '../src/report/docs.js';
-import { SqlSource } from '../src/source.js';
+import { SqlSource } from '../src/core/source.js';
 import { allRules, rules, serverRules } from '../rules/index.js';
 import { ROOT } from './helpers.js';
 
@@ -125,7 +125,7 @@ describe('README', () => {
 describe('README examples', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   it('the configuration example is a valid config', async () => {
-    const { validateConfig } = await import('../src/config.js');
+    const { validateConfig } = await import('../src/node/config.js');
     const block = /### Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!;
     const config = validateConfig(JSON.parse(block) as unknown, 'README', rules);
     expect(config.target).toBe('clustrixdb-9.2');

@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqlSyntaxError } from '../src/errors.js';
+import { SqlSyntaxError } from '../src/core/errors.js';
 import { check } from '../src/index.js';
 import {
   CHROMIUM_FLAGS,

@@ -11,7 +11,7 @@ import { LIMITS, inlineMarkdown, renderHtml, scriptJson } from '../src/report/ht
 import { MARKDOWN_BUDGET, renderMarkdown } from '../src/report/markdown.js';
 import { buildReport, excerptOf, type FileModel, type ReportModel } from '../src/report/model.js';
 import { databaseName, statementShape } from '../src/report/objects.js';
-import { SqlSource } from '../src/source.js';
+import { SqlSource } from '../src/core/source.js';
 import { rules } from '../rules/index.js';
 import { CORPUS_SKIP_REASON, ROOT, corpusFiles, runCli } from './helpers.js';
 

@@ -50,7 +50,7 @@ function traced(args: string[], cwd = ROOT) {
       .split('\n')
       .filter((l) => !l.startsWith('@@load '))
       .join('\n'),
-    workers: loads(r.stderr).filter((u) => u.endsWith('/dist/src/stream-worker.js')).length,
+    workers: loads(r.stderr).filter((u) => u.endsWith('/dist/src/stream/worker.js')).length,
   };
 }
 

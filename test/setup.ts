@@ -1,4 +1,4 @@
 // Runs before every test file (vitest.config.ts): tests import internal modules (engine, fixer,
 // statements) directly, without an entry point, so they get the Node entry's lazy loaders of
 // node-sql-parser and diff here, as `clustrix-lint` users do (src/deps-node.ts).
-import '../src/deps-node.js';
+import '../src/node/deps-node.js';

@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, checkStream, fix, fixStream } from '../src/index.js';
-import type { Finding } from '../src/rule.js';
-import { checkStreamWith, cutSegments, fixStreamWith, segments, type SegmentExecutor } from '../src/stream.js';
+import type { Finding } from '../src/core/rule.js';
+import { checkStreamWith, cutSegments, fixStreamWith, segments, type SegmentExecutor } from '../src/stream/stream.js';
 import { rules } from '../rules/index.js';
-import { tokenize } from '../src/tokenize.js';
-import type { AppliedFix } from '../src/fixer.js';
+import { tokenize } from '../src/core/tokenize.js';
+import type { AppliedFix } from '../src/core/fixer.js';
 import { BIN, ROOT, corpusFiles, fakePool } from './helpers.js';
 // @ts-expect-error: a plain JavaScript development tool, without types
 import { dumpChunks, parseSize } from '../bin/gen-dump.mjs';
@@ -122,7 +122,7 @@ describe('streaming', () => {
       `INSERT INTO t VALUES ${payload}, ('$', '$$')$$\n` +
       'DELIMITER ;\n' +
       `INSERT INTO t VALUES ${payload}`;
-    const { tokenize } = await import('../src/tokenize.js');
+    const { tokenize } = await import('../src/core/tokenize.js');
     const whole = tokenize(sql).tokens.filter((t) => t.kind !== 'whitespace');
     expect(whole.filter((t) => t.kind === 'data')).toHaveLength(4);
     for (const [sizes, segmentSize] of [
@@ -142,7 +142,7 @@ describe('streaming', () => {
 
   it('a DELIMITER command cut by a chunk end is read once its line is complete (found by the fuzz)', async () => {
     const sql = 'DELIMITER $$\nSELECT 1$$\nDELIMITER ;\nINSERT INTO t VALUES (1);\n';
-    const { tokenize } = await import('../src/tokenize.js');
+    const { tokenize } = await import('../src/core/tokenize.js');
     const whole = tokenize(sql)
       .tokens.filter((t) => t.kind !== 'whitespace')
       .map((t) => [t.kind, t.start, t.end]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SqlSyntaxError } from '../src/errors.js';
-import { scanData, tokenize, tokenizePartial, type ScanProgress, type TokenKind } from '../src/tokenize.js';
+import { SqlSyntaxError } from '../src/core/errors.js';
+import { scanData, tokenize, tokenizePartial, type ScanProgress, type TokenKind } from '../src/core/tokenize.js';
 
 const kinds = (src: string) =>
   tokenize(src)

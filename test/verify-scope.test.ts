@@ -1,7 +1,7 @@
 // What verify refuses to run on the user's server: everything that could act outside the scratch
 // database, including what trigger, event and routine bodies would do later. No server needed.
 import { describe, expect, it } from 'vitest';
-import { SqlSource } from '../src/source.js';
+import { SqlSource } from '../src/core/source.js';
 import { dynamicProcedures, reachesBeyond } from '../src/verify/scope.js';
 
 /**

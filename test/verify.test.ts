@@ -7,7 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mysql from 'mysql2/promise';
 import { SqlSyntaxError, fix } from '../src/index.js';
-import { SqlSource } from '../src/source.js';
+import { SqlSource } from '../src/core/source.js';
 import { formatCounts, hasProblems } from '../src/verify/cli.js';
 import { verify, type Connect, type VerifyReport } from '../src/verify/run.js';
 import { diffSnapshots, snapshot } from '../src/verify/schema.js';

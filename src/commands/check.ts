@@ -4,8 +4,8 @@ import { FileRecords } from '../format/records.js';
 import type { ReportFinding } from '../format/types.js';
 import { checkDetailed, rules } from '../index.js';
 import type { LiveSchema } from '../live/types.js';
-import { Progress } from '../progress.js';
-import { checkStreamInto, type StreamSuppressed } from '../stream.js';
+import { Progress } from '../node/progress.js';
+import { checkStreamInto, type StreamSuppressed } from '../stream/stream.js';
 import {
   applyBaseline,
   concurrencyOf,

@@ -1,6 +1,6 @@
 // `clustrix-lint explain <rule>`: print a rule's page.
 import { allRules } from '../../rules/index.js';
-import { UsageError } from '../io.js';
+import { UsageError } from '../node/io.js';
 import { ruleDoc, type CommandSpec, type Streams } from './shared.js';
 
 export function runExplain(id: string, io: Streams): number {

@@ -3,12 +3,12 @@
 // server is never changed.
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { STDIN } from '../files.js';
+import { STDIN } from '../node/files.js';
 import { FileRecords } from '../format/records.js';
 import { fix, rules, type FixResult } from '../index.js';
-import { AtomicWriter, UsageError, writeFileAtomic } from '../io.js';
-import { Progress } from '../progress.js';
-import { fixStreamInto, type StreamWrite } from '../stream.js';
+import { AtomicWriter, UsageError, writeFileAtomic } from '../node/io.js';
+import { Progress } from '../node/progress.js';
+import { fixStreamInto, type StreamWrite } from '../stream/stream.js';
 import {
   applyBaseline,
   concurrencyOf,

@@ -1,6 +1,6 @@
 // `clustrix-lint lsp --stdio`: a Language Server for editors (diagnostics as you type, quick fixes,
 // fix-all, disable comments). The server and vscode-languageserver load only when this runs.
-import { UsageError } from '../io.js';
+import { UsageError } from '../node/io.js';
 import type { CommandSpec } from './shared.js';
 
 export interface LspArgs {

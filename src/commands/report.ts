@@ -2,15 +2,15 @@
 // between two), as one self-contained HTML page or as markdown for pull requests.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getTarget } from '../catalog.js';
-import { STDIN } from '../files.js';
+import { getTarget } from '../core/catalog.js';
+import { STDIN } from '../node/files.js';
 import { allRules, serverRules } from '../../rules/index.js';
-import { settingsFor } from '../engine.js';
+import { settingsFor } from '../core/engine.js';
 import { rules } from '../index.js';
 import type { LiveRead } from '../live/check.js';
 import type { ServerFlags } from '../live/connect.js';
-import { statisticsOf } from '../statistics.js';
-import { UsageError, writeFileAtomic } from '../io.js';
+import { statisticsOf } from '../core/statistics.js';
+import { UsageError, writeFileAtomic } from '../node/io.js';
 import { assessFile } from '../report/assess.js';
 import { liveParts } from '../report/live.js';
 import { buildReport, compareFiles, type FileModel, type ReportModel } from '../report/model.js';

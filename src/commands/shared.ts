@@ -13,15 +13,15 @@ import {
   fingerprints,
   readBaseline,
   type BaselineEntry,
-} from '../baseline.js';
-import { DEFAULT_TARGET_ID } from '../catalog.js';
-import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config } from '../config.js';
-import type { RuleSetting } from '../engine.js';
-import { IgnoreList, STDIN, expandInputs, isIgnored, type Input } from '../files.js';
+} from '../node/baseline.js';
+import { DEFAULT_TARGET_ID } from '../core/catalog.js';
+import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config } from '../node/config.js';
+import type { RuleSetting } from '../core/engine.js';
+import { IgnoreList, STDIN, expandInputs, isIgnored, type Input } from '../node/files.js';
 import type { RecordOptions } from '../format/records.js';
 import { FileRecords } from '../format/records.js';
 import { SYNTAX_ERROR, type Out, type ReportFinding } from '../format/types.js';
-import { SqlSyntaxError } from '../errors.js';
+import { SqlSyntaxError } from '../core/errors.js';
 import { allRules, rules } from '../../rules/index.js';
 import {
   AtomicWriter,
@@ -31,8 +31,8 @@ import {
   openSqlStream,
   readSqlFile,
   writeFileAtomic,
-} from '../io.js';
-import { IN_THREAD, type SegmentExecutor } from '../stream.js';
+} from '../node/io.js';
+import { IN_THREAD, type SegmentExecutor } from '../stream/stream.js';
 import type { LiveRead } from '../live/check.js';
 import { isServerUrl, type ServerFlags } from '../live/connect.js';
 
@@ -466,7 +466,7 @@ export async function executorFor(
 ): Promise<SegmentExecutor & { close(): Promise<void> }> {
   const small = concurrency.auto && bytes !== null && bytes < POOL_MIN_BYTES;
   if (concurrency.threads <= 1 || small) return { ...IN_THREAD, close: async () => undefined };
-  const { WorkerPool } = await import('../pool.js');
+  const { WorkerPool } = await import('../stream/pool.js');
   if (!WorkerPool.available()) return { ...IN_THREAD, close: async () => undefined };
   return new WorkerPool(concurrency.threads);
 }

@@ -2,11 +2,11 @@
 // real server and explain every schema difference. The original may be a live database
 // (mysql://…/db): its schema is read (read-only) and used as the original script.
 import { resolve } from 'node:path';
-import { DEFAULT_TARGET_ID, TARGETS } from '../catalog.js';
-import { ConfigFinder } from '../config.js';
+import { DEFAULT_TARGET_ID, TARGETS } from '../core/catalog.js';
+import { ConfigFinder } from '../node/config.js';
 import { allRules } from '../../rules/index.js';
 import { fix } from '../index.js';
-import { UsageError, readSqlFile } from '../io.js';
+import { UsageError, readSqlFile } from '../node/io.js';
 import { isServerUrl, type ServerFlags } from '../live/connect.js';
 import type { FixResult } from '../index.js';
 import {

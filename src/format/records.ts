@@ -5,10 +5,10 @@
 import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byPlace } from '../engine.js';
+import { byPlace } from '../core/engine.js';
 import type { LiveSchema } from '../live/types.js';
-import type { FixKind, Severity } from '../rule.js';
-import type { StreamSink, StreamSuppressed } from '../stream.js';
+import type { FixKind, Severity } from '../core/rule.js';
+import type { StreamSink, StreamSuppressed } from '../stream/stream.js';
 import type { ReportApplied as AppliedFix, ReportFinding as Finding } from './types.js';
 
 /**

@@ -5,7 +5,7 @@
 // Written result by result: the text is exactly JSON.stringify(log, null, 2).
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
-import type { Rule } from '../rule.js';
+import type { Rule } from '../core/rule.js';
 import { writeJsonArray } from './json.js';
 import type { FileRecords } from './records.js';
 import { Buffered, type Out, type ReportFinding as Finding } from './types.js';

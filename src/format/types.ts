@@ -1,10 +1,10 @@
 // What the formatters print: one entry per checked (or fixed) file or live database, and where
 // their text goes. The CLI's writers take a file's records (records.ts, bounded memory); FileReport
 // is the whole-in-memory form the HTML report and the library build.
-import type { Suppressed } from '../directives.js';
-import type { AppliedFix } from '../fixer.js';
+import type { Suppressed } from '../core/directives.js';
+import type { AppliedFix } from '../core/fixer.js';
 import type { LiveSchema, ObjectLocation } from '../live/types.js';
-import type { Finding } from '../rule.js';
+import type { Finding } from '../core/rule.js';
 
 /**
  * A finding as reported: on a live database it also names its object (and its line in it).

@@ -1,15 +1,15 @@
 // Checking and fixing what was read from a live server: the schema script with the script rules,
 // the server report with the server rules, every finding placed on its object.
 import { rules, serverRules, allRules } from '../../rules/index.js';
-import { getTarget } from '../catalog.js';
-import type { Suppressed } from '../directives.js';
-import { lintSource, lintSourceDetailed, settingsFor, type EngineOptions } from '../engine.js';
-import { InternalError, SqlSyntaxError } from '../errors.js';
-import { fixLoop, fixPolicy } from '../fixer.js';
+import { getTarget } from '../core/catalog.js';
+import type { Suppressed } from '../core/directives.js';
+import { lintSource, lintSourceDetailed, settingsFor, type EngineOptions } from '../core/engine.js';
+import { InternalError, SqlSyntaxError } from '../core/errors.js';
+import { fixLoop, fixPolicy } from '../core/fixer.js';
 import { unifiedDiff } from '../format/diff.js';
-import { SqlSource, locateOffset } from '../source.js';
-import { statisticsOf } from '../statistics.js';
-import { checkSuggestionRules } from '../suggestions.js';
+import { SqlSource, locateOffset } from '../core/source.js';
+import { statisticsOf } from '../core/statistics.js';
+import { checkSuggestionRules } from '../core/suggestions.js';
 import { followFixes, locateFindings, type LocatedFinding, type LocatedFix } from './locate.js';
 import type { LiveScript, LiveText } from './script.js';
 import type { LiveSchema, ObjectLocation } from './types.js';

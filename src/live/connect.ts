@@ -3,7 +3,7 @@
 // live checking (src/live/) and by `verify` for its scratch server. A password is never part of
 // a name shown to the user, and is scrubbed from every error message.
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../io.js';
+import { UsageError } from '../node/io.js';
 
 /** Environment variables (MYSQL_PWD), as process.env has them. */
 export type Environment = Readonly<Record<string, string | undefined>>;

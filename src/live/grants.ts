@@ -1,8 +1,8 @@
 // What SHOW GRANTS says the account may do, enough to know whether it can list every trigger and
 // routine of a database (the server hides those it may not see, without an error).
-import { SqlSource } from '../source.js';
-import { identValue, isWord, type Token } from '../tokenize.js';
-import { isPunct } from '../structure.js';
+import { SqlSource } from '../core/source.js';
+import { identValue, isWord, type Token } from '../core/tokenize.js';
+import { isPunct } from '../core/structure.js';
 
 export interface Grant {
   /** Upper case, single spaces: `SELECT`, `SHOW VIEW`, `ALL PRIVILEGES`, … */

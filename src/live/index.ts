@@ -1,7 +1,7 @@
 // Reading a live database for checking: from a URL to the schema script and its server report.
 // The only part of live checking that does I/O, through a read-only session (src/live/session.ts).
-import { InternalError } from '../errors.js';
-import { UsageError } from '../io.js';
+import { InternalError } from '../core/errors.js';
+import { UsageError } from '../node/io.js';
 import type { LiveRead } from './check.js';
 import { mysqlConnect, parseServerUrl, safeUrlLabel, scrub, type Environment, type ServerFlags } from './connect.js';
 import { readSchema, SYSTEM_SCHEMAS } from './read.js';

@@ -1,9 +1,9 @@
 // The order that makes a schema script load: a table after the tables its foreign keys reference,
 // a view after the views (and tables) it selects from. Cycles cannot be ordered; they are
 // reported so the script can turn foreign key checks off around them.
-import { SqlSource } from '../source.js';
-import { identValue, type Token } from '../tokenize.js';
-import { isPunct } from '../structure.js';
+import { SqlSource } from '../core/source.js';
+import { identValue, type Token } from '../core/tokenize.js';
+import { isPunct } from '../core/structure.js';
 
 /** `db\0name`, the key of an object across databases. */
 export const keyOf = (database: string, name: string, caseInsensitive = false): string =>

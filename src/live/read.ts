@@ -2,7 +2,7 @@
 // matter to the target, then for each database its SHOW CREATE texts (tables, sequences, views,
 // routines, triggers, events) and the information_schema facts DDL text does not show. An object
 // the account may not read is recorded with the server's answer; it never stops the reading.
-import { UsageError } from '../io.js';
+import { UsageError } from '../node/io.js';
 import type { Connect } from './connect.js';
 import { allowsGlobally, allowsOnDatabase, parseGrants, type Grant } from './grants.js';
 import { ReadOnlySession, type Row } from './session.js';

@@ -2,7 +2,7 @@
 // DELIMITER blocks around bodies) and the server report (the server variables and what could not
 // be read, as statements the server rules check). Both come with a map from each part of the text
 // to the object it belongs to, so findings can name the object and a line inside its text.
-import { tokenize } from '../tokenize.js';
+import { tokenize } from '../core/tokenize.js';
 import { keyOf, topological, viewReferences } from './order.js';
 import { quoteIdent, SERVER_VARIABLES } from './read.js';
 import type { LiveDatabase, LiveObject, LiveSchema, ObjectType } from './types.js';

@@ -1,9 +1,9 @@
 // The only way live checking talks to a server: a session that is read-only twice over. The
 // server is told first (`SET SESSION TRANSACTION READ ONLY`), and every statement is checked here
 // before it is sent: only SELECT, SHOW and SET SESSION pass, one statement at a time.
-import { InternalError } from '../errors.js';
-import { SqlSource } from '../source.js';
-import { isWord } from '../tokenize.js';
+import { InternalError } from '../core/errors.js';
+import { SqlSource } from '../core/source.js';
+import { isWord } from '../core/tokenize.js';
 import type { Connect } from './connect.js';
 
 /** The part of a mysql2 promise connection a session uses. */

@@ -2,10 +2,10 @@
 // problems" as the `source.fixAll.clustrix-lint` source action, whose result is exactly `fix()`'s.
 import { diffLines } from 'diff';
 import type { CodeAction, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { Directive } from '../directives.js';
+import type { Directive } from '../core/directives.js';
 import { fix, rules } from '../index.js';
-import { mergeEdits, type Edit, type Finding, type FixKind } from '../rule.js';
-import type { Token } from '../tokenize.js';
+import { mergeEdits, type Edit, type Finding, type FixKind } from '../core/rule.js';
+import type { Token } from '../core/tokenize.js';
 import type { Analysis } from './analysis.js';
 import { rangeOf, type Positions } from './diagnostics.js';
 import {

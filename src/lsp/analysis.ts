@@ -2,11 +2,11 @@
 // or the one diagnostic that says why it could not be checked.
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDirectives, type Directive } from '../directives.js';
-import { ConfigError, SqlSyntaxError } from '../errors.js';
+import { parseDirectives, type Directive } from '../core/directives.js';
+import { ConfigError, SqlSyntaxError } from '../core/errors.js';
 import { checkDetailed } from '../index.js';
-import type { Finding } from '../rule.js';
-import { SqlSource } from '../source.js';
+import type { Finding } from '../core/rule.js';
+import { SqlSource } from '../core/source.js';
 import { documentOptions, type DocumentOptions } from './config.js';
 import { documentDiagnostic, syntaxErrorDiagnostic, toDiagnostic } from './diagnostics.js';
 import type { DiagnosticsResult, DocumentInput } from './protocol.js';

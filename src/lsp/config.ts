@@ -2,11 +2,11 @@
 // .clustrix-lint.json or package.json key, `.clustrix-lintignore`, the config's `ignore` patterns)
 // with the editor's `clustrixLint.*` settings on top, as command-line flags are on top for the CLI.
 import { dirname } from 'node:path';
-import { DEFAULT_TARGET_ID } from '../catalog.js';
-import { ConfigFinder, EMPTY_CONFIG, validateConfig, type Config } from '../config.js';
-import type { RuleSetting } from '../engine.js';
-import { ConfigError } from '../errors.js';
-import { IgnoreList, isIgnored } from '../files.js';
+import { DEFAULT_TARGET_ID } from '../core/catalog.js';
+import { ConfigFinder, EMPTY_CONFIG, validateConfig, type Config } from '../node/config.js';
+import type { RuleSetting } from '../core/engine.js';
+import { ConfigError } from '../core/errors.js';
+import { IgnoreList, isIgnored } from '../node/files.js';
 import { rules } from '../index.js';
 
 /** The `clustrixLint` section of the editor's settings, validated. */

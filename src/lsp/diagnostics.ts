@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver';
-import type { SqlSyntaxError } from '../errors.js';
+import type { SqlSyntaxError } from '../core/errors.js';
 import { rules } from '../index.js';
-import type { Finding, Severity } from '../rule.js';
+import type { Finding, Severity } from '../core/rule.js';
 
 export const SOURCE = 'clustrix-lint';
 

@@ -1,7 +1,7 @@
 // Decoding a dropped or opened file as the CLI does: UTF-8 only, a BOM kept, and the CLI's one
 // message naming the file, line and column of the first bad byte (`a.sql:2:9: invalid UTF-8 byte 0xff`).
-import { locateOffset } from '../source.js';
-import { firstInvalidUtf8 } from '../utf8.js';
+import { locateOffset } from '../core/source.js';
+import { firstInvalidUtf8 } from '../core/utf8.js';
 
 export function decodeScript(bytes: Uint8Array, name: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {

@@ -1,11 +1,11 @@
 // Assessing one input: check it as a stream (the findings check gives) and build its part of the
 // report model from the segments as they go by.
-import { getTarget } from '../catalog.js';
-import type { RuleSetting } from '../engine.js';
-import { SqlSyntaxError } from '../errors.js';
-import type { Rule, Severity } from '../rule.js';
-import type { IndexStatistics } from '../statistics.js';
-import { checkStreamWith } from '../stream.js';
+import { getTarget } from '../core/catalog.js';
+import type { RuleSetting } from '../core/engine.js';
+import { SqlSyntaxError } from '../core/errors.js';
+import type { Rule, Severity } from '../core/rule.js';
+import type { IndexStatistics } from '../core/statistics.js';
+import { checkStreamWith } from '../stream/stream.js';
 import { FileBuilder, unreadableFile, type FileModel } from './model.js';
 
 export interface AssessOptions {

@@ -6,7 +6,7 @@
 import { locateFindings, segmentAt } from '../live/locate.js';
 import type { LiveScript } from '../live/script.js';
 import type { LiveSchema, LiveTableFacts, ObjectLocation } from '../live/types.js';
-import type { Finding } from '../rule.js';
+import type { Finding } from '../core/rule.js';
 import { complexityOf, type Excerpt, type FileModel, type FindingRecord, type ObjectRecord } from './model.js';
 
 /** What the report says about the server a part was read from. */

@@ -16,13 +16,13 @@
 // - advice (findings of the `prefer-*` rules: recommendations for Xpand, not incompatibilities)
 //   is kept apart, in FileModel.advice and ReportModel.advice: it never sets a status or a
 //   complexity, and its counts never join the findings, errors, warnings and info.
-import { byPlace } from '../engine.js';
+import { byPlace } from '../core/engine.js';
 import { jsonFinding } from '../format/json.js';
 import { counts, type ReportFinding } from '../format/types.js';
-import type { Finding, FixKind, Rule, Severity } from '../rule.js';
-import type { SqlSource } from '../source.js';
-import type { Statement, StatementKind } from '../statements.js';
-import type { Segment } from '../stream.js';
+import type { Finding, FixKind, Rule, Severity } from '../core/rule.js';
+import type { SqlSource } from '../core/source.js';
+import type { Statement, StatementKind } from '../core/statements.js';
+import type { Segment } from '../stream/stream.js';
 import { ruleDocFacts, type Evidence } from './docs.js';
 import type { ObjectLocation } from '../live/types.js';
 import type { LiveSource } from './live.js';

@@ -2,9 +2,9 @@
 // defines or changes, the objects it needs to exist when it runs, and those it drops. The report
 // uses this to tie findings to objects and to tell an incidental failure (one that only happens
 // because an earlier statement failed) from a statement's own.
-import type { Statement, StatementKind } from '../statements.js';
-import { alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../structure.js';
-import { identValue, isWord, type Token } from '../tokenize.js';
+import type { Statement, StatementKind } from '../core/statements.js';
+import { alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../core/structure.js';
+import { identValue, isWord, type Token } from '../core/tokenize.js';
 
 export type ObjectKind = 'table' | 'view' | 'routine' | 'trigger' | 'event';
 

@@ -1,6 +1,6 @@
 // The `verify` command: connection options, the report, the exit code.
 import { mysqlConnect, parseServerUrl, type ConnectionOptions, type ServerFlags } from '../live/connect.js';
-import { UsageError } from '../io.js';
+import { UsageError } from '../node/io.js';
 import type { ObjectCounts, VerifyReport } from './run.js';
 import { OBJECT_KINDS } from './schema.js';
 

@@ -2,9 +2,9 @@
 // or removes whole ones (it refuses a pass that merges or splits statements), so replaying its
 // passes gives the exact correspondence, also when a removed statement has the same kind as the
 // one after it.
-import { applyEdits, type AppliedFix } from '../fixer.js';
-import type { Edit } from '../rule.js';
-import { SqlSource } from '../source.js';
+import { applyEdits, type AppliedFix } from '../core/fixer.js';
+import type { Edit } from '../core/rule.js';
+import { SqlSource } from '../core/source.js';
 
 /** Statement index in `original` → index in `clean`; statements a fix removed have none. */
 export function pairStatements(

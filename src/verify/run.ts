@@ -1,10 +1,10 @@
 // verify: load the original and the clean script into two scratch databases on a real server,
 // compare their schemas through information_schema, and explain every difference by a fix.
 import { randomBytes } from 'node:crypto';
-import type { AppliedFix } from '../fixer.js';
-import { SqlSource } from '../source.js';
-import { alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../structure.js';
-import { identValue, isWord, type Token } from '../tokenize.js';
+import type { AppliedFix } from '../core/fixer.js';
+import { SqlSource } from '../core/source.js';
+import { alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../core/structure.js';
+import { identValue, isWord, type Token } from '../core/tokenize.js';
 import { pairStatements } from './pair.js';
 import {
   OBJECT_KINDS,

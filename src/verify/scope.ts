@@ -1,9 +1,9 @@
 // What verify must not run: statements that would act outside the scratch database it loads a
 // script into. verify runs on the user's own server, so this errs on the side of skipping: a
 // skipped statement is listed in the report; a statement that runs cannot be taken back.
-import type { Statement, StatementKind } from '../statements.js';
-import { BODY_STATEMENTS, alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../structure.js';
-import { identValue, isWord, type Token } from '../tokenize.js';
+import type { Statement, StatementKind } from '../core/statements.js';
+import { BODY_STATEMENTS, alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../core/structure.js';
+import { identValue, isWord, type Token } from '../core/tokenize.js';
 
 /** First words of statements that act on the server, not on one database. */
 const SERVER_WIDE =

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/prefer-distribute-over-partitioning.js';
 import partitioning from '../../rules/no-unsupported-partitioning.js';
-import { lintSource } from '../../src/engine.js';
-import { fixLoop } from '../../src/fixer.js';
-import { SqlSource } from '../../src/source.js';
+import { lintSource } from '../../src/core/engine.js';
+import { fixLoop } from '../../src/core/fixer.js';
+import { SqlSource } from '../../src/core/source.js';
 import { ruleTester } from '../helpers.js';
 
 describe('prefer-distribute-over-partitioning', () => {

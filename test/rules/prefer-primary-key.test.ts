@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/prefer-primary-key.js';
-import { lintSource } from '../../src/engine.js';
-import { SqlSource } from '../../src/source.js';
-import { checkStreamWith } from '../../src/stream.js';
+import { lintSource } from '../../src/core/engine.js';
+import { SqlSource } from '../../src/core/source.js';
+import { checkStreamWith } from '../../src/stream/stream.js';
 import { ruleTester } from '../helpers.js';
 
 describe('prefer-primary-key', () => {

@@ -2,7 +2,7 @@
 // only for what it uses (a plain `check` loads neither node-sql-parser nor diff; see the start-up
 // test in test/stream.test.ts). Imported for its effect by the Node entry, src/index.ts.
 import { createRequire } from 'node:module';
-import { provideDependencies, type DiffLibrary, type SqlParser } from './deps.js';
+import { provideDependencies, type DiffLibrary, type SqlParser } from '../core/deps.js';
 
 const require = createRequire(import.meta.url);
 

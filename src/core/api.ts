@@ -7,11 +7,11 @@ import { lintSource, lintSourceDetailed, settingsFor, type RuleSetting } from '.
 import type { Suppressed } from './directives.js';
 import { SqlSyntaxError } from './errors.js';
 import { fixLoop, fixPolicy, type AppliedFix } from './fixer.js';
-import { unifiedDiff } from './format/diff.js';
+import { unifiedDiff } from '../format/diff.js';
 import type { Finding, Severity } from './rule.js';
 import { SqlSource, locateOffset } from './source.js';
 import { checkSuggestionRules } from './suggestions.js';
-import { allRules, rules } from '../rules/index.js';
+import { allRules, rules } from '../../rules/index.js';
 
 export interface CheckOptions {
   /** Target id such as `xpand-23.09` (the default) or `clustrixdb-9.2`. */

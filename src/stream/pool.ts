@@ -5,14 +5,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EngineOptions } from './engine.js';
-import type { FixMode } from './fixer.js';
-import { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
-import type { Rule } from './rule.js';
+import type { EngineOptions } from '../core/engine.js';
+import type { FixMode } from '../core/fixer.js';
+import { ConfigError, InternalError, SqlSyntaxError } from '../core/errors.js';
+import type { Rule } from '../core/rule.js';
 import { IN_THREAD, type SegmentExecutor, type SegmentJob, type SegmentResult } from './stream.js';
-import type { JobMessage, WireError } from './stream-worker.js';
+import type { JobMessage, WireError } from './worker.js';
 
-const WORKER = new URL('./stream-worker.js', import.meta.url);
+const WORKER = new URL('./worker.js', import.meta.url);
 
 /**
  * Jobs (segments, or small files) run in this thread before the workers start: starting a worker

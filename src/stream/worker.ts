@@ -2,11 +2,11 @@
 // jobs it is sent, one at a time, answering each with its result or its error.
 import { parentPort } from 'node:worker_threads';
 // The parser and diff libraries, loaded on first use as in the Node entry point (deps.ts).
-import './deps-node.js';
-import { rules } from '../rules/index.js';
-import type { EngineOptions } from './engine.js';
-import type { FixMode } from './fixer.js';
-import { SqlSyntaxError } from './errors.js';
+import '../node/deps-node.js';
+import { rules } from '../../rules/index.js';
+import type { EngineOptions } from '../core/engine.js';
+import type { FixMode } from '../core/fixer.js';
+import { SqlSyntaxError } from '../core/errors.js';
 import { runSegment, type SegmentJob } from './stream.js';
 
 export interface JobMessage {
@@ -27,7 +27,7 @@ export interface WireError {
 }
 
 const port = parentPort;
-if (port === null) throw new Error('stream-worker.js runs as a worker thread');
+if (port === null) throw new Error('stream/worker.js runs as a worker thread');
 port.on('message', (m: JobMessage) => {
   try {
     port.postMessage({ id: m.id, result: runSegment(m.job, rules, m.options, m.mode) });

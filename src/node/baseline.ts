@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { ConfigError } from './errors.js';
-import type { Finding } from './rule.js';
-import { SqlSource } from './source.js';
+import { ConfigError } from '../core/errors.js';
+import type { Finding } from '../core/rule.js';
+import { SqlSource } from '../core/source.js';
 
 export interface BaselineEntry {
   readonly file: string;

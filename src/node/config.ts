@@ -2,10 +2,10 @@
 // up from each file. JSON only: nothing from a linted repository is ever executed.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { TARGETS } from './catalog.js';
-import type { RuleSetting } from './engine.js';
-import { ConfigError } from './errors.js';
-import type { Rule } from './rule.js';
+import { TARGETS } from '../core/catalog.js';
+import type { RuleSetting } from '../core/engine.js';
+import { ConfigError } from '../core/errors.js';
+import type { Rule } from '../core/rule.js';
 
 export const CONFIG_FILE = '.clustrix-lint.json';
 export const PACKAGE_KEY = 'clustrix-lint';

@@ -9,8 +9,8 @@
 // no rule looks into, reaches the rules as a short placeholder instead of its text; and a segment
 // no fix changed is written out as the bytes it was read as.
 import { Buffer, isAscii, isUtf8 } from 'node:buffer';
-import { getTarget } from './catalog.js';
-import { applyDirectives, type Directive, type DirectiveKind } from './directives.js';
+import { getTarget } from '../core/catalog.js';
+import { applyDirectives, type Directive, type DirectiveKind } from '../core/directives.js';
 import {
   byPlace,
   lintScriptRules,
@@ -19,17 +19,17 @@ import {
   validateRuleSettings,
   type EngineOptions,
   type LintResult,
-} from './engine.js';
-import { InternalError, SqlSyntaxError } from './errors.js';
-import { fixLoop, fixPolicy, type AppliedFix, type FixMode } from './fixer.js';
-import { firstInvalidUtf8, utf16Length as countUtf16 } from './utf8.js';
-import type { Edit, Finding, Rule } from './rule.js';
-import { SqlSource, locateOffset } from './source.js';
-import { detach } from './detach.js';
-import { SchemaModel, sameTable, type SchemaChange, type TableFacts } from './schema.js';
-import { BODY_STATEMENTS, createTableLayout } from './structure.js';
-import type { Statement } from './statements.js';
-import { boundaries, scanData, tokenize, tokenizePartial, type KnownPayload, type Token } from './tokenize.js';
+} from '../core/engine.js';
+import { InternalError, SqlSyntaxError } from '../core/errors.js';
+import { fixLoop, fixPolicy, type AppliedFix, type FixMode } from '../core/fixer.js';
+import { firstInvalidUtf8, utf16Length as countUtf16 } from '../core/utf8.js';
+import type { Edit, Finding, Rule } from '../core/rule.js';
+import { SqlSource, locateOffset } from '../core/source.js';
+import { detach } from '../core/detach.js';
+import { SchemaModel, sameTable, type SchemaChange, type TableFacts } from '../core/schema.js';
+import { BODY_STATEMENTS, createTableLayout } from '../core/structure.js';
+import type { Statement } from '../core/statements.js';
+import { boundaries, scanData, tokenize, tokenizePartial, type KnownPayload, type Token } from '../core/tokenize.js';
 
 /** Bytes per segment: small enough for constant memory, large enough that a normal schema file is one segment. */
 export const SEGMENT_SIZE = 1024 * 1024;

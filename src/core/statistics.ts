@@ -1,7 +1,7 @@
 // Index statistics of a live database (information_schema.STATISTICS), as the rules see them:
 // pure data handed in through the engine options, so a rule stays pure and a script checked from
 // a file simply has none.
-import type { LiveSchema } from './live/types.js';
+import type { LiveSchema } from '../live/types.js';
 
 /** One index of a table: its columns in order, each with the server's cardinality estimate. */
 export interface IndexStats {

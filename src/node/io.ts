@@ -13,8 +13,8 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { locateOffset } from './source.js';
-import { firstInvalidUtf8 } from './utf8.js';
+import { locateOffset } from '../core/source.js';
+import { firstInvalidUtf8 } from '../core/utf8.js';
 
 /** A user-facing failure: the CLI prints its message alone and exits with code 2. */
 export class UsageError extends Error {
