@@ -74,3 +74,59 @@ export function utf16Length(bytes: Uint8Array): number {
   for (i += words * 4; i < n; i++) byte(bytes[i]!);
   return n - continuation + fourByte;
 }
+
+/** Why a script's bytes are not a UTF-8 SQL script, and where (1-based line and column). */
+export interface ScriptBytesProblem {
+  kind: 'utf16' | 'nul' | 'invalid';
+  /** Byte offset of the first bad byte. */
+  offset: number;
+  line: number;
+  column: number;
+  /** The reason, for a `file:line:col: reason` message. */
+  reason: string;
+}
+
+/**
+ * 1-based line and column of byte `offset` in bytes that are valid UTF-8 before it: columns in
+ * UTF-16 code units, a BOM not counted as a column (as SqlSource.locOf), without decoding.
+ */
+export function byteLocation(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = bytes.indexOf(10); i !== -1 && i < offset; i = bytes.indexOf(10, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const bom = line === 1 && offset > 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { line, column: utf16Length(bytes.subarray(lineStart, offset)) + 1 - (bom ? 1 : 0) };
+}
+
+/**
+ * The strict check every reader of a whole script makes (the CLI's files, the playground's drops):
+ * UTF-16 text, a NUL byte or invalid UTF-8 is refused at its first byte; null when the bytes are
+ * a UTF-8 script.
+ */
+export function scriptBytesProblem(bytes: Uint8Array): ScriptBytesProblem | null {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      kind: 'utf16',
+      offset: 0,
+      line: 1,
+      column: 1,
+      reason: 'UTF-16 text is not supported; convert the file to UTF-8',
+    };
+  }
+  const nul = bytes.indexOf(0);
+  const bad = firstInvalidUtf8(bytes);
+  const firstBad = nul >= 0 && (bad < 0 || nul < bad) ? nul : bad;
+  if (firstBad < 0) return null;
+  const at = byteLocation(bytes, firstBad);
+  return firstBad === nul
+    ? { kind: 'nul', offset: firstBad, ...at, reason: 'binary file (NUL byte); expected a UTF-8 SQL script' }
+    : {
+        kind: 'invalid',
+        offset: firstBad,
+        ...at,
+        reason: `invalid UTF-8 byte 0x${bytes[firstBad]!.toString(16).padStart(2, '0')}`,
+      };
+}

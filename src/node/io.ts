@@ -13,8 +13,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { locateOffset } from '../core/source.js';
-import { firstInvalidUtf8 } from '../core/utf8.js';
+import { scriptBytesProblem } from '../core/utf8.js';
 
 /** A user-facing failure: the CLI prints its message alone and exits with code 2. */
 export class UsageError extends Error {
@@ -42,20 +41,10 @@ export class UnreadableInput extends UsageError {
 
 /** Decodes a script, rejecting binary and non-UTF-8 input with `file:line:col: reason`. */
 export function decodeSql(buf: Uint8Array, name: string): string {
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
-    throw new UnreadableInput(name, 'UTF-16 text is not supported; convert the file to UTF-8', 1, 1);
-  }
-  const nul = buf.indexOf(0);
-  const bad = firstInvalidUtf8(buf);
-  const firstBad = nul >= 0 && (bad < 0 || nul < bad) ? nul : bad;
-  if (firstBad >= 0) {
-    const prefix = Buffer.from(buf.subarray(0, firstBad)).toString('utf8');
-    const at = locateOffset(prefix, prefix.length);
-    const why =
-      firstBad === nul
-        ? 'binary file (NUL byte); expected a UTF-8 SQL script'
-        : `invalid UTF-8 byte 0x${buf[firstBad]!.toString(16).padStart(2, '0')} at byte offset ${firstBad}`;
-    throw new UnreadableInput(name, why, at.line, at.column);
+  const problem = scriptBytesProblem(buf);
+  if (problem !== null) {
+    const why = problem.kind === 'invalid' ? `${problem.reason} at byte offset ${problem.offset}` : problem.reason;
+    throw new UnreadableInput(name, why, problem.line, problem.column);
   }
   return Buffer.from(buf).toString('utf8');
 }
