@@ -1,5 +1,5 @@
 // Client commands in a script: the mysql client runs them itself and the server never sees them.
-import { CLIENT_SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
       sandbox:
         "mariadb-dump's sandbox-mode line: the mariadb client turns sandbox mode on here, but MySQL's mysql client stops with \"Unknown command '\\-'\". Load the script into {{target}} with the mariadb client, or delete this line.",
     },
-    source: CLIENT_SOURCES.commands,
+    source: SOURCES.clientCommands,
   },
   check(stmt, ctx) {
     const t = stmt.code[0]!;

@@ -1,5 +1,5 @@
 // Documented limits: about 200 columns per table and 2,000 tables per cluster.
-import { LIMITS } from '../src/core/catalog.js';
+import { TARGET_LIMITS } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { createTableLayout, qualifierOf, useDatabase } from '../src/core/structure.js';
 import { identValue } from '../src/core/tokenize.js';
@@ -7,7 +7,7 @@ import { identValue } from '../src/core/tokenize.js';
 export default defineRule({
   meta: {
     id: 'max-columns-per-table',
-    description: `Limit tables to ${LIMITS.columnsPerTable} columns and a script to ${LIMITS.tablesPerCluster} tables, the sizes ClustrixDB/Xpand are documented for.`,
+    description: `Limit tables to ${TARGET_LIMITS.columnsPerTable} columns and a script to ${TARGET_LIMITS.tablesPerCluster} tables, the sizes ClustrixDB/Xpand are documented for.`,
     severity: 'warning',
     fixable: [],
     // USE (a client command) says which database a table is in: a cluster holds the tables of all.
@@ -19,15 +19,15 @@ export default defineRule({
     },
     // checkScript counts tables: their names are all it reads.
     scriptReads: 'name',
-    source: LIMITS.source,
+    source: TARGET_LIMITS.source,
   },
   check(stmt, ctx) {
     const count = createTableLayout(stmt).definitions.filter((d) => d.kind === 'column').length;
-    if (count > LIMITS.columnsPerTable) {
+    if (count > TARGET_LIMITS.columnsPerTable) {
       const head = stmt.code[0]!;
       ctx.report({
         messageId: 'columns',
-        data: { count, max: LIMITS.columnsPerTable },
+        data: { count, max: TARGET_LIMITS.columnsPerTable },
         start: head.start,
         end: head.end,
       });
@@ -47,10 +47,10 @@ export default defineRule({
       if (name === undefined) continue;
       const space = qualifierOf(stmt.code, layout.nameAt)?.toLowerCase() ?? database;
       names.add(`${space}\u0000${identValue(name).toLowerCase()}`);
-      if (names.size === LIMITS.tablesPerCluster + 1) {
+      if (names.size === TARGET_LIMITS.tablesPerCluster + 1) {
         ctx.report({
           messageId: 'tables',
-          data: { count: names.size, max: LIMITS.tablesPerCluster },
+          data: { count: names.size, max: TARGET_LIMITS.tablesPerCluster },
           start: name.start,
           end: name.end,
         });

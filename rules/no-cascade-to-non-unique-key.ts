@@ -1,6 +1,6 @@
 // A foreign key whose parent columns are not a PRIMARY or UNIQUE key: InnoDB accepts any index
 // there, ClustrixDB/Xpand refuse it with ON DELETE/UPDATE CASCADE or SET NULL.
-import { MYSQL8_DDL } from '../src/core/catalog.js';
+import { MYSQL8_DDL } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import type { Statement } from '../src/core/statements.js';
 import {

@@ -1,5 +1,5 @@
 // ALTER TABLE … CONVERT TO CHARACTER SET is not supported.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { alterTableLayout } from '../src/core/structure.js';
 import { isWord } from '../src/core/tokenize.js';

@@ -1,5 +1,5 @@
 // CREATE TABLE … SELECT derives column types differently on ClustrixDB.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { createTableLayout } from '../src/core/structure.js';
 import { isWord } from '../src/core/tokenize.js';
@@ -15,7 +15,7 @@ export default defineRule({
       typing:
         'CREATE TABLE … SELECT derives other column types on {{target}} (BIT becomes BIT(64), DECIMAL a variable decimal, ENUM/SET VARCHAR(256)); create the table explicitly, then INSERT … SELECT.',
     },
-    source: SOURCES.createTableSelect,
+    source: SOURCES.routines,
   },
   check(stmt, ctx) {
     const layout = createTableLayout(stmt);

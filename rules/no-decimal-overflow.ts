@@ -1,5 +1,5 @@
 // DECIMAL precision or scale over the limit: MySQL rejects it, Xpand silently truncates.
-import { LIMITS } from '../src/core/catalog.js';
+import { TARGET_LIMITS } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { columnDefinitions, isPunct } from '../src/core/structure.js';
 
@@ -8,7 +8,7 @@ const DECIMAL_TYPES = new Set(['DECIMAL', 'NUMERIC', 'DEC', 'FIXED']);
 export default defineRule({
   meta: {
     id: 'no-decimal-overflow',
-    description: `Disallow DECIMAL precision over ${LIMITS.decimalPrecision} or scale over ${LIMITS.decimalScale}, which ClustrixDB/Xpand silently truncate.`,
+    description: `Disallow DECIMAL precision over ${TARGET_LIMITS.decimalPrecision} or scale over ${TARGET_LIMITS.decimalScale}, which ClustrixDB/Xpand silently truncate.`,
     severity: 'error',
     fixable: ['lossy'],
     statements: ['create_table', 'alter_table'],
@@ -16,7 +16,7 @@ export default defineRule({
       overflow:
         '{{type}}({{precision}}{{scale}}) exceeds DECIMAL({{maxPrecision}},{{maxScale}}); {{target}} silently truncates it even in strict mode, where MySQL refuses it.',
     },
-    source: LIMITS.decimalSource,
+    source: TARGET_LIMITS.decimalSource,
   },
   check(stmt, ctx) {
     const code = stmt.code;
@@ -30,20 +30,20 @@ export default defineRule({
       if (p?.kind !== 'number') continue;
       const precision = Number(p.text);
       const scale = s?.kind === 'number' ? Number(s.text) : 0;
-      if (precision <= LIMITS.decimalPrecision && scale <= LIMITS.decimalScale) continue;
+      if (precision <= TARGET_LIMITS.decimalPrecision && scale <= TARGET_LIMITS.decimalScale) continue;
       const edits = [];
-      if (precision > LIMITS.decimalPrecision)
-        edits.push({ start: p.start, end: p.end, text: String(LIMITS.decimalPrecision) });
-      if (s !== undefined && scale > LIMITS.decimalScale)
-        edits.push({ start: s.start, end: s.end, text: String(LIMITS.decimalScale) });
+      if (precision > TARGET_LIMITS.decimalPrecision)
+        edits.push({ start: p.start, end: p.end, text: String(TARGET_LIMITS.decimalPrecision) });
+      if (s !== undefined && scale > TARGET_LIMITS.decimalScale)
+        edits.push({ start: s.start, end: s.end, text: String(TARGET_LIMITS.decimalScale) });
       ctx.report({
         messageId: 'overflow',
         data: {
           type: type.text.toUpperCase(),
           precision,
           scale: s === undefined ? '' : `,${scale}`,
-          maxPrecision: LIMITS.decimalPrecision,
-          maxScale: LIMITS.decimalScale,
+          maxPrecision: TARGET_LIMITS.decimalPrecision,
+          maxScale: TARGET_LIMITS.decimalScale,
         },
         start: type.start,
         end: code[Math.min(col.to, col.from + (comma ? 7 : 5)) - 1]!.end,

@@ -1,6 +1,6 @@
 // `KEY k (a DESC)`: MySQL 8 keeps such an index in descending order; ClustrixDB/Xpand document one
 // ASC|DESC after the whole column list, and not whether any order but ascending is kept.
-import { MYSQL8_DDL } from '../src/core/catalog.js';
+import { MYSQL8_DDL } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { indexDefinitions } from '../src/core/structure.js';
 import { isWord } from '../src/core/tokenize.js';

@@ -1,6 +1,6 @@
 // The event scheduler does not exist on ClustrixDB/Xpand: CREATE/ALTER/DROP EVENT and
 // SET GLOBAL event_scheduler.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule, removeStatementEdit } from '../src/core/rule.js';
 import { isWord } from '../src/core/tokenize.js';
 

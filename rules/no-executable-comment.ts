@@ -1,7 +1,7 @@
 // MySQL /*!NNNNN … */ and MariaDB /*M!NNNNNN … */ comments, which Xpand skips as plain comments:
 // unwrapped when what they hold can run on the target; otherwise the finding says what is skipped,
 // and the lossy fix removes it (or unwraps it and drops what the target lacks).
-import { SKIPPABLE_DUMP_CODE, SOURCES } from '../src/core/catalog.js';
+import { SKIPPABLE_DUMP_CODE, SOURCES } from '../src/core/catalog/index.js';
 import { defineRule, mergeEdits, removalEdit, tokenIndexAt, type Edit, type Finding } from '../src/core/rule.js';
 import type { SqlSource } from '../src/core/source.js';
 import type { Statement } from '../src/core/statements.js';

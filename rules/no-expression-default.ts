@@ -1,5 +1,5 @@
 // DEFAULT (expression), MySQL 8.0.13: no ClustrixDB/Xpand page documents it.
-import { MYSQL8_DDL } from '../src/core/catalog.js';
+import { MYSQL8_DDL } from '../src/core/catalog/index.js';
 import { defineRule, type Fix } from '../src/core/rule.js';
 import type { Statement } from '../src/core/statements.js';
 import { alterTableLayout, columnDefinitions, isPunct, matchParen } from '../src/core/structure.js';

@@ -1,5 +1,5 @@
 // Flags FULLTEXT indexes (inline, CREATE FULLTEXT INDEX, ALTER … ADD FULLTEXT) and MATCH … AGAINST.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule, indexDrops, indexRemovals } from '../src/core/rule.js';
 import { isPunct, splitTopLevel, QUERY_STATEMENTS } from '../src/core/structure.js';
 import { isWord } from '../src/core/tokenize.js';

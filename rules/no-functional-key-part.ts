@@ -1,6 +1,6 @@
 // MySQL 8.0.13 functional key parts `((expr))` and 8.0.17 multi-valued key parts
 // `((CAST(… AS … ARRAY)))`: ClustrixDB/Xpand's index grammar takes column names only.
-import { MYSQL8_DDL } from '../src/core/catalog.js';
+import { MYSQL8_DDL } from '../src/core/catalog/index.js';
 import { definitionRemovalEdit, defineRule } from '../src/core/rule.js';
 import { indexDefinitions, isPunct, matchParen } from '../src/core/structure.js';
 import { isWord } from '../src/core/tokenize.js';

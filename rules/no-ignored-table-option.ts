@@ -1,7 +1,7 @@
 // Flags table options ClustrixDB/Xpand ignore (ROW_FORMAT, KEY_BLOCK_SIZE, …) or do not know
 // (DATA DIRECTORY, STATS_*, COMPRESSION, ENCRYPTION, …), and database options other than CHARACTER
 // SET and COLLATE, and removes them.
-import { TABLE_OPTIONS } from '../src/core/catalog.js';
+import { TABLE_OPTIONS } from '../src/core/catalog/index.js';
 import { defineRule, removeListItemEdit, type Edit } from '../src/core/rule.js';
 import type { SqlSource } from '../src/core/source.js';
 import type { Statement } from '../src/core/statements.js';

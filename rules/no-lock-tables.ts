@@ -1,5 +1,5 @@
 // LOCK TABLES is accepted but takes no lock on ClustrixDB/Xpand.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { isWord } from '../src/core/tokenize.js';
 

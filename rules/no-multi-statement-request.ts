@@ -1,6 +1,6 @@
 // A delimiter other than `;` that is never reset: the client sends several statements in one
 // request, which the server runs one by one — if it accepts multi-statement requests at all.
-import { CLIENT_SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule, type Edit } from '../src/core/rule.js';
 import type { Statement } from '../src/core/statements.js';
 import { BODY_STATEMENTS } from '../src/core/structure.js';
@@ -17,7 +17,7 @@ export default defineRule({
       request:
         'With DELIMITER {{delimiter}} in effect the mysql client sends these {{count}} statements, up to the next "{{delimiter}}", as one multi-statement request; the server runs them one by one, but whether {{target}} accepts such requests is not documented. Reset the delimiter (DELIMITER ;) after the statements that need it.',
     },
-    source: CLIENT_SOURCES.multiStatements,
+    source: SOURCES.multiStatements,
   },
   check(stmt, ctx) {
     const part = stmt.serverPart;

@@ -1,5 +1,5 @@
 // ClustrixDB/Xpand compare table names case-insensitively (lower_case_table_names=1).
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { createTableLayout, qualifierOf, useDatabase } from '../src/core/structure.js';
 import { identValue } from '../src/core/tokenize.js';

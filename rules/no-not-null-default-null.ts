@@ -1,5 +1,5 @@
 // NOT NULL DEFAULT NULL: MySQL rejects it; Xpand accepts it and keeps only NOT NULL.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { columnDefinitions, isPunct } from '../src/core/structure.js';
 import { isWord } from '../src/core/tokenize.js';

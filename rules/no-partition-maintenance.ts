@@ -1,7 +1,7 @@
 // Flags partition maintenance Xpand lacks: COALESCE/ANALYZE/CHECK/OPTIMIZE/REBUILD/REPAIR PARTITION
 // and explicit partition selection (FROM t PARTITION (p)); and any partition maintenance of a
 // table the script created without partitioning, or with partitioning the target cannot take.
-import { PARTITIONING } from '../src/core/catalog.js';
+import { PARTITIONING } from '../src/core/catalog/index.js';
 import { defineRule, removeSpecEdit } from '../src/core/rule.js';
 import { nameAt, type TableFacts } from '../src/core/schema.js';
 import { alterTableLayout, isPunct } from '../src/core/structure.js';

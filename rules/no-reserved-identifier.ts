@@ -1,5 +1,5 @@
 // Identifiers that are reserved words in ClustrixDB/Xpand but not in MySQL must be quoted.
-import { RESERVED_WORDS } from '../src/core/catalog.js';
+import { RESERVED_WORDS } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import type { Statement } from '../src/core/statements.js';
 import {

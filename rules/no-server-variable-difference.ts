@@ -1,6 +1,12 @@
 // Server variables ClustrixDB/Xpand fix, ignore or default differently. A live server's report
 // lists them as `SET GLOBAL name = value` (src/live/script.ts); this rule reads those.
-import { charsetSupport, collationSupport, ENGINES, SERVER_VARIABLES, SQL_MODES } from '../src/core/catalog.js';
+import {
+  charsetSupport,
+  collationSupport,
+  ENGINES,
+  TARGET_SERVER_VARIABLES,
+  SQL_MODES,
+} from '../src/core/catalog/index.js';
 import { defineRule, type Report } from '../src/core/rule.js';
 import type { Statement } from '../src/core/statements.js';
 import { isPunct } from '../src/core/structure.js';
@@ -79,7 +85,7 @@ export default defineRule({
       eventScheduler:
         'event_scheduler is {{value}} here, so events run on this server; {{target}} has no event scheduler: move scheduled jobs outside the database (cron, a job runner).',
     },
-    source: SERVER_VARIABLES.versionSource,
+    source: TARGET_SERVER_VARIABLES.versionSource,
   },
   check() {
     // Everything is decided over the whole script (collation_server depends on character_set_server).
@@ -102,8 +108,8 @@ export default defineRule({
         version,
         'version',
         {
-          reported: SERVER_VARIABLES.reportedVersion,
-          example: SERVER_VARIABLES.versionString[target.product],
+          reported: TARGET_SERVER_VARIABLES.reportedVersion,
+          example: TARGET_SERVER_VARIABLES.versionString[target.product],
         },
         'info',
       );
@@ -114,9 +120,9 @@ export default defineRule({
       const { support } = charsetSupport(asUtf8(charset.value), target);
       if (support === 'unsupported') report(charset, 'charsetUnsupported', {}, 'error');
       else if (support === 'unverified') report(charset, 'charsetUnverified', {});
-      else if (asUtf8(charset.value) !== SERVER_VARIABLES.defaultCharset) {
+      else if (asUtf8(charset.value) !== TARGET_SERVER_VARIABLES.defaultCharset) {
         charsetDiffers = true;
-        report(charset, 'charsetDefault', { default: SERVER_VARIABLES.defaultCharset });
+        report(charset, 'charsetDefault', { default: TARGET_SERVER_VARIABLES.defaultCharset });
       }
     }
     const collation = found.get('collation_server');
@@ -124,8 +130,8 @@ export default defineRule({
       const { support } = collationSupport(asUtf8(collation.value), target);
       if (support === 'unsupported') report(collation, 'collationUnsupported', {}, 'error');
       else if (support === 'unverified') report(collation, 'collationUnverified', {});
-      else if (!charsetDiffers && asUtf8(collation.value) !== SERVER_VARIABLES.defaultCollation)
-        report(collation, 'collationDefault', { default: SERVER_VARIABLES.defaultCollation });
+      else if (!charsetDiffers && asUtf8(collation.value) !== TARGET_SERVER_VARIABLES.defaultCollation)
+        report(collation, 'collationDefault', { default: TARGET_SERVER_VARIABLES.defaultCollation });
     }
     const sqlMode = found.get('sql_mode');
     if (sqlMode !== undefined) {

@@ -1,5 +1,5 @@
 // Flags SPATIAL indexes, GEOMETRY-family column types and GIS functions.
-import { SOURCES, SPATIAL_TYPES } from '../src/core/catalog.js';
+import { SOURCES, SPATIAL_TYPES } from '../src/core/catalog/index.js';
 import { defineRule, indexDrops, indexRemovals } from '../src/core/rule.js';
 import { columnDefinitions, isPunct } from '../src/core/structure.js';
 

@@ -1,5 +1,5 @@
 // Flags character sets the target does not have, at column, table, database and session level.
-import { charsetSupport, isMysqlCharset, replacementCharset } from '../src/core/catalog.js';
+import { charsetSupport, isMysqlCharset, replacementCharset, SOURCES } from '../src/core/catalog/index.js';
 import { defineRule, inStyleOf, replaceEdit } from '../src/core/rule.js';
 import { CHARSET_STATEMENTS, charsetClauses } from '../src/core/structure.js';
 
@@ -19,7 +19,7 @@ export default defineRule({
       unverified:
         'Character set {{name}} is not confirmed for {{target}} (no vendor list for this version); test it on a real cluster.',
     },
-    source: { url: 'https://mariadb.com/docs/reference/xpand23.09/character-sets/', evidence: 'sourced' },
+    source: SOURCES.charsets2309,
   },
   check(stmt, ctx) {
     for (const clause of charsetClauses(stmt, isMysqlCharset)) {

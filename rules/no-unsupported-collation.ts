@@ -1,5 +1,5 @@
 // Flags collations the target does not have and rewrites them to the nearest supported one.
-import { collationSupport, isMysqlCharset, replacementCollation } from '../src/core/catalog.js';
+import { collationSupport, isMysqlCharset, replacementCollation, SOURCES } from '../src/core/catalog/index.js';
 import { defineRule, inStyleOf, replaceEdit } from '../src/core/rule.js';
 import { CHARSET_STATEMENTS, charsetClauses } from '../src/core/structure.js';
 
@@ -19,7 +19,7 @@ export default defineRule({
       unverified:
         'Collation {{name}} is not confirmed for {{target}} (no vendor list for this version); test it on a real cluster.',
     },
-    source: { url: 'https://mariadb.com/docs/skysql-previous-release/ref/xpand6.0/collations', evidence: 'sourced' },
+    source: SOURCES.collations60,
   },
   check(stmt, ctx) {
     for (const clause of charsetClauses(stmt, isMysqlCharset)) {

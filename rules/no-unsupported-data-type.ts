@@ -1,5 +1,5 @@
 // Column types that arrived late: JSON (ClustrixDB 9.0), NVARCHAR / NATIONAL VARCHAR (Xpand 6.1).
-import { VERSIONED_FEATURES, getTarget, targetInRange } from '../src/core/catalog.js';
+import { VERSIONED_FEATURES, getTarget, targetInRange } from '../src/core/catalog/index.js';
 import { defineRule, type Edit } from '../src/core/rule.js';
 import { columnDefinitions, isPunct, matchParen } from '../src/core/structure.js';
 import { isWord } from '../src/core/tokenize.js';

@@ -1,5 +1,5 @@
 // DML forms ClustrixDB/Xpand do not support, as seen in scripts and routine bodies.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { createTableLayout, isPunct, QUERY_STATEMENTS } from '../src/core/structure.js';
 import { isWord, type Token } from '../src/core/tokenize.js';

@@ -1,6 +1,6 @@
 // Flags `USING HASH` / `USING RTREE` in every position MySQL allows them, and any `USING <type>`
 // written before the column list, where ClustrixDB/Xpand's grammar has no index type.
-import { INDEX_TYPES } from '../src/core/catalog.js';
+import { INDEX_TYPES } from '../src/core/catalog/index.js';
 import { defineRule, removalEdit } from '../src/core/rule.js';
 import type { Statement } from '../src/core/statements.js';
 import {

@@ -1,6 +1,6 @@
 // Flags HASH / KEY / LINEAR / LIST partitioning and subpartitions; RANGE partitioning is kept,
 // but checked for functions Xpand does not allow, RANGE COLUMNS, temporary tables and counts.
-import { LIMITS, PARTITIONING, PARTITION_FUNCTIONS_UNSUPPORTED } from '../src/core/catalog.js';
+import { TARGET_LIMITS, PARTITIONING, PARTITION_FUNCTIONS_UNSUPPORTED } from '../src/core/catalog/index.js';
 import { defineRule, removalEdit, type Edit } from '../src/core/rule.js';
 import { alterTableLayout, createTableLayout, isPunct, matchParen } from '../src/core/structure.js';
 import { isWord } from '../src/core/tokenize.js';
@@ -93,10 +93,10 @@ export default defineRule({
         if (isWord(code[k], 'PARTITION') && (isPunct(code[k - 1], '(') || isPunct(code[k - 1], ','))) count++;
       }
     }
-    if (count > LIMITS.partitionsPerTable) {
+    if (count > TARGET_LIMITS.partitionsPerTable) {
       ctx.report({
         messageId: 'tooManyPartitions',
-        data: { count, max: LIMITS.partitionsPerTable },
+        data: { count, max: TARGET_LIMITS.partitionsPerTable },
         start: first.start,
         end: typeToken.end,
         severity: 'warning',

@@ -1,6 +1,6 @@
 // Stored routines: the CASE statement, RESIGNAL, savepoints and ALTER PROCEDURE/FUNCTION are
 // not supported.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { bodyStatements, isPunct } from '../src/core/structure.js';
 import { isWord } from '../src/core/tokenize.js';

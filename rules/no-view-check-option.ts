@@ -1,5 +1,5 @@
 // Views: WITH [CASCADED | LOCAL] CHECK OPTION is not supported.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule, removalEdit } from '../src/core/rule.js';
 import { isWord } from '../src/core/tokenize.js';
 

@@ -1,5 +1,5 @@
 // XA transactions are not supported on ClustrixDB/Xpand.
-import { SOURCES } from '../src/core/catalog.js';
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 
 export default defineRule({

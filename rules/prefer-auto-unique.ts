@@ -1,7 +1,7 @@
 // Advice: Xpand serializes AUTO_INCREMENT to keep its values consecutive; AUTO_UNIQUE is cheaper
 // where nothing relies on the order. Only where the script shows the table takes many inserts
 // (the AUTO_INCREMENT=n counter mysqldump writes): a suggestion on every table would be noise.
-import { AUTO_UNIQUE, targetInRange } from '../src/core/catalog.js';
+import { AUTO_UNIQUE, targetInRange } from '../src/core/catalog/index.js';
 import { isIntegerType, tableColumns, tableKeys } from '../src/core/keys.js';
 import { defineRule, inStyleOf } from '../src/core/rule.js';
 import { createTableLayout, tableOptions } from '../src/core/structure.js';

@@ -1,7 +1,7 @@
 // Advice: what HASH/KEY partitioning meant to spread, Xpand spreads with the primary key's leading
 // columns (DISTRIBUTE) and SLICES. The lossy fix of no-unsupported-partitioning drops the clause;
 // this suggestion replaces it with the Xpand way, inside /*$ … */ so MySQL still loads the script.
-import { DISTRIBUTION, targetInRange } from '../src/core/catalog.js';
+import { DISTRIBUTION, targetInRange } from '../src/core/catalog/index.js';
 import { insertionAfter, tableKeys, xpandOption, type KeyInfo } from '../src/core/keys.js';
 import { defineRule, removalEdit, type Edit } from '../src/core/rule.js';
 import type { Statement } from '../src/core/statements.js';

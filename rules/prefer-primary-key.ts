@@ -1,7 +1,7 @@
 // Advice: a table without a primary key gets a hidden one on Xpand, and row-based replication then
 // scans the table for every row it applies. Script-wide, so that a primary key added by a later
 // ALTER TABLE (as phpMyAdmin dumps do) counts: it reads what the whole script defined (ctx.schema).
-import { PRIMARY_KEY, targetInRange } from '../src/core/catalog.js';
+import { PRIMARY_KEY, targetInRange } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { createTableLayout } from '../src/core/structure.js';
 import { identValue, isWord, type Token } from '../src/core/tokenize.js';

@@ -1,7 +1,7 @@
 // Advice: Xpand hashes every index on its first column; one that can hold only a few values
 // (BOOLEAN, a small ENUM, CHAR(1)) puts all of the index in a few slices. Suggest DISTRIBUTE=n
 // over enough columns to reach one that holds many.
-import { DISTRIBUTION, targetInRange } from '../src/core/catalog.js';
+import { DISTRIBUTION, targetInRange } from '../src/core/catalog/index.js';
 import {
   addedKeys,
   createIndexKey,

@@ -1,6 +1,7 @@
 // Objects of a live server the account could not read, so nothing about them was checked. The
 // server report (src/live/script.ts) lists each as the SHOW statement that failed, with the
 // server's answer in a comment after it.
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 import { tokenIndexAt } from '../src/core/rule.js';
 import { identValue, isWord, type Token } from '../src/core/tokenize.js';
@@ -27,7 +28,7 @@ export default defineRule({
       object: 'The {{what}} could not be read with this account, so it was not checked for {{target}}: {{reason}}.',
       kind: 'The {{what}} may not all be visible to this account, so some may not have been checked for {{target}}: {{reason}}.',
     },
-    source: { url: 'https://mariadb.com/kb/en/show-create-procedure/', evidence: 'sourced' },
+    source: SOURCES.showCreateProcedure,
   },
   check(stmt, ctx) {
     const code = stmt.code;

@@ -1,4 +1,5 @@
 // Reports, once, a statement clustrix-lint cannot classify: it is passed through unchanged.
+import { SOURCES } from '../src/core/catalog/index.js';
 import { defineRule } from '../src/core/rule.js';
 
 export default defineRule({
@@ -12,7 +13,7 @@ export default defineRule({
       unrecognized:
         'Statement starting with "{{head}}" is not recognized; it is kept unchanged and not checked for {{target}}.',
     },
-    source: { url: 'https://dev.mysql.com/doc/refman/8.4/en/sql-statements.html', evidence: 'sourced' },
+    source: SOURCES.mysqlStatements,
   },
   check(stmt, ctx) {
     const head = stmt.code[0];

@@ -3,7 +3,7 @@
 // usage/config/IO/internal failure.
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
-import { DEFAULT_TARGET_ID, TARGETS } from './core/catalog.js';
+import { DEFAULT_TARGET_ID, TARGETS } from './core/catalog/index.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { fixCommand } from './commands/fix.js';

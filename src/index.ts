@@ -3,7 +3,7 @@
 // helpers and live-database reading. Browsers, web workers and Deno use src/core.ts
 // (`clustrix-lint/core`) instead.
 import './node/deps-node.js';
-import { getTarget } from './core/catalog.js';
+import { getTarget } from './core/catalog/index.js';
 import type { Finding } from './core/rule.js';
 import { checkSuggestionRules } from './core/suggestions.js';
 import { checkStreamWith, fixStreamWith, type SegmentExecutor, type StreamFixResult } from './stream/stream.js';

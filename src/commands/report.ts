@@ -2,7 +2,7 @@
 // between two), as one self-contained HTML page or as markdown for pull requests.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getTarget } from '../core/catalog.js';
+import { getTarget } from '../core/catalog/index.js';
 import { STDIN } from '../node/files.js';
 import { allRules, serverRules } from '../../rules/index.js';
 import { settingsFor } from '../core/engine.js';

@@ -14,7 +14,7 @@ import {
   readBaseline,
   type BaselineEntry,
 } from '../node/baseline.js';
-import { DEFAULT_TARGET_ID } from '../core/catalog.js';
+import { DEFAULT_TARGET_ID } from '../core/catalog/index.js';
 import { ConfigFinder, EMPTY_CONFIG, loadConfigFile, parseSeverity, type Config } from '../node/config.js';
 import type { RuleSetting } from '../core/engine.js';
 import { IgnoreList, STDIN, expandInputs, isIgnored, type Input } from '../node/files.js';

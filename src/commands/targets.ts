@@ -1,5 +1,5 @@
 // `clustrix-lint targets`: the ClustrixDB/Xpand versions the catalog knows.
-import { DEFAULT_TARGET_ID, TARGETS } from '../core/catalog.js';
+import { DEFAULT_TARGET_ID, TARGETS } from '../core/catalog/index.js';
 import type { CommandSpec, Streams } from './shared.js';
 
 export function runTargets(io: Streams): number {

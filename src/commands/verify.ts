@@ -2,7 +2,7 @@
 // real server and explain every schema difference. The original may be a live database
 // (mysql://…/db): its schema is read (read-only) and used as the original script.
 import { resolve } from 'node:path';
-import { DEFAULT_TARGET_ID, TARGETS } from '../core/catalog.js';
+import { DEFAULT_TARGET_ID, TARGETS } from '../core/catalog/index.js';
 import { ConfigFinder } from '../node/config.js';
 import { allRules } from '../../rules/index.js';
 import { fix } from '../index.js';

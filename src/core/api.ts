@@ -2,7 +2,7 @@
 // I/O and no Node built-in, so it runs in browsers, web workers, Deno and Node alike. It is
 // reached through src/index.ts (Node) or src/core.ts (everywhere); each sets up how the parser and
 // diff libraries are loaded (deps.ts) before anything here needs them.
-import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog.js';
+import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog/index.js';
 import { lintSource, lintSourceDetailed, settingsFor, type RuleSetting } from './engine.js';
 import type { Suppressed } from './directives.js';
 import { SqlSyntaxError } from './errors.js';
@@ -112,6 +112,6 @@ export { ConfigError, InternalError, SqlSyntaxError } from './errors.js';
 export { defineRule } from './rule.js';
 export type { Edit, Finding, Fix, FixKind, Rule, RuleCategory, RuleContext, RuleMeta, Severity } from './rule.js';
 export type { AppliedFix, FixPolicy } from './fixer.js';
-export type { Target } from './catalog.js';
+export type { Target } from './catalog/index.js';
 export type { RuleSetting } from './engine.js';
 export type { Directive, Suppressed } from './directives.js';

@@ -1,6 +1,6 @@
 // The engine: runs rules over the statements of one script and collects sorted findings.
 // It takes the rules as an argument and never imports rules/ itself.
-import { getTarget, type Target } from './catalog.js';
+import { getTarget, type Target } from './catalog/index.js';
 import { applyDirectives, parseDirectives, type Directive, type Suppressed } from './directives.js';
 import { ConfigError, InternalError } from './errors.js';
 import { formatMessage, type Finding, type Rule, type RuleContext, type Severity } from './rule.js';

@@ -1,5 +1,5 @@
 // Rule, finding and fix types, defineRule, and the edit helpers rules build their fixes with.
-import type { Source, Target } from './catalog.js';
+import type { Source, Target } from './catalog/index.js';
 import { nameAt, type SchemaModel, type TableFacts } from './schema.js';
 import type { SqlSource } from './source.js';
 import type { IndexStatistics } from './statistics.js';

@@ -1,7 +1,7 @@
 // Checking and fixing what was read from a live server: the schema script with the script rules,
 // the server report with the server rules, every finding placed on its object.
 import { rules, serverRules, allRules } from '../../rules/index.js';
-import { getTarget } from '../core/catalog.js';
+import { getTarget } from '../core/catalog/index.js';
 import type { Suppressed } from '../core/directives.js';
 import { lintSource, lintSourceDetailed, settingsFor, type EngineOptions } from '../core/engine.js';
 import { InternalError, SqlSyntaxError } from '../core/errors.js';

@@ -2,7 +2,7 @@
 // .clustrix-lint.json or package.json key, `.clustrix-lintignore`, the config's `ignore` patterns)
 // with the editor's `clustrixLint.*` settings on top, as command-line flags are on top for the CLI.
 import { dirname } from 'node:path';
-import { DEFAULT_TARGET_ID } from '../core/catalog.js';
+import { DEFAULT_TARGET_ID } from '../core/catalog/index.js';
 import { ConfigFinder, EMPTY_CONFIG, validateConfig, type Config } from '../node/config.js';
 import type { RuleSetting } from '../core/engine.js';
 import { ConfigError } from '../core/errors.js';

@@ -2,7 +2,7 @@
 // up from each file. JSON only: nothing from a linted repository is ever executed.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { TARGETS } from '../core/catalog.js';
+import { TARGETS } from '../core/catalog/index.js';
 import type { RuleSetting } from '../core/engine.js';
 import { ConfigError } from '../core/errors.js';
 import type { Rule } from '../core/rule.js';

@@ -2,7 +2,7 @@
 // check and fix run in a Web Worker (worker.ts) on the portable core; this thread only draws, and
 // draws only what is on screen (the editor's visible lines, the diff's visible lines, the first
 // findings), so a 1 MB script stays usable.
-import { DEFAULT_TARGET_ID, TARGETS } from '../core/catalog.js';
+import { DEFAULT_TARGET_ID, TARGETS } from '../core/catalog/index.js';
 import type { Finding, RuleMeta, Severity } from '../core/rule.js';
 import { rules } from '../../rules/index.js';
 import WORKER_SOURCE from 'virtual:worker';

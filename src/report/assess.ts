@@ -1,6 +1,6 @@
 // Assessing one input: check it as a stream (the findings check gives) and build its part of the
 // report model from the segments as they go by.
-import { getTarget } from '../core/catalog.js';
+import { getTarget } from '../core/catalog/index.js';
 import type { RuleSetting } from '../core/engine.js';
 import { SqlSyntaxError } from '../core/errors.js';
 import type { Rule, Severity } from '../core/rule.js';

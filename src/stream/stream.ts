@@ -9,7 +9,7 @@
 // no rule looks into, reaches the rules as a short placeholder instead of its text; and a segment
 // no fix changed is written out as the bytes it was read as.
 import { Buffer, isAscii, isUtf8 } from 'node:buffer';
-import { getTarget } from '../core/catalog.js';
+import { getTarget } from '../core/catalog/index.js';
 import { applyDirectives, type Directive, type DirectiveKind } from '../core/directives.js';
 import {
   byPlace,
