@@ -114,26 +114,26 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule
   });
 });
 
-describe('README', () => {
+describe('docs/rules.md', () => {
   it('lists every rule with a link to its doc', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const table = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
     for (const r of allRules)
-      expect(readme, r.meta.id).toContain(`| [${r.meta.id}](rules/${r.meta.id}.md) | ${r.meta.description} |`);
+      expect(table, r.meta.id).toContain(`| [${r.meta.id}](../rules/${r.meta.id}.md) | ${r.meta.description} |`);
   });
 });
 
-describe('README examples', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+describe('docs/configuration.md examples', () => {
+  const page = readFileSync(join(ROOT, 'docs', 'configuration.md'), 'utf8');
   it('the configuration example is a valid config', async () => {
     const { validateConfig } = await import('../src/node/config.js');
-    const block = /### Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!;
-    const config = validateConfig(JSON.parse(block) as unknown, 'README', rules);
+    const block = /## Config file[\s\S]*?```json\n([\s\S]*?)```/.exec(page)![1]!;
+    const config = validateConfig(JSON.parse(block) as unknown, 'docs/configuration.md', rules);
     expect(config.target).toBe('clustrixdb-9.2');
   });
 
   it('the suppression example suppresses every finding it contains', async () => {
     const { checkDetailed } = await import('../src/index.js');
-    const block = /### Suppressing a finding[\s\S]*?```sql\n([\s\S]*?)```/.exec(readme)![1]!;
+    const block = /## Suppressing a finding[\s\S]*?```sql\n([\s\S]*?)```/.exec(page)![1]!;
     const r = checkDetailed(block);
     expect(r.findings).toEqual([]);
     expect(r.suppressed.map((s) => s.finding.ruleId).sort()).toEqual([

@@ -39,12 +39,14 @@ describe('npm package', () => {
         !(
           ['package.json', 'README.md', 'LICENSE', 'bin/clustrix-lint.js'].includes(f) ||
           /^dist\/(src|rules)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)$/.test(f) ||
-          /^rules\/[a-z-]+\.md$/.test(f)
+          /^rules\/[a-z-]+\.md$/.test(f) ||
+          /^docs\/[a-z-]+\.md$/.test(f)
         ),
     );
     expect(unexpected).toEqual([]);
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('rules/no-unsupported-index-type.md');
+    expect(files).toContain('docs/cli.md');
     expect(
       files.some(
         (f) => f.startsWith('test/') || f.startsWith('fixtures/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')),

@@ -522,12 +522,12 @@ describe('clustrix-lint report (the CLI)', { timeout: 120_000 }, () => {
     expect(runCli(['--help']).stdout).toMatch(/^ {2}clustrix-lint report\b/m);
   });
 
-  it('README: the markdown example is the report of the WSO2 sample, as it is now', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it('docs/report.md: the markdown example is the report of the WSO2 sample, as it is now', () => {
+    const page = readFileSync(join(ROOT, 'docs', 'report.md'), 'utf8');
     const block = /<!-- report-example:start -->\n+````markdown\n([\s\S]*?)````\n+<!-- report-example:end -->/.exec(
-      readme,
+      page,
     );
-    expect(block, 'README has the marked markdown example').not.toBeNull();
+    expect(block, 'docs/report.md has the marked markdown example').not.toBeNull();
     const r = runCli(['report', 'fixtures/wso2-sample/input.sql', '--format', 'markdown']);
     const version = (s: string) => s.replace(/clustrix-lint \d+\.\d+\.\d+\S*?(?=\.?\s)/g, 'clustrix-lint VERSION');
     expect(version(block![1]!)).toBe(version(r.stdout));

@@ -177,7 +177,7 @@ describe('bounded memory', () => {
         report,
         // The script-wide no-cascade-to-non-unique-key keeps every CREATE TABLE whole for the end
         // (it reads parent keys): memory that grows with the schema, here 25,000 tables, which
-        // is not what this test measures (findings and fixes); see the README's Performance.
+        // is not what this test measures (findings and fixes); see docs/performance.md.
         '--rule',
         'no-cascade-to-non-unique-key:off',
       ],
