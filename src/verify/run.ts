@@ -8,12 +8,12 @@ import { createTableLayout, isPunct } from '../core/structure.js';
 import { identValue, isWord } from '../core/tokenize.js';
 import { pairStatements } from './pair.js';
 import {
-  OBJECT_KINDS,
+  SNAPSHOT_KINDS,
   countByKind,
   diffSnapshots,
   snapshot,
   type Difference,
-  type ObjectKind,
+  type SnapshotKind,
   type Queryable,
 } from './schema.js';
 import { dynamicProcedures, reachesBeyond } from './scope.js';
@@ -32,7 +32,7 @@ export interface Explained extends Difference {
   readonly because: string;
 }
 
-export type ObjectCounts = Readonly<Record<ObjectKind, number>>;
+export type ObjectCounts = Readonly<Record<SnapshotKind, number>>;
 
 export interface VerifyReport {
   /**
@@ -76,7 +76,7 @@ export interface VerifyReport {
  * effect; nothing is explained by a fix to another object.
  */
 const EXPLAINERS: ReadonlyArray<{
-  kinds: readonly ObjectKind[];
+  kinds: readonly SnapshotKind[];
   properties: readonly string[] | '*';
   rules: readonly string[] | '*';
 }> = [
@@ -358,7 +358,7 @@ export async function verify(input: VerifyInput, connect: Connect): Promise<Veri
     }
 
     const both = countByKind(before, (key) => after.has(key));
-    const total = OBJECT_KINDS.reduce((n, k) => n + both[k], 0);
+    const total = SNAPSHOT_KINDS.reduce((n, k) => n + both[k], 0);
     const skippedIndexes = new Set(o.skipped.map((s) => s.index));
     const createStatements = originalSource.statements.filter((st) => CREATES.has(st.kind));
     const creates = {
