@@ -10,7 +10,7 @@ import { assessFile } from '../src/report/assess.js';
 import { LIMITS, inlineMarkdown, renderHtml, scriptJson } from '../src/report/html.js';
 import { MARKDOWN_BUDGET, renderMarkdown } from '../src/report/markdown.js';
 import { buildReport, excerptOf, type FileModel, type ReportModel } from '../src/report/model.js';
-import { databaseName, statementShape } from '../src/report/objects.js';
+import { databaseName, statementShape } from '../src/core/objects.js';
 import { SqlSource } from '../src/core/source.js';
 import { rules } from '../rules/index.js';
 import { CORPUS_SKIP_REASON, ROOT, corpusFiles, runCli } from './helpers.js';

@@ -1,75 +1,37 @@
 // Places findings on the objects of a live server: the object whose part of the script (or of the
 // server report) holds the finding, and the line and column inside its SHOW CREATE text. After a
 // fix, the parts move with the edits, so findings on the clean script are placed the same way.
-import type { AppliedFix } from '../core/fixer.js';
+import { applyEdits, type AppliedFix } from '../core/fixer.js';
+import { lastAtOrBefore, lineStarts, locationAt, type Location } from '../core/position.js';
 import type { Edit, Finding } from '../core/rule.js';
 import type { LiveText, TextSegment } from './script.js';
 import type { ObjectLocation } from './types.js';
 
-/** Line starts of a text, for offset → line/column. */
-class Lines {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) this.starts.push(k + 1);
-  }
-
-  /** 0-based line index of `offset`. */
-  lineIndex(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  /** 1-based line and column. */
-  at(offset: number): { line: number; column: number } {
-    const i = this.lineIndex(offset);
-    return { line: i + 1, column: offset - this.starts[i]! + 1 };
-  }
-
-  /** Offset of a 1-based line and column. */
-  offset(line: number, column: number): number {
-    return (this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))] ?? 0) + column - 1;
-  }
-}
-
 /** The segment holding `offset`: the last one starting at or before it (segments are sorted). */
 export function segmentAt(segments: readonly TextSegment[], offset: number): TextSegment | undefined {
-  let lo = 0;
-  let hi = segments.length - 1;
-  let found: TextSegment | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid]!.start <= offset) {
-      found = segments[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const k = lastAtOrBefore(segments, offset, (sg) => sg.start);
+  const found = k < 0 ? undefined : segments[k];
   return found !== undefined && offset < Math.max(found.end, found.start + 1) ? found : undefined;
 }
 
 export class Locator {
-  private readonly lines: Lines;
+  /** Where each line of the text starts. */
+  private readonly starts: number[];
 
   /** `fallback` names what holds text outside every segment (the server). */
   constructor(
     private readonly live: LiveText,
     private readonly fallback: ObjectLocation['name'],
   ) {
-    this.lines = new Lines(live.text);
+    this.starts = lineStarts(live.text);
   }
 
   /** Where the range [start, end) of the text is, on its object. */
   place(start: number, end: number): ObjectLocation {
     const sg = segmentAt(this.live.segments, start);
     if (sg === undefined) {
-      const a = this.lines.at(start);
-      const b = this.lines.at(end);
+      const a = this.at(start);
+      const b = this.at(end);
       return {
         name: this.fallback,
         type: 'server',
@@ -82,9 +44,9 @@ export class Locator {
       };
     }
     const clamp = (p: number) => Math.min(Math.max(p, sg.textStart), sg.textEnd);
-    const origin = this.lines.at(sg.textStart);
+    const origin = this.at(sg.textStart);
     const rel = (p: number) => {
-      const at = this.lines.at(clamp(p));
+      const at = this.at(clamp(p));
       return {
         line: at.line - origin.line + 1,
         column: at.line === origin.line ? at.column - origin.column + 1 : at.column,
@@ -95,9 +57,14 @@ export class Locator {
     return { ...sg.ref, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 
-  /** Offset of a line and column of the text. */
+  /** 1-based line and column of an offset of the text. */
+  private at(offset: number): Location {
+    return locationAt(this.starts, offset);
+  }
+
+  /** Offset of a 1-based line and column of the text (the line clamped to the text's lines). */
   offsetOf(line: number, column: number): number {
-    return this.lines.offset(line, column);
+    return (this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))] ?? 0) + column - 1;
   }
 }
 
@@ -140,18 +107,6 @@ export function mapSegments(segments: readonly TextSegment[], edits: readonly Ed
   }));
 }
 
-/** The text after applying sorted, non-overlapping edits. */
-function applyAll(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const e of sorted) {
-    out += text.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + text.slice(at);
-}
-
 /**
  * For a fix run on a live script: where each applied fix was (on the text of its pass), and the
  * clean script's segments, so its remaining findings can be placed.
@@ -173,7 +128,8 @@ export function followFixes(
       located[i] = { ...a, object: locator.place(at, at) };
       edits.push(...a.edits);
     });
-    current = { text: applyAll(current.text, edits), segments: mapSegments(current.segments, edits) };
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    current = { text: applyEdits(current.text, sorted), segments: mapSegments(current.segments, sorted) };
   }
   return { applied: located, output: current };
 }

@@ -114,7 +114,7 @@ export async function readSchema(connect: Connect, options: ReadOptions): Promis
       const session = await ReadOnlySession.open(connect, name);
       try {
         databases.push(
-          await readDatabase(session, name, {
+          await readOneDatabase(session, name, {
             charset: str(row.DEFAULT_CHARACTER_SET_NAME),
             collation: str(row.DEFAULT_COLLATION_NAME),
             grants,
@@ -173,38 +173,72 @@ async function showCreate(
   }
 }
 
-async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseContext): Promise<LiveDatabase> {
-  const q = quoteIdent(db);
+const NO_TEXT = 'the server returned no definition';
+
+/**
+ * Reads one database: its SHOW CREATE DATABASE text, then its tables, sequences and views, its
+ * routines, its triggers and its events, in that order, with the kinds the account cannot list.
+ */
+async function readOneDatabase(session: ReadOnlySession, db: string, ctx: DatabaseContext): Promise<LiveDatabase> {
+  const database = await showCreate(session, `SHOW CREATE DATABASE ${quoteIdent(db)}`, 'Create Database', NO_TEXT);
   const objects: LiveObject[] = [];
   const hidden: HiddenKind[] = [];
-  const database = await showCreate(
-    session,
-    `SHOW CREATE DATABASE ${q}`,
-    'Create Database',
-    'the server returned no definition',
-  );
+  objects.push(...(await readRelations(session, db)));
+  objects.push(...(await readRoutines(session, db)));
+  const routines = hiddenRoutines(db, ctx);
+  if (routines !== null) hidden.push(routines);
+  objects.push(...(await readTriggers(session, db)));
+  const triggers = hiddenTriggers(db, ctx);
+  if (triggers !== null) hidden.push(triggers);
+  const events = await readEvents(session, db);
+  if (events.hidden !== null) hidden.push(events.hidden);
+  objects.push(...events.objects);
+  return {
+    name: db,
+    charset: ctx.charset,
+    collation: ctx.collation,
+    createText: database.text,
+    objects,
+    hidden,
+  };
+}
 
-  // Tables, sequences and views, with the facts their text does not show.
-  const tables = await session.query(
-    'SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_ROWS, DATA_LENGTH, INDEX_LENGTH, TABLE_COLLATION, CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY BINARY TABLE_NAME',
-    [db],
-  );
+/** A table's index statistics, by index name: unique or not, and its key parts in order. */
+type IndexStatistics = Map<string, { unique: boolean; columns: LiveIndex['columns'][number][] }>;
+
+/** The information_schema facts of a database's tables and views, by table name. */
+interface RelationFacts {
+  readonly references: Map<string, Array<{ database: string; table: string }>>;
+  readonly partitions: Map<string, LivePartition[]>;
+  readonly indexes: Map<string, IndexStatistics>;
+  readonly viewDefiners: Map<string, string | null>;
+}
+
+/** Appends `item` to the list of `key` in `map`. */
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key) ?? [];
+  list.push(item);
+  map.set(key, list);
+}
+
+/** Reads the facts DDL text does not show: foreign key targets, partitions, index statistics, view definers. */
+async function readRelationFacts(session: ReadOnlySession, db: string): Promise<RelationFacts> {
   const references = new Map<string, Array<{ database: string; table: string }>>();
   for (const r of await session.query(
     'SELECT DISTINCT TABLE_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY BINARY TABLE_NAME, BINARY REFERENCED_TABLE_SCHEMA, BINARY REFERENCED_TABLE_NAME',
     [db],
   )) {
-    const list = references.get(str(r.TABLE_NAME)!) ?? [];
-    list.push({ database: str(r.REFERENCED_TABLE_SCHEMA)!, table: str(r.REFERENCED_TABLE_NAME)! });
-    references.set(str(r.TABLE_NAME)!, list);
+    append(references, str(r.TABLE_NAME)!, {
+      database: str(r.REFERENCED_TABLE_SCHEMA)!,
+      table: str(r.REFERENCED_TABLE_NAME)!,
+    });
   }
   const partitions = new Map<string, LivePartition[]>();
   for (const r of await session.query(
     'SELECT TABLE_NAME, PARTITION_NAME, SUBPARTITION_NAME, PARTITION_METHOD, SUBPARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_DESCRIPTION, TABLE_ROWS FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL ORDER BY BINARY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION',
     [db],
   )) {
-    const list = partitions.get(str(r.TABLE_NAME)!) ?? [];
-    list.push({
+    append(partitions, str(r.TABLE_NAME)!, {
       name: str(r.PARTITION_NAME)!,
       subpartition: str(r.SUBPARTITION_NAME),
       method: str(r.PARTITION_METHOD),
@@ -213,16 +247,15 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
       description: str(r.PARTITION_DESCRIPTION),
       rows: num(r.TABLE_ROWS),
     });
-    partitions.set(str(r.TABLE_NAME)!, list);
   }
   // Index statistics: the leading column of a distribution key needs many distinct values.
-  const indexes = new Map<string, Map<string, { unique: boolean; columns: LiveIndex['columns'][number][] }>>();
+  const indexes = new Map<string, IndexStatistics>();
   for (const r of await session.query(
     'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, CARDINALITY FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY BINARY TABLE_NAME, BINARY INDEX_NAME, SEQ_IN_INDEX',
     [db],
   )) {
     const table = str(r.TABLE_NAME)!;
-    const byName = indexes.get(table) ?? new Map();
+    const byName: IndexStatistics = indexes.get(table) ?? new Map();
     indexes.set(table, byName);
     const name = str(r.INDEX_NAME)!;
     const ix = byName.get(name) ?? { unique: num(r.NON_UNIQUE) === 0, columns: [] };
@@ -235,14 +268,47 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
     [db],
   ))
     viewDefiners.set(str(r.TABLE_NAME)!, str(r.DEFINER));
+  return { references, partitions, indexes, viewDefiners };
+}
 
+/** The facts of one table (a row of information_schema.TABLES) that its text does not show. */
+function tableFacts(r: Row, name: string, facts: RelationFacts): LiveTableFacts {
+  const dataLength = num(r.DATA_LENGTH);
+  const indexLength = num(r.INDEX_LENGTH);
+  return {
+    engine: str(r.ENGINE),
+    rows: num(r.TABLE_ROWS),
+    dataLength,
+    indexLength,
+    size: dataLength === null && indexLength === null ? null : (dataLength ?? 0) + (indexLength ?? 0),
+    collation: str(r.TABLE_COLLATION),
+    createOptions: str(r.CREATE_OPTIONS),
+    partitions: facts.partitions.get(name) ?? [],
+    references: facts.references.get(name) ?? [],
+    indexes: [...(facts.indexes.get(name) ?? new Map()).entries()].map(([index, x]) => ({
+      name: index,
+      unique: x.unique,
+      columns: x.columns,
+    })),
+  };
+}
+
+/** Tables, sequences and views, with the facts their text does not show. */
+async function readRelations(session: ReadOnlySession, db: string): Promise<LiveObject[]> {
+  const q = quoteIdent(db);
+  const tables = await session.query(
+    'SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_ROWS, DATA_LENGTH, INDEX_LENGTH, TABLE_COLLATION, CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY BINARY TABLE_NAME',
+    [db],
+  );
+  const facts = await readRelationFacts(session, db);
+  const objects: LiveObject[] = [];
   for (const r of tables) {
     const name = str(r.TABLE_NAME)!;
     const tableType = str(r.TABLE_TYPE) ?? '';
     const qualified = `${q}.${quoteIdent(name)}`;
     if (tableType === 'VIEW') {
       const readWith = `SHOW CREATE VIEW ${qualified}`;
-      const got = await showCreate(session, readWith, 'Create View', 'the server returned no definition');
+      const got = await showCreate(session, readWith, 'Create View', NO_TEXT);
       objects.push({
         type: 'view',
         database: db,
@@ -250,7 +316,7 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
         createText: got.text,
         error: got.error,
         readWith,
-        definer: viewDefiners.get(name) ?? null,
+        definer: facts.viewDefiners.get(name) ?? null,
         sqlMode: null,
       });
       continue;
@@ -259,25 +325,7 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
     if (!sequence && tableType !== 'BASE TABLE' && tableType !== 'SYSTEM VERSIONED') continue;
     const readWith = `SHOW CREATE ${sequence ? 'SEQUENCE' : 'TABLE'} ${qualified}`;
     // SHOW CREATE SEQUENCE names its text column `Create Table`, as SHOW CREATE TABLE does.
-    const got = await showCreate(session, readWith, 'Create Table', 'the server returned no definition');
-    const dataLength = num(r.DATA_LENGTH);
-    const indexLength = num(r.INDEX_LENGTH);
-    const facts: LiveTableFacts = {
-      engine: str(r.ENGINE),
-      rows: num(r.TABLE_ROWS),
-      dataLength,
-      indexLength,
-      size: dataLength === null && indexLength === null ? null : (dataLength ?? 0) + (indexLength ?? 0),
-      collation: str(r.TABLE_COLLATION),
-      createOptions: str(r.CREATE_OPTIONS),
-      partitions: partitions.get(name) ?? [],
-      references: references.get(name) ?? [],
-      indexes: [...(indexes.get(name) ?? new Map()).entries()].map(([index, x]) => ({
-        name: index,
-        unique: x.unique,
-        columns: x.columns,
-      })),
-    };
+    const got = await showCreate(session, readWith, 'Create Table', NO_TEXT);
     objects.push({
       type: sequence ? 'sequence' : 'table',
       database: db,
@@ -287,19 +335,22 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
       readWith,
       definer: null,
       sqlMode: null,
-      facts,
+      facts: tableFacts(r, name, facts),
     });
   }
+  return objects;
+}
 
-  // Routines: listed by information_schema; a NULL body means the account may not read it.
-  const routineRows = await session.query(
+/** Routines: listed by information_schema; a NULL body means the account may not read it. */
+async function readRoutines(session: ReadOnlySession, db: string): Promise<LiveObject[]> {
+  const objects: LiveObject[] = [];
+  for (const r of await session.query(
     "SELECT ROUTINE_NAME, ROUTINE_TYPE, DEFINER, SQL_MODE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY ROUTINE_TYPE DESC, BINARY ROUTINE_NAME",
     [db],
-  );
-  for (const r of routineRows) {
+  )) {
     const type = str(r.ROUTINE_TYPE) === 'FUNCTION' ? 'function' : 'procedure';
     const name = str(r.ROUTINE_NAME)!;
-    const readWith = `SHOW CREATE ${type.toUpperCase()} ${q}.${quoteIdent(name)}`;
+    const readWith = `SHOW CREATE ${type.toUpperCase()} ${quoteIdent(db)}.${quoteIdent(name)}`;
     const got = await showCreate(
       session,
       readWith,
@@ -317,7 +368,12 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
       sqlMode: str(column(got.row, 'sql_mode')) ?? str(r.SQL_MODE),
     });
   }
-  const routinesVisible =
+  return objects;
+}
+
+/** The routines the account may not see all of (by what it may read and its grants), or null. */
+function hiddenRoutines(db: string, ctx: DatabaseContext): HiddenKind | null {
+  const visible =
     ctx.procReadable ||
     allowsGlobally(ctx.grants, ['SELECT']) ||
     allowsOnDatabase(ctx.grants, db, [
@@ -327,27 +383,29 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
       'SHOW CREATE ROUTINE',
       'SHOW_ROUTINE',
     ]);
-  if (!routinesVisible) {
-    hidden.push({
-      database: db,
-      kind: 'routines',
-      readWith: `SHOW PROCEDURE STATUS WHERE Db = '${db.replace(/'/g, "''")}'`,
-      reason:
-        'this account sees only the routines it may execute or alter, or defined itself; ' +
-        (ctx.flavor === 'mariadb'
-          ? 'grant SELECT on mysql.proc (MariaDB before 11.3) or SHOW CREATE ROUTINE (11.3 and later) to read them all'
-          : 'grant SHOW_ROUTINE (MySQL 8.0.20 and later) to read them all'),
-    });
-  }
+  if (visible) return null;
+  return {
+    database: db,
+    kind: 'routines',
+    readWith: `SHOW PROCEDURE STATUS WHERE Db = '${db.replace(/'/g, "''")}'`,
+    reason:
+      'this account sees only the routines it may execute or alter, or defined itself; ' +
+      (ctx.flavor === 'mariadb'
+        ? 'grant SELECT on mysql.proc (MariaDB before 11.3) or SHOW CREATE ROUTINE (11.3 and later) to read them all'
+        : 'grant SHOW_ROUTINE (MySQL 8.0.20 and later) to read them all'),
+  };
+}
 
-  // Triggers, in the order they fire (FOLLOWS/PRECEDES need it when they are created).
+/** Triggers, in the order they fire (FOLLOWS/PRECEDES need it when they are created). */
+async function readTriggers(session: ReadOnlySession, db: string): Promise<LiveObject[]> {
+  const objects: LiveObject[] = [];
   for (const r of await session.query(
     'SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, DEFINER, SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY BINARY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER',
     [db],
   )) {
     const name = str(r.TRIGGER_NAME)!;
-    const readWith = `SHOW CREATE TRIGGER ${q}.${quoteIdent(name)}`;
-    const got = await showCreate(session, readWith, 'SQL Original Statement', 'the server returned no definition');
+    const readWith = `SHOW CREATE TRIGGER ${quoteIdent(db)}.${quoteIdent(name)}`;
+    const got = await showCreate(session, readWith, 'SQL Original Statement', NO_TEXT);
     objects.push({
       type: 'trigger',
       database: db,
@@ -360,29 +418,41 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
       table: str(r.EVENT_OBJECT_TABLE) ?? undefined,
     });
   }
-  if (!allowsGlobally(ctx.grants, ['TRIGGER']) && !allowsOnDatabase(ctx.grants, db, ['TRIGGER'])) {
-    hidden.push({
-      database: db,
-      kind: 'triggers',
-      readWith: `SHOW TRIGGERS FROM ${q}`,
-      reason: `this account has no TRIGGER privilege on ${db}, so only the triggers of tables it holds TRIGGER on are listed`,
-    });
-  }
+  return objects;
+}
 
-  // Events: SHOW EVENTS refuses outright without the EVENT privilege.
+/** The triggers the account may not list all of (it has no TRIGGER privilege on `db`), or null. */
+function hiddenTriggers(db: string, ctx: DatabaseContext): HiddenKind | null {
+  if (allowsGlobally(ctx.grants, ['TRIGGER']) || allowsOnDatabase(ctx.grants, db, ['TRIGGER'])) return null;
+  return {
+    database: db,
+    kind: 'triggers',
+    readWith: `SHOW TRIGGERS FROM ${quoteIdent(db)}`,
+    reason: `this account has no TRIGGER privilege on ${db}, so only the triggers of tables it holds TRIGGER on are listed`,
+  };
+}
+
+/** Events, and the server's answer when SHOW EVENTS refuses (it does outright without the EVENT privilege). */
+async function readEvents(
+  session: ReadOnlySession,
+  db: string,
+): Promise<{ objects: LiveObject[]; hidden: HiddenKind | null }> {
+  const q = quoteIdent(db);
   let events: Row[] = [];
+  let hidden: HiddenKind | null = null;
   try {
     events = await session.query(`SHOW EVENTS FROM ${q}`);
   } catch (e) {
-    hidden.push({ database: db, kind: 'events', readWith: `SHOW EVENTS FROM ${q}`, reason: errorText(e) });
+    hidden = { database: db, kind: 'events', readWith: `SHOW EVENTS FROM ${q}`, reason: errorText(e) };
   }
   // In name order, byte by byte (SHOW EVENTS promises no order; names may differ only in case).
   const byName = (r: Row) => str(column(r, 'Name'))!;
   events.sort((a, b) => (byName(a) < byName(b) ? -1 : byName(a) > byName(b) ? 1 : 0));
+  const objects: LiveObject[] = [];
   for (const r of events) {
     const name = str(column(r, 'Name'))!;
     const readWith = `SHOW CREATE EVENT ${q}.${quoteIdent(name)}`;
-    const got = await showCreate(session, readWith, 'Create Event', 'the server returned no definition');
+    const got = await showCreate(session, readWith, 'Create Event', NO_TEXT);
     objects.push({
       type: 'event',
       database: db,
@@ -394,14 +464,7 @@ async function readDatabase(session: ReadOnlySession, db: string, ctx: DatabaseC
       sqlMode: str(column(got.row, 'sql_mode')),
     });
   }
-  return {
-    name: db,
-    charset: ctx.charset,
-    collation: ctx.collation,
-    createText: database.text,
-    objects,
-    hidden,
-  };
+  return { objects, hidden };
 }
 
 function definersOf(databases: readonly LiveDatabase[], server: string): DefinerUse[] {

@@ -8,7 +8,7 @@ import { quoteIdent, SERVER_VARIABLES } from './read.js';
 import type { LiveDatabase, LiveObject, LiveSchema, ObjectType } from './types.js';
 
 /** An object as findings name it. */
-export interface ObjectRef {
+export interface LiveObjectRef {
   readonly name: string;
   readonly type: ObjectType;
   readonly database: string | null;
@@ -23,7 +23,7 @@ export interface TextSegment {
   /** Where positions inside the object are counted from: its SHOW CREATE text (or the report). */
   readonly textStart: number;
   readonly textEnd: number;
-  readonly ref: ObjectRef;
+  readonly ref: LiveObjectRef;
 }
 
 export interface LiveText {
@@ -43,15 +43,15 @@ export interface LiveScript {
 
 const DELIMITERS = [';;', '$$', '//', '$$$', ';;;'];
 
-export function objectRef(server: string, o: Pick<LiveObject, 'type' | 'database' | 'name'>): ObjectRef {
+export function objectRef(server: string, o: Pick<LiveObject, 'type' | 'database' | 'name'>): LiveObjectRef {
   return { name: `${server}/${o.database}/${o.name}`, type: o.type, database: o.database, object: o.name };
 }
 
-function databaseRef(server: string, db: string): ObjectRef {
+function databaseRef(server: string, db: string): LiveObjectRef {
   return { name: `${server}/${db}`, type: 'database', database: db, object: null };
 }
 
-function serverRef(server: string): ObjectRef {
+function serverRef(server: string): LiveObjectRef {
   return { name: `${server}/`, type: 'server', database: null, object: null };
 }
 
@@ -65,7 +65,7 @@ class Builder {
   }
 
   /** Adds `before`, then the object's `body` (positions count from here), then `after`. */
-  object(ref: ObjectRef, before: string, body: string, after: string): void {
+  object(ref: LiveObjectRef, before: string, body: string, after: string): void {
     const start = this.text.length;
     this.text += before;
     const textStart = this.text.length;

@@ -1,7 +1,7 @@
 // Words and numbers both renderers use, so the HTML page and the markdown say the same thing.
 import type { Complexity, Fixability, ReportModel, StatementRecord, StatementStatus } from './model.js';
 import type { ReportFinding } from '../format/types.js';
-import type { ObjectKind } from './objects.js';
+import type { ObjectKind } from '../core/objects.js';
 
 export const STATUS_LABEL: Record<StatementStatus, string> = {
   ok: 'loads as is',

@@ -2,7 +2,7 @@
 import { mysqlConnect, parseServerUrl, type ConnectionOptions, type ServerFlags } from '../live/connect.js';
 import { UsageError } from '../node/io.js';
 import type { ObjectCounts, VerifyReport } from './run.js';
-import { OBJECT_KINDS } from './schema.js';
+import { SNAPSHOT_KINDS } from './schema.js';
 
 export { mysqlConnect };
 
@@ -26,7 +26,7 @@ export const VERIFY_EXIT = { same: 0, different: 1, inconclusive: 3 } as const;
 /** `12 tables, 80 columns, 9 indexes` (kinds with none left out). */
 export function formatCounts(counts: ObjectCounts): string {
   const plural: Record<string, string> = { index: 'indexes', 'foreign key': 'foreign keys', check: 'checks' };
-  const parts = OBJECT_KINDS.filter((k) => counts[k] > 0).map(
+  const parts = SNAPSHOT_KINDS.filter((k) => counts[k] > 0).map(
     (k) => `${counts[k]} ${counts[k] === 1 ? k : (plural[k] ?? (k.endsWith('y') ? k : `${k}s`))}`,
   );
   return parts.length === 0 ? 'none' : parts.join(', ');

@@ -2,17 +2,18 @@
 // compare their schemas through information_schema, and explain every difference by a fix.
 import { randomBytes } from 'node:crypto';
 import type { AppliedFix } from '../core/fixer.js';
+import { changedObjects, nameAt } from '../core/objects.js';
 import { SqlSource } from '../core/source.js';
-import { alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../core/structure.js';
-import { identValue, isWord, type Token } from '../core/tokenize.js';
+import { createTableLayout, isPunct } from '../core/structure.js';
+import { identValue, isWord } from '../core/tokenize.js';
 import { pairStatements } from './pair.js';
 import {
-  OBJECT_KINDS,
+  SNAPSHOT_KINDS,
   countByKind,
   diffSnapshots,
   snapshot,
   type Difference,
-  type ObjectKind,
+  type SnapshotKind,
   type Queryable,
 } from './schema.js';
 import { dynamicProcedures, reachesBeyond } from './scope.js';
@@ -31,7 +32,7 @@ export interface Explained extends Difference {
   readonly because: string;
 }
 
-export type ObjectCounts = Readonly<Record<ObjectKind, number>>;
+export type ObjectCounts = Readonly<Record<SnapshotKind, number>>;
 
 export interface VerifyReport {
   /**
@@ -75,7 +76,7 @@ export interface VerifyReport {
  * effect; nothing is explained by a fix to another object.
  */
 const EXPLAINERS: ReadonlyArray<{
-  kinds: readonly ObjectKind[];
+  kinds: readonly SnapshotKind[];
   properties: readonly string[] | '*';
   rules: readonly string[] | '*';
 }> = [
@@ -132,14 +133,9 @@ const EXPLAINERS: ReadonlyArray<{
 /** Names compare as the server compares table names when lower_case_table_names is set: folded. */
 const fold = (name: string) => name.toLowerCase();
 
-/** The name at code[k], or after `db.` when it is qualified. */
-function nameAt(code: readonly Token[], k: number): Token | undefined {
-  return isPunct(code[k + 1], '.') ? code[k + 2] : code[k];
-}
-
 /**
- * The tables, sequences, views, triggers, routines and events a statement creates or changes, and for a
- * trigger its table (names folded, see `fold`).
+ * The tables, sequences, views, triggers, routines and events the statements of `text` create or
+ * change, and for a trigger its table (names folded, see `fold`; see changedObjects).
  */
 export function objectsOf(text: string): Set<string> {
   const out = new Set<string>();
@@ -149,25 +145,7 @@ export function objectsOf(text: string): Set<string> {
   } catch {
     return out;
   }
-  for (const stmt of source.statements) {
-    const code = stmt.code;
-    const add = (t: Token | undefined) => {
-      if (t !== undefined && (t.kind === 'word' || t.kind === 'quotedIdent')) out.add(fold(identValue(t)));
-    };
-    if (stmt.kind === 'create_table') add(code[createTableLayout(stmt).nameAt]);
-    else if (stmt.kind === 'alter_table') add(code[alterTableLayout(stmt).nameAt]);
-    else if (stmt.kind === 'create_index') {
-      const on = createIndexLayout(stmt).onAt;
-      if (on >= 0) add(nameAt(code, on + 1));
-    } else {
-      const kw = code.findIndex((t) =>
-        ['VIEW', 'TRIGGER', 'EVENT', 'PROCEDURE', 'FUNCTION', 'TABLE', 'SEQUENCE'].some((w) => isWord(t, w)),
-      );
-      if (kw >= 0) add(nameAt(code, kw + 1 + (isWord(code[kw + 1], 'IF') ? (isWord(code[kw + 2], 'NOT') ? 3 : 2) : 0)));
-      const on = code.findIndex((t) => isWord(t, 'ON'));
-      if (stmt.kind === 'create_trigger' && on >= 0) add(nameAt(code, on + 1));
-    }
-  }
+  for (const stmt of source.statements) for (const name of changedObjects(stmt)) out.add(fold(name));
   return out;
 }
 
@@ -183,8 +161,8 @@ function likeCopies(source: SqlSource): Map<string, string[]> {
     if (at < 0 || !isWord(code[k], 'LIKE')) continue;
     const from = nameAt(code, k + 1);
     const to = code[at];
-    if (from === undefined || to === undefined) continue;
-    const key = fold(identValue(from));
+    if (from === null || to === undefined) continue;
+    const key = fold(from.name);
     out.set(key, [...(out.get(key) ?? []), fold(identValue(to))]);
   }
   return out;
@@ -380,7 +358,7 @@ export async function verify(input: VerifyInput, connect: Connect): Promise<Veri
     }
 
     const both = countByKind(before, (key) => after.has(key));
-    const total = OBJECT_KINDS.reduce((n, k) => n + both[k], 0);
+    const total = SNAPSHOT_KINDS.reduce((n, k) => n + both[k], 0);
     const skippedIndexes = new Set(o.skipped.map((s) => s.index));
     const createStatements = originalSource.statements.filter((st) => CREATES.has(st.kind));
     const creates = {

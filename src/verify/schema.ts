@@ -12,7 +12,12 @@ export interface Queryable {
   query(sql: string, values?: unknown[]): Promise<[unknown, unknown]>;
 }
 
-export type ObjectKind =
+/**
+ * The kind of a snapshot's object: every fact information_schema gives one row or group of rows
+ * (columns, indexes, constraints and partitioning as well as tables, views, triggers, routines and
+ * events). Not ObjectKind (src/core/objects.ts), the kind of object a statement defines.
+ */
+export type SnapshotKind =
   | 'table'
   | 'column'
   | 'index'
@@ -26,7 +31,7 @@ export type ObjectKind =
   | 'event';
 
 /** Every kind, in report order. */
-export const OBJECT_KINDS: readonly ObjectKind[] = [
+export const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
   'table',
   'column',
   'index',
@@ -42,7 +47,7 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
 
 /** One schema object and its facts (property → value). */
 export interface SchemaObject {
-  readonly kind: ObjectKind;
+  readonly kind: SnapshotKind;
   /** The table it belongs to (a table's and a partitioning's own name, a trigger's table), else null. */
   readonly table: string | null;
   /** Its own name (a column's, index's, constraint's name without the table). */
@@ -56,7 +61,7 @@ export type Snapshot = Map<string, SchemaObject>;
 export interface Difference {
   /** For people: e.g. `table reg_log`, `column reg_log.reg_path`, ``index `a b`.`k` ``. */
   readonly object: string;
-  readonly kind: ObjectKind;
+  readonly kind: SnapshotKind;
   /** The table the object belongs to, exactly as the server names it, or null for views, routines, events. */
   readonly table: string | null;
   /** The object's own name, exactly as the server names it. */
@@ -70,7 +75,7 @@ export interface Difference {
 type Row = Record<string, unknown>;
 
 /** The snapshot key: NUL cannot occur in a MySQL identifier, so the parts never run together. */
-export function objectKey(kind: ObjectKind, table: string | null, name: string): string {
+export function objectKey(kind: SnapshotKind, table: string | null, name: string): string {
   return `${kind}\u0000${table ?? ''}\u0000${name}`;
 }
 
@@ -80,7 +85,7 @@ export function displayName(name: string): string {
 }
 
 /** `column t.c`, `` index `a b`.k ``, `view v`. */
-export function describeObject(kind: ObjectKind, table: string | null, name: string): string {
+export function describeObject(kind: SnapshotKind, table: string | null, name: string): string {
   const sub = kind !== 'table' && kind !== 'partitioning' && kind !== 'trigger' && table !== null;
   return `${kind} ${sub ? `${displayName(table)}.` : ''}${displayName(name)}`;
 }
@@ -112,7 +117,7 @@ function groups(list: Row[], key: (r: Row) => string, order: (r: Row) => number)
 export async function snapshot(db: Queryable, schema: string): Promise<Snapshot> {
   const snap: Snapshot = new Map();
   const neutral = (v: unknown) => str(v).split(`\`${schema}\`.`).join('').split(`${schema}.`).join('');
-  const put = (kind: ObjectKind, table: string | null, name: string, props: Record<string, unknown>) => {
+  const put = (kind: SnapshotKind, table: string | null, name: string, props: Record<string, unknown>) => {
     const key = objectKey(kind, table, name);
     const o = snap.get(key) ?? { kind, table, name, props: new Map<string, string>() };
     for (const [k, v] of Object.entries(props)) o.props.set(k, neutral(v));
@@ -258,7 +263,7 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
     'SELECT ROUTINE_NAME, ROUTINE_TYPE, ROUTINE_DEFINITION FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?',
     schema,
   )) {
-    const kind: ObjectKind = str(r.ROUTINE_TYPE).toUpperCase() === 'FUNCTION' ? 'function' : 'procedure';
+    const kind: SnapshotKind = str(r.ROUTINE_TYPE).toUpperCase() === 'FUNCTION' ? 'function' : 'procedure';
     put(kind, null, str(r.ROUTINE_NAME), { definition: r.ROUTINE_DEFINITION });
   }
   for (const r of await rows(
@@ -272,8 +277,8 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
 }
 
 /** How many objects of each kind a snapshot holds (kinds with none included, as 0). */
-export function countByKind(snap: Snapshot, only?: (key: string) => boolean): Record<ObjectKind, number> {
-  const out = Object.fromEntries(OBJECT_KINDS.map((k) => [k, 0])) as Record<ObjectKind, number>;
+export function countByKind(snap: Snapshot, only?: (key: string) => boolean): Record<SnapshotKind, number> {
+  const out = Object.fromEntries(SNAPSHOT_KINDS.map((k) => [k, 0])) as Record<SnapshotKind, number>;
   for (const [key, o] of snap) if (only === undefined || only(key)) out[o.kind]++;
   return out;
 }

@@ -1,6 +1,9 @@
 // What verify must not run: statements that would act outside the scratch database it loads a
 // script into. verify runs on the user's own server, so this errs on the side of skipping: a
-// skipped statement is listed in the report; a statement that runs cannot be taken back.
+// skipped statement is listed in the report; a statement that runs cannot be taken back. Where a
+// statement may name an object comes from the one finder of the objects a statement names
+// (namesAfter in src/core/objects.ts); this module decides which of those names reach beyond.
+import { namesAfter, skipIfExists } from '../core/objects.js';
 import type { Statement, StatementKind } from '../core/statements.js';
 import { BODY_STATEMENTS, alterTableLayout, createIndexLayout, createTableLayout, isPunct } from '../core/structure.js';
 import { identValue, isWord, type Token } from '../core/tokenize.js';
@@ -19,54 +22,6 @@ const BODY_SERVER_WIDE =
 
 /** Statements with a body that runs later: when a trigger fires, an event is due, a routine is called. */
 const BODY_KINDS: ReadonlySet<StatementKind> = new Set([...BODY_STATEMENTS, 'alter_other']);
-
-/** Words after which a table (or view, routine, trigger, event) name follows. */
-const NAME_AFTER = new Set([
-  'INTO',
-  'UPDATE',
-  'TABLE',
-  'TABLES',
-  'FROM',
-  'JOIN',
-  'CALL',
-  'REFERENCES',
-  'TO',
-  'VIEW',
-  'TRIGGER',
-  'PROCEDURE',
-  'FUNCTION',
-  'EVENT',
-  'DELETE',
-  'USING',
-]);
-
-/** Words that may stand between such a word and the name. */
-const MODIFIERS = new Set(['IF', 'NOT', 'EXISTS', 'LOW_PRIORITY', 'HIGH_PRIORITY', 'DELAYED', 'IGNORE', 'QUICK']);
-
-/** Words that end a comma-separated list of tables. */
-const LIST_END = new Set([
-  'WHERE',
-  'SET',
-  'GROUP',
-  'HAVING',
-  'ORDER',
-  'LIMIT',
-  'ON',
-  'USING',
-  'UNION',
-  'VALUES',
-  'VALUE',
-  'SELECT',
-  'FROM',
-  'PARTITION',
-  'WINDOW',
-  'FOR',
-  'INTO',
-  'AS',
-  'DO',
-  'BEGIN',
-  'RETURNS',
-]);
 
 const READ_ONLY_SCHEMAS = new Set(['information_schema', 'performance_schema']);
 
@@ -95,9 +50,9 @@ function dynamicSqlAt(code: readonly Token[], k: number): boolean {
 function procedureName(stmt: Statement): string | null {
   if (stmt.kind !== 'create_procedure') return null;
   const code = stmt.code;
-  let k = code.findIndex((t) => isWord(t, 'PROCEDURE')) + 1;
-  if (k === 0) return null;
-  if (isWord(code[k], 'IF')) k += isWord(code[k + 1], 'NOT') ? 3 : 2;
+  const word = code.findIndex((t) => isWord(t, 'PROCEDURE'));
+  if (word < 0) return null;
+  const k = skipIfExists(code, word + 1);
   return isName(code[k]) ? identValue(code[k]!).toLowerCase() : null;
 }
 
@@ -208,24 +163,11 @@ export function reachesBeyond(stmt: Statement, dynamic: ReadonlySet<string> = ne
       if (q !== null) return named(q);
       continue;
     }
-    if (!NAME_AFTER.has(word)) continue;
-    let j = k + 1;
-    while (isName(code[j]) && MODIFIERS.has(code[j]!.text.toUpperCase()) && !isPunct(code[j + 1], '.')) j++;
-    const q = qualified(j);
-    if (q !== null) return named(q);
-    // The rest of a comma list of tables at this depth: FROM a, db.b / UPDATE a, db.b / DROP TABLE a, db.b.
-    let d = depth;
-    for (let m = j; m < code.length; m++) {
-      const u = code[m]!;
-      if (isPunct(u, '(')) d++;
-      else if (isPunct(u, ')')) {
-        if (--d < depth) break;
-      } else if (d === depth && (isPunct(u, ';') || (u.kind === 'word' && LIST_END.has(u.text.toUpperCase())))) {
-        break;
-      } else if (d === depth && isPunct(u, ',')) {
-        const r = qualified(m + 1);
-        if (r !== null) return named(r);
-      }
+    // A name where the statement may name an object, also in a comma list of tables at this depth:
+    // FROM a, db.b / UPDATE a, db.b / DROP TABLE a, db.b.
+    for (const j of namesAfter(code, k, depth)) {
+      const q = qualified(j);
+      if (q !== null) return named(q);
     }
   }
   return null;
