@@ -1,13 +1,16 @@
 // The command line: yargs wiring. Each command lives in its own module under src/commands/ and
-// declares its options as data (the shared groups in src/commands/options.ts). Exit codes: 0
-// clean, 1 errors left or too many warnings, 2 usage/config/IO/internal failure.
+// declares its options as data (the shared groups in src/commands/options.ts). What the commands
+// share sits beside them there (options, inputs, executor, finish) rather than in a folder of its
+// own: it exists only for the commands, and the playground's bundle test keeps src/commands/ out
+// of the browser as a whole. Exit codes: 0 clean, 1 errors left or too many warnings, 2
+// usage/config/IO/internal failure.
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { fixCommand } from './commands/fix.js';
 import { lspCommand } from './commands/lsp.js';
-import { declare, valueFlags, type CommandSpec } from './commands/options.js';
+import { declareOptions, valueFlags, type CommandSpec } from './commands/options.js';
 import { reportCommand } from './commands/report.js';
 import { rulesCommand } from './commands/rules.js';
 import { targetsCommand } from './commands/targets.js';
@@ -20,7 +23,7 @@ import type { Streams } from './node/streams.js';
 export type { Streams } from './node/streams.js';
 
 /** The commands, in the order `--help` lists them. */
-const COMMANDS: ReadonlyArray<CommandSpec<any>> = [
+const COMMANDS: ReadonlyArray<CommandSpec<unknown>> = [
   checkCommand,
   fixCommand,
   reportCommand,
@@ -74,7 +77,7 @@ export async function main(argv: readonly string[], io: Streams = DEFAULT_STREAM
       parser.command(
         c.command as string | string[],
         c.describe,
-        (y) => declare(y, c),
+        (y) => declareOptions(y, c),
         async (a) => {
           exitCode = await c.run(a, io);
         },

@@ -20,12 +20,12 @@ export interface CommandSpec<A> {
   readonly positionals?: Readonly<Record<string, PositionalOptions>>;
   /** Every option it takes: shared groups spread, then its own. */
   readonly options: OptionGroup;
-  /** Resolves to the exit code. */
-  readonly run: (args: A, io: Streams) => number | Promise<number>;
+  /** Resolves to the exit code. (A method, so a command of any `A` is a CommandSpec<unknown>.) */
+  run(args: A, io: Streams): number | Promise<number>;
 }
 
 /** Declares a command's positionals and options on its yargs builder. */
-export function declare(y: Argv, spec: Pick<CommandSpec<unknown>, 'positionals' | 'options'>): Argv {
+export function declareOptions(y: Argv, spec: Pick<CommandSpec<unknown>, 'positionals' | 'options'>): Argv {
   let out = y;
   for (const [name, positional] of Object.entries(spec.positionals ?? {})) out = out.positional(name, positional);
   return out.options(spec.options);
