@@ -5,30 +5,17 @@ import type { ReportFinding } from '../format/types.js';
 import { checkDetailed, rules } from '../index.js';
 import type { LiveSchema } from '../live/types.js';
 import { Progress } from '../node/progress.js';
+import type { Streams } from '../node/streams.js';
 import { checkStreamInto, type StreamSuppressed } from '../stream/stream.js';
-import {
-  applyBaseline,
-  concurrencyOf,
-  executorFor,
-  finish,
-  inOrder,
-  inputSize,
-  lintOptions,
-  needsWholeText,
-  recordOptions,
-  unreadableRecords,
-  units,
-  writeDump,
-  type CommandSpec,
-  type CommonArgs,
-  type Streams,
-  type Unit,
-} from './shared.js';
+import { concurrencyOf, executorFor, inOrder, inputSize, inputsAtOnce, needsWholeText } from './executor.js';
+import { applyBaseline, finish, recordOptions, unreadableRecords } from './finish.js';
+import { lintOptions, readInputs, writeDump, type InputFile } from './inputs.js';
+import { COMMON_OPTIONS, FILES_POSITIONAL, type CommandSpec, type CommonArgs } from './options.js';
 
 /** A whole-text check of one input: a file, or the script read from a live database. */
 async function checkWhole(
   args: CommonArgs,
-  u: Unit,
+  u: InputFile,
 ): Promise<{ findings: readonly ReportFinding[]; suppressed: StreamSuppressed[]; live: LiveSchema | null }> {
   if (u.live !== undefined) {
     const { checkLive } = await import('../live/check.js');
@@ -52,11 +39,11 @@ const rethrow = (e: unknown): never => {
 };
 
 export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
-  const all = await units(args, io);
+  const all = await readInputs(args, io);
   const options = recordOptions(args, false);
   if (needsWholeText(args)) {
     // An input that cannot be read or tokenized is a finding of its own; the others are checked.
-    const results: Array<{ u: Unit; result: Awaited<ReturnType<typeof checkWhole>> } | FileRecords> = [];
+    const results: Array<{ u: InputFile; result: Awaited<ReturnType<typeof checkWhole>> } | FileRecords> = [];
     for (const u of all) {
       try {
         results.push({ u, result: await checkWhole(args, u) });
@@ -65,7 +52,7 @@ export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
       }
     }
     const checked = results.filter(
-      (x): x is { u: Unit; result: Awaited<ReturnType<typeof checkWhole>> } => !(x instanceof FileRecords),
+      (x): x is { u: InputFile; result: Awaited<ReturnType<typeof checkWhole>> } => !(x instanceof FileRecords),
     );
     const kept = applyBaseline(
       checked.map(({ u, result }) => ({
@@ -95,7 +82,7 @@ export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
   const progress = Progress.for(io, args.progress !== false, size, 'checked');
   let files: FileRecords[];
   try {
-    files = await inOrder(all, concurrency.threads > 1 ? concurrency.threads * 2 : 1, async (u) => {
+    files = await inOrder(all, inputsAtOnce(concurrency), async (u) => {
       const r = new FileRecords(u.name, u.target, options);
       try {
         await checkStreamInto(rules, u.stream(), r, {
@@ -120,6 +107,7 @@ export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
 export const checkCommand: CommandSpec<CommonArgs> = {
   command: ['check [files..]', '$0 [files..]'],
   describe: 'report what the target rejects or treats differently',
-  builder: (y, common) => common(y),
+  positionals: FILES_POSITIONAL,
+  options: COMMON_OPTIONS,
   run: runCheck,
 };

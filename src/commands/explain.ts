@@ -1,7 +1,9 @@
 // `clustrix-lint explain <rule>`: print a rule's page.
 import { allRules } from '../../rules/index.js';
 import { UsageError } from '../node/io.js';
-import { ruleDoc, type CommandSpec, type Streams } from './shared.js';
+import { ruleDoc } from '../node/package.js';
+import type { Streams } from '../node/streams.js';
+import type { CommandSpec } from './options.js';
 
 export function runExplain(id: string, io: Streams): number {
   const doc = allRules.some((r) => r.meta.id === id) ? ruleDoc(id) : undefined;
@@ -13,6 +15,7 @@ export function runExplain(id: string, io: Streams): number {
 export const explainCommand: CommandSpec<{ rule: string }> = {
   command: 'explain <rule>',
   describe: "print a rule's documentation",
-  builder: (y) => y.positional('rule', { type: 'string', demandOption: true }),
+  positionals: { rule: { type: 'string', demandOption: true } },
+  options: {},
   run: (args, io) => runExplain(args.rule, io),
 };

@@ -3,35 +3,25 @@
 // server is never changed.
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { STDIN } from '../node/files.js';
+import { STDIN, sameFile } from '../node/files.js';
 import { FileRecords } from '../format/records.js';
 import { fix, rules, type FixResult } from '../index.js';
 import { AtomicWriter, UsageError, writeFileAtomic } from '../node/io.js';
 import { Progress } from '../node/progress.js';
+import { writeToStream, type Streams } from '../node/streams.js';
 import { fixStreamInto, type StreamWrite } from '../stream/stream.js';
+import { concurrencyOf, executorFor, inOrder, inputSize, inputsAtOnce, needsWholeText } from './executor.js';
+import { applyBaseline, finish, recordOptions, unreadableRecords } from './finish.js';
+import { lintOptions, readInputs, writeDump, type InputFile } from './inputs.js';
 import {
-  applyBaseline,
-  concurrencyOf,
-  executorFor,
-  finish,
-  inOrder,
-  inputSize,
-  lintOptions,
-  needsWholeText,
-  recordOptions,
-  sameFile,
-  suggestionOptions,
+  COMMON_OPTIONS,
+  FILES_POSITIONAL,
+  SUGGESTION_OPTIONS,
   suggestionsOption,
-  unreadableRecords,
-  units,
-  writeDump,
-  writeToStream,
   type CommandSpec,
   type CommonArgs,
-  type Streams,
   type SuggestionArgs,
-  type Unit,
-} from './shared.js';
+} from './options.js';
 
 export interface FixArgs extends CommonArgs, SuggestionArgs {
   output?: string;
@@ -52,10 +42,17 @@ function nothingWritten(io: Streams, unreadable: number, inputs: number): void {
   io.stderr.write(`clustrix-lint: nothing was written: ${which} could not be read or tokenized${others}\n`);
 }
 
-export async function runFix(args: FixArgs, io: Streams): Promise<number> {
-  if (args.output !== undefined && args.write) throw new UsageError('use either -o/--output or --write, not both');
-  const policy = { lossy: args.lossy, suggestions: suggestionsOption(args) };
-  const all = await units(args, io);
+/** The fix policy the flags ask for: lossy fixes, suggestions. */
+type Policy = { lossy: boolean; suggestions: boolean | string[] };
+
+/** Where fix writes: the clean script to standard output or not, and the stream the report goes to. */
+interface Destinations {
+  readonly sqlToStdout: boolean;
+  readonly reportStream: Streams['stdout'];
+}
+
+/** Checks -o, --write and --diff against the inputs, and says where the script and report go. */
+function destinations(args: FixArgs, io: Streams, all: readonly InputFile[]): Destinations {
   const usesStdin = all.some((u) => u.input.path === STDIN);
   if (args.write && usesStdin) throw new UsageError('--write cannot write to standard input; use -o');
   const live = all.find((u) => u.live !== undefined);
@@ -77,15 +74,35 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   }
   if (sqlToStdout && args.diff === '-')
     throw new UsageError('--diff - and the clean script cannot both go to standard output');
-  const reportStream = sqlToStdout || args.diff === '-' ? io.stderr : io.stdout;
-  if (!needsWholeText(args)) return runFixStreaming(args, policy, io, all, sqlToStdout, reportStream);
+  return { sqlToStdout, reportStream: sqlToStdout || args.diff === '-' ? io.stderr : io.stdout };
+}
 
-  // Compute everything first: a bad file means nothing at all is written; the report still says
-  // what fix would have done with the others.
+export async function runFix(args: FixArgs, io: Streams): Promise<number> {
+  if (args.output !== undefined && args.write) throw new UsageError('use either -o/--output or --write, not both');
+  const policy = { lossy: args.lossy, suggestions: suggestionsOption(args) };
+  const all = await readInputs(args, io);
+  const to = destinations(args, io, all);
+  if (!needsWholeText(args)) return runFixStreaming(args, policy, io, all, to);
+  return runFixWhole(args, policy, io, all, to);
+}
+
+/**
+ * fix on whole texts (live databases, baselines, diffs): everything is computed first, so a bad
+ * input means nothing at all is written; the report still says what fix would have done with the
+ * others.
+ */
+async function runFixWhole(
+  args: FixArgs,
+  policy: Policy,
+  io: Streams,
+  all: readonly InputFile[],
+  { sqlToStdout, reportStream }: Destinations,
+): Promise<number> {
+  const live = all.find((u) => u.live !== undefined);
   const fixLive = live === undefined ? undefined : (await import('../live/check.js')).fixLive;
   const options = recordOptions(args, true);
-  const results: Array<{ u: Unit; sql: string; result: FixResult }> = [];
-  const unreadable = new Map<Unit, FileRecords>();
+  const results: Array<{ u: InputFile; sql: string; result: FixResult }> = [];
+  const unreadable = new Map<InputFile, FileRecords>();
   for (const u of all) {
     try {
       const sql = u.sql();
@@ -147,11 +164,10 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
  */
 async function runFixStreaming(
   args: FixArgs,
-  policy: { lossy: boolean; suggestions: boolean | string[] },
+  policy: Policy,
   io: Streams,
-  all: Unit[],
-  sqlToStdout: boolean,
-  reportStream: Streams['stdout'],
+  all: readonly InputFile[],
+  { sqlToStdout, reportStream }: Destinations,
 ): Promise<number> {
   const pending: Array<{ writer: AtomicWriter; keepModeOf?: string; changed: boolean }> = [];
   const options = recordOptions(args, true);
@@ -161,7 +177,7 @@ async function runFixStreaming(
   const progress = Progress.for(io, args.progress !== false, size, 'fixed');
   let files: FileRecords[];
   try {
-    files = await inOrder(all, concurrency.threads > 1 ? concurrency.threads * 2 : 1, async (u) => {
+    files = await inOrder(all, inputsAtOnce(concurrency), async (u) => {
       const path = resolve(io.cwd, u.input.path);
       let write: StreamWrite;
       let entry: (typeof pending)[number] | undefined;
@@ -223,24 +239,14 @@ async function runFixStreaming(
 export const fixCommand: CommandSpec<FixArgs> = {
   command: 'fix [files..]',
   describe: 'write a clean script (to stdout, -o FILE or --write) and optionally a diff report',
-  builder: (y, common) =>
-    suggestionOptions(common(y))
-      .option('output', {
-        alias: 'o',
-        describe: 'write the clean script here (one input; - for stdout)',
-        type: 'string',
-        nargs: 1,
-      })
-      .option('write', { describe: 'fix the input files in place', type: 'boolean', default: false })
-      .option('diff', {
-        describe: 'write a unified diff of the changes to FILE, or - for stdout',
-        type: 'string',
-        nargs: 1,
-      })
-      .option('lossy', {
-        describe: 'also apply fixes that drop a feature the target lacks',
-        type: 'boolean',
-        default: false,
-      }),
+  positionals: FILES_POSITIONAL,
+  options: {
+    ...COMMON_OPTIONS,
+    ...SUGGESTION_OPTIONS,
+    output: { alias: 'o', describe: 'write the clean script here (one input; - for stdout)', type: 'string', nargs: 1 },
+    write: { describe: 'fix the input files in place', type: 'boolean', default: false },
+    diff: { describe: 'write a unified diff of the changes to FILE, or - for stdout', type: 'string', nargs: 1 },
+    lossy: { describe: 'also apply fixes that drop a feature the target lacks', type: 'boolean', default: false },
+  },
   run: runFix,
 };

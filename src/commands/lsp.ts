@@ -1,7 +1,7 @@
 // `clustrix-lint lsp --stdio`: a Language Server for editors (diagnostics as you type, quick fixes,
 // fix-all, disable comments). The server and vscode-languageserver load only when this runs.
 import { UsageError } from '../node/io.js';
-import type { CommandSpec } from './shared.js';
+import type { CommandSpec } from './options.js';
 
 export interface LspArgs {
   stdio: boolean;
@@ -11,16 +11,16 @@ export interface LspArgs {
 export const lspCommand: CommandSpec<LspArgs> = {
   command: 'lsp',
   describe: 'run the Language Server for editors (on standard input and output: --stdio)',
-  builder: (y) =>
-    y
-      .option('stdio', {
-        describe: 'talk LSP over standard input and output (the only transport)',
-        type: 'boolean',
-        default: false,
-      })
-      // vscode-languageclient adds this for servers it starts; vscode-languageserver reads it
-      // from the command line and exits when that process is gone.
-      .option('clientProcessId', { type: 'number', hidden: true }),
+  options: {
+    stdio: {
+      describe: 'talk LSP over standard input and output (the only transport)',
+      type: 'boolean',
+      default: false,
+    },
+    // vscode-languageclient adds this for servers it starts; vscode-languageserver reads it
+    // from the command line and exits when that process is gone.
+    clientProcessId: { type: 'number', hidden: true },
+  },
   run: async (args) => {
     if (!args.stdio) throw new UsageError('lsp: give --stdio (the server talks LSP over standard input and output)');
     const { startServer } = await import('../lsp/server.js');

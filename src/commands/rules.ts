@@ -1,7 +1,8 @@
 // `clustrix-lint rules`: the rule table, or JSON for tools. The server rules (they check what a
 // live database reports about itself, never a script) are listed after the script rules.
 import { rules, serverRules } from '../../rules/index.js';
-import type { CommandSpec, Streams } from './shared.js';
+import type { Streams } from '../node/streams.js';
+import type { CommandSpec } from './options.js';
 
 export function runRules(format: 'table' | 'json', io: Streams): number {
   if (format === 'json') {
@@ -38,6 +39,6 @@ export function runRules(format: 'table' | 'json', io: Streams): number {
 export const rulesCommand: CommandSpec<{ format: 'table' | 'json' }> = {
   command: 'rules',
   describe: 'list the rules',
-  builder: (y) => y.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
+  options: { format: { alias: 'f', choices: ['table', 'json'], default: 'table' } },
   run: (args, io) => runRules(args.format, io),
 };

@@ -1,6 +1,7 @@
 // `clustrix-lint targets`: the ClustrixDB/Xpand versions the catalog knows.
 import { DEFAULT_TARGET_ID, TARGETS } from '../core/catalog/index.js';
-import type { CommandSpec, Streams } from './shared.js';
+import type { Streams } from '../node/streams.js';
+import type { CommandSpec } from './options.js';
 
 export function runTargets(io: Streams): number {
   for (const t of TARGETS) {
@@ -12,6 +13,6 @@ export function runTargets(io: Streams): number {
 export const targetsCommand: CommandSpec<Record<string, never>> = {
   command: 'targets',
   describe: 'list the ClustrixDB/Xpand versions known to the catalog',
-  builder: (y) => y,
+  options: {},
   run: (_args, io) => runTargets(io),
 };

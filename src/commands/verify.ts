@@ -2,24 +2,25 @@
 // real server and explain every schema difference. The original may be a live database
 // (mysql://…/db): its schema is read (read-only) and used as the original script.
 import { resolve } from 'node:path';
-import { DEFAULT_TARGET_ID, TARGETS } from '../core/catalog/index.js';
+import { DEFAULT_TARGET_ID } from '../core/catalog/index.js';
 import { ConfigFinder } from '../node/config.js';
 import { allRules } from '../../rules/index.js';
 import { fix } from '../index.js';
 import { UsageError, readSqlFile } from '../node/io.js';
+import type { Streams } from '../node/streams.js';
 import { isServerUrl, type ServerFlags } from '../live/connect.js';
 import type { FixResult } from '../index.js';
+import { readInputs } from './inputs.js';
 import {
-  serverOptions,
-  suggestionOptions,
+  SERVER_OPTIONS,
+  SUGGESTION_OPTIONS,
+  TARGET_OPTION,
   suggestionsOption,
-  units,
   type CommandSpec,
-  type CommonArgs,
-  type Streams,
   type SuggestionArgs,
-} from './shared.js';
+} from './options.js';
 
+/** The parsed options of verify. */
 export interface VerifyArgs extends ServerFlags, SuggestionArgs {
   file: string;
   url?: string;
@@ -41,18 +42,10 @@ export async function runVerify(args: VerifyArgs, io: Streams): Promise<number> 
   let fixed: FixResult;
   if (isServerUrl(args.file)) {
     // The schema as read is the original script; the clean one is what fix makes of it.
-    const common: CommonArgs = {
-      ...args,
-      files: [args.file],
-      format: 'json',
-      rule: [],
-      inlineConfig: true,
-      reportUnusedDisableDirectives: false,
-      maxWarnings: -1,
-      quiet: false,
-      stdin: false,
-    };
-    const [u] = await units(common, io);
+    const [u] = await readInputs(
+      { ...args, files: [args.file], rule: [], inlineConfig: true, reportUnusedDisableDirectives: false, stdin: false },
+      io,
+    );
     if (u!.live!.schema.databases.length !== 1)
       throw new UsageError(`${u!.name}: verify compares one database; name exactly one`);
     const { fixLive } = await import('../live/check.js');
@@ -99,31 +92,26 @@ export async function runVerify(args: VerifyArgs, io: Streams): Promise<number> 
 export const verifyCommand: CommandSpec<VerifyArgs> = {
   command: 'verify <file>',
   describe: 'load the original and the clean script into two scratch databases and compare their schemas',
-  builder: (y) =>
-    suggestionOptions(y)
-      .positional('file', {
-        describe: 'the original: an SQL file, or a live database (mysql://user@host/db, only read)',
-        type: 'string',
-        demandOption: true,
-      })
-      .option('url', {
-        describe: 'server for the scratch databases: mysql://user[:password]@host[:port]/',
-        type: 'string',
-        nargs: 1,
-      })
-      .options(serverOptions())
-      .option('charset', {
-        describe: "character set of the scratch databases (default: the server's)",
-        type: 'string',
-        nargs: 1,
-      })
-      .option('keep', { describe: 'keep the scratch databases for inspection', type: 'boolean', default: false })
-      .option('target', {
-        alias: 't',
-        describe: `ClustrixDB/Xpand version (default ${DEFAULT_TARGET_ID})`,
-        choices: TARGETS.map((t) => t.id),
-      })
-      .option('lossy', { describe: 'also apply lossy fixes', type: 'boolean', default: false })
-      .option('format', { alias: 'f', choices: ['stylish', 'json'] as const, default: 'stylish' as const }),
+  positionals: {
+    file: {
+      describe: 'the original: an SQL file, or a live database (mysql://user@host/db, only read)',
+      type: 'string',
+      demandOption: true,
+    },
+  },
+  options: {
+    ...SUGGESTION_OPTIONS,
+    url: {
+      describe: 'server for the scratch databases: mysql://user[:password]@host[:port]/',
+      type: 'string',
+      nargs: 1,
+    },
+    ...SERVER_OPTIONS,
+    charset: { describe: "character set of the scratch databases (default: the server's)", type: 'string', nargs: 1 },
+    keep: { describe: 'keep the scratch databases for inspection', type: 'boolean', default: false },
+    ...TARGET_OPTION,
+    lossy: { describe: 'also apply lossy fixes', type: 'boolean', default: false },
+    format: { alias: 'f', choices: ['stylish', 'json'], default: 'stylish' },
+  },
   run: runVerify,
 };

@@ -27,13 +27,149 @@ function artifactUri(path: string): string {
 
 const RESULTS = '\u0000results\u0000';
 
-export async function writeSarif(files: readonly FileRecords[], out: Out, options: SarifOptions): Promise<void> {
-  const index = new Map(options.rules.map((r, i) => [r.meta.id, i]));
+/** The tool's description of a rule (a SARIF reportingDescriptor), with its page as help. */
+function descriptor(rule: Rule, docs: SarifOptions['docs']) {
+  const markdown = docs(rule.meta.id);
+  return {
+    id: rule.meta.id,
+    shortDescription: { text: rule.meta.description },
+    // The vendor page the rule rests on; the rule's own page travels in `help`.
+    helpUri: rule.meta.source.url,
+    ...(markdown === undefined ? {} : { help: { text: rule.meta.description, markdown } }),
+    defaultConfiguration: { level: LEVEL[rule.meta.severity] },
+    properties: {
+      fixable: rule.meta.fixable,
+      evidence: rule.meta.source.evidence,
+      category: rule.meta.category ?? 'compatibility',
+      // Code scanning filters on tags: advice is a recommendation, not a defect.
+      tags: [rule.meta.category ?? 'compatibility'],
+    },
+  };
+}
+
+/**
+ * An input that could not be read or tokenized: the run did not fully succeed, and the
+ * notification says where (its finding is among the results too, as `syntax-error`).
+ */
+function failedInvocations(files: readonly FileRecords[]) {
+  const fatal = files.flatMap((r) => (r.fatal === null ? [] : [{ file: r.filePath, ...r.fatal }]));
+  if (fatal.length === 0) return {};
   const uriOf = (file: string) => ({
     uri: artifactUri(file),
     ...(isAbsolute(file) ? {} : { uriBaseId: '%SRCROOT%' }),
   });
-  const fatal = files.flatMap((r) => (r.fatal === null ? [] : [{ file: r.filePath, ...r.fatal }]));
+  return {
+    invocations: [
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: fatal.map(({ file, finding: f, message }) => ({
+          level: 'error',
+          message: { text: message },
+          descriptor: { id: f.ruleId },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: uriOf(file),
+                region: { startLine: f.line, startColumn: f.column },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+/** The file a result is in: its path as reported and its artifact URI. */
+interface Artifact {
+  readonly path: string;
+  readonly uri: string;
+}
+
+/** Where a finding is: on a live database its object, else its place in the file. */
+function locationOf(f: Finding, file: Artifact) {
+  const o = f.object;
+  if (o === undefined) {
+    return {
+      physicalLocation: {
+        artifactLocation: { uri: file.uri, uriBaseId: isAbsolute(file.path) ? undefined : '%SRCROOT%' },
+        region: {
+          startLine: f.line,
+          startColumn: f.column,
+          endLine: f.endLine,
+          endColumn: f.endColumn,
+          // Where an unreadable input went wrong is known by line and column only.
+          ...(f.fatal === true ? {} : { charOffset: f.start, charLength: f.end - f.start }),
+        },
+      },
+    };
+  }
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(o.name) },
+      region: { startLine: o.line, startColumn: o.column, endLine: o.endLine, endColumn: o.endColumn },
+    },
+    logicalLocations: [{ fullyQualifiedName: o.name, name: o.object ?? o.database ?? o.name, kind: o.type }],
+  };
+}
+
+/** A finding as a SARIF result (`index`: each rule's place among the tool's rules). */
+function resultOf(f: Finding, file: Artifact, index: ReadonlyMap<string, number>) {
+  return {
+    ruleId: f.ruleId,
+    ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [locationOf(f, file)],
+    ...(f.unfixed === undefined && f.category === undefined
+      ? {}
+      : {
+          properties: {
+            ...(f.category === undefined ? {} : { category: f.category }),
+            ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
+          },
+        }),
+    // The fix of a finding on a live database edits the schema script read from it, not an
+    // artifact a SARIF viewer can open: `clustrix-lint fix mysql://…` applies it.
+    ...(f.fix === null || f.object !== undefined
+      ? {}
+      : {
+          fixes: [
+            {
+              description: { text: `${f.fix.title} (${f.fix.kind})` },
+              // A suggestion changes behaviour: tools that apply fixes must not take it silently.
+              properties: { kind: f.fix.kind },
+              artifactChanges: [
+                {
+                  artifactLocation: { uri: file.uri },
+                  replacements: f.fix.edits.map((e) => ({
+                    deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
+                    insertedContent: { text: e.text },
+                  })),
+                },
+              ],
+            },
+          ],
+        }),
+  };
+}
+
+/** Every result of every file, suppressed findings last in each file (marked suppressed). */
+async function* resultsOf(files: readonly FileRecords[], index: ReadonlyMap<string, number>): AsyncGenerator<unknown> {
+  for (const r of files) {
+    const file = { path: r.filePath, uri: artifactUri(r.filePath) };
+    for await (const f of r.findings!) yield resultOf(f, file, index);
+    for await (const s of r.suppressedList ?? []) {
+      yield {
+        ...resultOf(s.finding, file, index),
+        suppressions: [{ kind: 'inSource', ...(s.reason === null ? {} : { justification: s.reason }) }],
+      };
+    }
+  }
+}
+
+export async function writeSarif(files: readonly FileRecords[], out: Out, options: SarifOptions): Promise<void> {
+  const index = new Map(options.rules.map((r, i) => [r.meta.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -44,131 +180,19 @@ export async function writeSarif(files: readonly FileRecords[], out: Out, option
             name: 'clustrix-lint',
             version: options.version,
             informationUri: 'https://www.npmjs.com/package/clustrix-lint',
-            rules: options.rules.map((rule) => {
-              const markdown = options.docs(rule.meta.id);
-              return {
-                id: rule.meta.id,
-                shortDescription: { text: rule.meta.description },
-                // The vendor page the rule rests on; the rule's own page travels in `help`.
-                helpUri: rule.meta.source.url,
-                ...(markdown === undefined ? {} : { help: { text: rule.meta.description, markdown } }),
-                defaultConfiguration: { level: LEVEL[rule.meta.severity] },
-                properties: {
-                  fixable: rule.meta.fixable,
-                  evidence: rule.meta.source.evidence,
-                  category: rule.meta.category ?? 'compatibility',
-                  // Code scanning filters on tags: advice is a recommendation, not a defect.
-                  tags: [rule.meta.category ?? 'compatibility'],
-                },
-              };
-            }),
+            rules: options.rules.map((rule) => descriptor(rule, options.docs)),
           },
         },
-        // An input that could not be read or tokenized: the run did not fully succeed, and the
-        // notification says where (its finding is among the results too, as `syntax-error`).
-        ...(fatal.length === 0
-          ? {}
-          : {
-              invocations: [
-                {
-                  executionSuccessful: false,
-                  toolExecutionNotifications: fatal.map(({ file, finding: f, message }) => ({
-                    level: 'error',
-                    message: { text: message },
-                    descriptor: { id: f.ruleId },
-                    locations: [
-                      {
-                        physicalLocation: {
-                          artifactLocation: uriOf(file),
-                          region: { startLine: f.line, startColumn: f.column },
-                        },
-                      },
-                    ],
-                  })),
-                },
-              ],
-            }),
+        ...failedInvocations(files),
         results: RESULTS,
       },
     ],
   };
+  // The results are written one by one where the placeholder stands.
   const [head, tail] = (JSON.stringify(log, null, 2) + '\n').split(JSON.stringify(RESULTS)) as [string, string];
   const b = new Buffered(out);
   await b.write(head);
-  async function* results(): AsyncGenerator<unknown> {
-    for (const r of files) {
-      const uri = artifactUri(r.filePath);
-      const location = (f: Finding) => {
-        const o = f.object;
-        if (o === undefined) return fileLocation(f);
-        return {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(o.name) },
-            region: { startLine: o.line, startColumn: o.column, endLine: o.endLine, endColumn: o.endColumn },
-          },
-          logicalLocations: [{ fullyQualifiedName: o.name, name: o.object ?? o.database ?? o.name, kind: o.type }],
-        };
-      };
-      const fileLocation = (f: Finding) => ({
-        physicalLocation: {
-          artifactLocation: { uri, uriBaseId: isAbsolute(r.filePath) ? undefined : '%SRCROOT%' },
-          region: {
-            startLine: f.line,
-            startColumn: f.column,
-            endLine: f.endLine,
-            endColumn: f.endColumn,
-            // Where an unreadable input went wrong is known by line and column only.
-            ...(f.fatal === true ? {} : { charOffset: f.start, charLength: f.end - f.start }),
-          },
-        },
-      });
-      const result = (f: Finding) => ({
-        ruleId: f.ruleId,
-        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [location(f)],
-        ...(f.unfixed === undefined && f.category === undefined
-          ? {}
-          : {
-              properties: {
-                ...(f.category === undefined ? {} : { category: f.category }),
-                ...(f.unfixed === undefined ? {} : { unfixed: f.unfixed }),
-              },
-            }),
-        // The fix of a finding on a live database edits the schema script read from it, not an
-        // artifact a SARIF viewer can open: `clustrix-lint fix mysql://…` applies it.
-        ...(f.fix === null || f.object !== undefined
-          ? {}
-          : {
-              fixes: [
-                {
-                  description: { text: `${f.fix.title} (${f.fix.kind})` },
-                  // A suggestion changes behaviour: tools that apply fixes must not take it silently.
-                  properties: { kind: f.fix.kind },
-                  artifactChanges: [
-                    {
-                      artifactLocation: { uri },
-                      replacements: f.fix.edits.map((e) => ({
-                        deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
-                        insertedContent: { text: e.text },
-                      })),
-                    },
-                  ],
-                },
-              ],
-            }),
-      });
-      for await (const f of r.findings!) yield result(f);
-      for await (const s of r.suppressedList ?? []) {
-        yield {
-          ...result(s.finding),
-          suppressions: [{ kind: 'inSource', ...(s.reason === null ? {} : { justification: s.reason }) }],
-        };
-      }
-    }
-  }
-  await writeJsonArray(b, results(), (x) => x, 6);
+  await writeJsonArray(b, resultsOf(files, index), (x) => x, 6);
   await b.write(tail);
   await b.flush();
 }

@@ -1,7 +1,7 @@
 // Expands command-line inputs into the SQL files to check: files, directories (recursing into
 // *.sql), quoted globs, and `-` for standard input; applies .clustrix-lintignore and the
 // config's `ignore` patterns (gitignore syntax, via the `ignore` package).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Ignore } from 'ignore';
@@ -102,4 +102,13 @@ export function isIgnored(
   const abs = resolve(path);
   if (ignoreFile?.ignores(abs)) return true;
   return config.ignore.length > 0 && new IgnoreList(config.baseDir, config.ignore).ignores(abs);
+}
+
+/** Whether two paths name the same file (through links); by their resolved names when one is missing. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
 }

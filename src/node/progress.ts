@@ -2,7 +2,7 @@
 // the share done and the time left; redrawn in place at most a few times a second and cleared at
 // the end. Never when standard error is not a terminal, under CI (CI set), or with --no-progress,
 // and only for inputs over MIN_BYTES (a smaller input is done before a line would help).
-import type { Streams } from '../commands/shared.js';
+import type { Streams } from './streams.js';
 
 /** Inputs smaller than this never show progress. */
 export const MIN_BYTES = 50 * 1024 * 1024;

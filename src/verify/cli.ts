@@ -6,12 +6,11 @@ import { SNAPSHOT_KINDS } from './schema.js';
 
 export { mysqlConnect };
 
-export interface VerifyArgs extends ServerFlags {
-  readonly url?: string;
-}
-
 /** Connection options from --url, --socket, --password-file and MYSQL_PWD; never echoes a password. */
-export function connectionOptions(args: VerifyArgs, env: NodeJS.ProcessEnv): ConnectionOptions {
+export function connectionOptions(
+  args: ServerFlags & { readonly url?: string },
+  env: NodeJS.ProcessEnv,
+): ConnectionOptions {
   if (args.url === undefined) throw new UsageError('verify needs --url mysql://user[:password]@host[:port]/');
   return parseServerUrl(args.url, args, env, '--url').options;
 }
