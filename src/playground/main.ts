@@ -9,7 +9,7 @@ import WORKER_SOURCE from 'virtual:worker';
 import RULE_DOCS from 'virtual:rule-docs';
 import EXAMPLE from 'virtual:example';
 import { decodeScript } from './decode.js';
-import { renderMarkdown } from './markdown.js';
+import { markdownToDom } from './markdown.js';
 import type { AppliedSummary, FailureInfo, RunRequest, RunResponse } from './protocol.js';
 import { encodeFragment, parseFragment } from './state.js';
 import { TextModel } from './text-model.js';
@@ -725,7 +725,7 @@ function openRule(id: string): void {
     facts.append(a);
     ui.dialogMeta.append(facts);
     // The page's first heading is its id, already the dialog's title.
-    ui.dialogDoc.append(renderMarkdown(doc.replace(/^# .*\n/, '')));
+    ui.dialogDoc.append(markdownToDom(doc.replace(/^# .*\n/, '')));
   }
   if (!ui.dialog.open) ui.dialog.showModal();
 }
