@@ -3,6 +3,7 @@
 import { diffLines } from 'diff';
 import type { CodeAction, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Directive } from '../core/directives.js';
+import { upperBound } from '../core/position.js';
 import { fix, rules } from '../index.js';
 import { mergeEdits, type Edit, type Finding, type FixKind } from '../core/rule.js';
 import type { Token } from '../core/tokenize.js';
@@ -207,16 +208,9 @@ interface DisableEdit {
 
 /** Index of the token that holds `offset` (start <= offset < end), or -1 at the end of the text. */
 function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (t.end <= offset) lo = mid + 1;
-    else if (t.start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
+  // Tokens are sorted and do not overlap: the first that ends after `offset` holds it, or none does.
+  const k = upperBound(tokens, offset, (t) => t.end);
+  return k < tokens.length && tokens[k]!.start <= offset ? k : -1;
 }
 
 /**

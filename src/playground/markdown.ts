@@ -2,7 +2,8 @@
 // `-` lists (with wrapped lines), fenced code, inline code, **bold**, *emphasis* and [links](url).
 // It builds DOM nodes with textContent, never HTML strings, so nothing in a page can inject markup.
 
-export function renderMarkdown(markdown: string, doc: Document = document): DocumentFragment {
+/** The DOM nodes of `markdown` (a rule page), built in `doc` and ready to append. */
+export function markdownToDom(markdown: string, doc: Document = document): DocumentFragment {
   const out = doc.createDocumentFragment();
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   let k = 0;

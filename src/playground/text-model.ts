@@ -1,6 +1,9 @@
 // The script as the page shows it. A <textarea> normalizes line breaks (CR LF and a lone CR become
 // LF), while the core's offsets count every character of the exact text; this maps between the two
 // and splits the shown text into lines for the editor's gutter and highlights.
+import { lineIndexAt, lineStarts, lowerBound, partitionPoint } from '../core/position.js';
+
+const identity = (n: number): number => n;
 
 export class TextModel {
   /** The exact script, as checked. */
@@ -10,24 +13,19 @@ export class TextModel {
   /** Offsets in `exact` of the CRs dropped from CR LF pairs, ascending. */
   private readonly droppedCr: number[] = [];
   /** Offsets in `shown` where lines start. */
-  readonly lineStarts: number[] = [0];
+  readonly lineStarts: number[];
   /** True when every line break of `exact` is CR LF (edits then keep CR LF). */
   readonly crlf: boolean;
 
   constructor(exact: string) {
     this.exact = exact;
-    let lf = 0;
-    let crlf = 0;
     for (let k = exact.indexOf('\r'); k >= 0; k = exact.indexOf('\r', k + 1)) {
       if (exact.charCodeAt(k + 1) === 10) this.droppedCr.push(k);
     }
     this.shown = this.droppedCr.length === 0 && !exact.includes('\r') ? exact : exact.replace(/\r\n?/g, '\n');
-    const shown = this.shown;
-    for (let k = shown.indexOf('\n'); k >= 0; k = shown.indexOf('\n', k + 1)) {
-      this.lineStarts.push(k + 1);
-      lf++;
-    }
-    crlf = this.droppedCr.length;
+    this.lineStarts = lineStarts(this.shown);
+    const lf = this.lineStarts.length - 1;
+    const crlf = this.droppedCr.length;
     this.crlf = crlf > 0 && crlf === lf;
   }
 
@@ -44,48 +42,22 @@ export class TextModel {
 
   /** Offset in `shown` of offset `exactOffset` of the exact text. */
   toShown(exactOffset: number): number {
-    return exactOffset - countBelow(this.droppedCr, exactOffset);
+    return exactOffset - lowerBound(this.droppedCr, exactOffset, identity);
   }
 
   /** Offset in the exact text of offset `shownOffset` of the shown text. */
   toExact(shownOffset: number): number {
     // The k-th dropped CR sits at shown offset droppedCr[k] - k; count those before shownOffset.
-    let lo = 0;
-    let hi = this.droppedCr.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.droppedCr[mid]! - mid < shownOffset) lo = mid + 1;
-      else hi = mid;
-    }
-    return shownOffset + lo;
+    return shownOffset + partitionPoint(this.droppedCr.length, (k) => this.droppedCr[k]! - k < shownOffset);
   }
 
   /** 0-based line of offset `shownOffset` of the shown text. */
   lineOf(shownOffset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= shownOffset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIndexAt(this.lineStarts, shownOffset);
   }
 
   /** The exact text for what a textarea now holds: CR LF line breaks are kept when the script had only those. */
   static fromEdit(value: string, previous: TextModel): TextModel {
     return new TextModel(previous.crlf ? value.replace(/\n/g, '\r\n') : value);
   }
-}
-
-/** How many of the ascending `values` are below `x`. */
-function countBelow(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,6 +1,6 @@
 // The playground's worker: runs the portable core (check, then fix) off the page's thread, so a
 // big script never blocks typing. The page drops answers to stale requests, and terminates a busy
-// worker when a newer request comes (see main.ts), so this stays a plain request/answer loop.
+// worker when a newer request comes (see runner.ts), so this stays a plain request/answer loop.
 import { check, fix, SqlSyntaxError } from '../core.js';
 import type { FailureInfo, RunRequest, RunResponse } from './protocol.js';
 
