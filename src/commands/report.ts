@@ -13,7 +13,9 @@ import { statisticsOf } from '../core/statistics.js';
 import { UsageError, writeFileAtomic } from '../node/io.js';
 import { assessFile } from '../report/assess.js';
 import { liveParts } from '../report/live.js';
-import { buildReport, compareFiles, type FileModel, type ReportModel } from '../report/model.js';
+import { compareFiles } from '../report/compare.js';
+import type { FileModel, ReportModel } from '../report/model.js';
+import { buildReport } from '../report/totals.js';
 import {
   ALL_DATABASES_OPTION,
   PACKAGE_JSON,

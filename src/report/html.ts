@@ -7,7 +7,6 @@ import {
   FIXABILITIES,
   OBJECT_KINDS,
   STATUSES,
-  reportData,
   type Complexity,
   type Excerpt,
   type FileModel,
@@ -18,6 +17,7 @@ import {
   type RuleView,
   type StatementStatus,
 } from './model.js';
+import { reportData } from './data.js';
 import {
   COMPLEXITY_RUBRIC,
   FIX_HINT,
