@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
 import { jsonFinding } from '../src/format/json.js';
 import { assessFile } from '../src/report/assess.js';
-import { LIMITS, inlineMarkdown, renderHtml, scriptJson } from '../src/report/html.js';
+import { renderHtml } from '../src/report/html.js';
+import { LISTED_ON_PAGE, inlineMarkdown, scriptJson } from '../src/report/html-kit.js';
 import { MARKDOWN_BUDGET, renderMarkdown } from '../src/report/markdown.js';
 import { excerptOf } from '../src/report/excerpt.js';
 import type { FileModel, ReportModel } from '../src/report/model.js';
@@ -364,14 +365,14 @@ describe('report rendering', { timeout: 60_000 }, () => {
     expect(m.totals.findings).toBe(600);
     const html = renderHtml(m);
     const excerpts = (html.match(/<pre class="code"/g) ?? []).length;
-    // At most LIMITS.excerpts per message group shown, of at most LIMITS.groups per rule.
-    expect(excerpts).toBeLessThanOrEqual(2 * LIMITS.groups * LIMITS.excerpts);
+    // At most LISTED_ON_PAGE.excerpts per message group shown, of at most LISTED_ON_PAGE.groups per rule.
+    expect(excerpts).toBeLessThanOrEqual(2 * LISTED_ON_PAGE.groups * LISTED_ON_PAGE.excerpts);
     expect(excerpts).toBeGreaterThan(0);
     const visible = html
       .split('<ol class="occ">')
       .slice(1)
       .map((s) => (s.split('</ol>')[0]!.match(/<li>/g) ?? []).length);
-    expect(Math.max(...visible)).toBeLessThanOrEqual(LIMITS.occurrences);
+    expect(Math.max(...visible)).toBeLessThanOrEqual(LISTED_ON_PAGE.occurrences);
     expect(html.length).toBeLessThan(1_500_000);
     expect(embedded(html).files[0]!.findings).toHaveLength(600);
   });
