@@ -9,7 +9,7 @@ import { jsonFinding } from '../src/format/json.js';
 import { assessFile } from '../src/report/assess.js';
 import { renderHtml } from '../src/report/html.js';
 import { LISTED_ON_PAGE, inlineMarkdown, scriptJson } from '../src/report/html-kit.js';
-import { MARKDOWN_BUDGET, renderMarkdown } from '../src/report/markdown.js';
+import { MARKDOWN_BUDGET, markdownReport } from '../src/report/markdown.js';
 import { excerptOf } from '../src/report/excerpt.js';
 import type { FileModel, ReportModel } from '../src/report/model.js';
 import { buildReport } from '../src/report/totals.js';
@@ -299,7 +299,7 @@ describe('report rendering', { timeout: 60_000 }, () => {
     expect(data.files[0]!.findings).toHaveLength(1);
     expect(data.files[0]!.advice).toHaveLength(2);
     expect(data.files[0]).toMatchObject({ errorCount: 1, infoCount: 0, adviceCount: 2, suggestionCount: 1 });
-    const md = renderMarkdown(m);
+    const md = markdownReport(m);
     expect(md).toContain(`**Recommended for ${name}:** 2 recommendations, 1 suggestion among them`);
     expect(md).toContain(`### Recommended for ${name}`);
     expect(md).toMatch(/\| <code>prefer-selective-distribution-key<\/code> \| 1 \| 1 \|/);
@@ -383,12 +383,12 @@ describe('report rendering', { timeout: 60_000 }, () => {
       (_, i) => `CREATE TABLE t${i} (id INT) ENGINE=MyISAM COLLATE=utf8mb4_0900_ai_ci;`,
     ).join('\n');
     const m = await model(tables);
-    const md = renderMarkdown(m);
+    const md = markdownReport(m);
     expect(md.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
     expect(md).toMatch(/^\| 3,000 \| 1,500 \| 1,500 \| 0 \|/m);
     expect(md).not.toMatch(/More occurrences are left out/);
     // With less room, the occurrence lists go first, and the comment says so.
-    const short = renderMarkdown(m, 4000);
+    const short = markdownReport(m, 4000);
     expect(short.length).toBeLessThan(4000 + 400);
     expect(short).toMatch(/More occurrences are left out/);
     expect(short).toContain('| 3,000 | 1,500 | 1,500 | 0 |');

@@ -1,6 +1,6 @@
 // What every part of the HTML page uses: how many items of each list a page shows, escaping
 // (text, JSON in a script, the inline markdown of rule pages), the colours and the badges.
-import type { Complexity, Fixability, ReportModel, StatementStatus } from './model.js';
+import type { Complexity, Fixability, StatementStatus } from './model.js';
 import { COMPLEXITY_RUBRIC, FIX_HINT, FIX_LABEL, STATUS_HINT, STATUS_LABEL } from './text.js';
 
 /**
@@ -139,6 +139,3 @@ export const adviceBadge = (suggestion: boolean) =>
         'clustrix-lint fix --suggestions (or --apply-suggestion <rule>) applies it; it changes behaviour: review it',
       )
     : badge('fx-advice', 'recommendation', "no automatic change: a decision for the schema's owner");
-
-/** Who the advice is for: the target's name, or the family when configs chose several targets. */
-export const adviceFor = (model: ReportModel) => model.target?.name ?? 'ClustrixDB/Xpand';

@@ -8,8 +8,8 @@ import {
   type ReportModel,
   type RuleView,
 } from './model.js';
-import { FIX_LABEL, findingAt, num, plural } from './text.js';
-import { LISTED_ON_PAGE, adviceBadge, adviceFor, esc, fixBadge, inlineMarkdown } from './html-kit.js';
+import { FIX_LABEL, adviceFor, findingAt, num, plural } from './text.js';
+import { LISTED_ON_PAGE, adviceBadge, esc, fixBadge, inlineMarkdown } from './html-kit.js';
 
 /** A finding's code excerpt (the finding marked) and its fix as a diff. */
 function excerptHtml(e: Excerpt, r: FindingRecord): string {
