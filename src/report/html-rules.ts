@@ -4,6 +4,7 @@ import {
   FIXABILITIES,
   type Excerpt,
   type FileModel,
+  type FindingGroup,
   type FindingRecord,
   type ReportModel,
   type RuleView,
@@ -47,14 +48,12 @@ function objectLabel(file: FileModel, r: FindingRecord): string {
   return `${o.kind} ${o.name}`;
 }
 
-/**
- * One rule's article: its facts, then its messages with their occurrences. For advice
- * (`advice`), the occurrences are in FileModel.advice and each message is badged by what it
- * offers instead of by fixability.
- */
-export function ruleSection(model: ReportModel, rule: RuleView, advice = false): string {
+/** Where a rule view's occurrences point: the advice or the findings of a file. */
+type Records = (file: FileModel) => readonly FindingRecord[];
+
+/** The head of a rule's article: its id and count, description, and facts. */
+function ruleFacts(rule: RuleView, advice: boolean): string {
   const out: string[] = [];
-  const records = (file: FileModel) => (advice ? file.advice : file.findings);
   const split = FIXABILITIES.filter((x) => rule.byFixability[x] > 0)
     .map((x) => `${num(rule.byFixability[x])} ${FIX_LABEL[x]}`)
     .join(', ');
@@ -80,53 +79,68 @@ export function ruleSection(model: ReportModel, rule: RuleView, advice = false):
   } else out.push('<dt>Reported by</dt><dd>the engine (inline directives)</dd>');
   if (!advice) out.push(`<dt>Here</dt><dd>${esc(split)}</dd></dl>`);
   else out.push('</dl>');
-  const shown = rule.groups.slice(0, LISTED_ON_PAGE.groups);
-  for (const g of shown) {
-    const count = g.occurrences.length;
-    const first = records(model.files[g.occurrences[0]!.file]!)[g.occurrences[0]!.finding]!;
-    const label = advice ? adviceBadge(first.finding.fix?.kind === 'suggestion') : fixBadge(g.fixability);
+  return out.join('');
+}
+
+/** One message of a rule: its first occurrences (two with their excerpt), the rest folded. */
+function messageGroup(model: ReportModel, g: FindingGroup, advice: boolean, records: Records): string {
+  const out: string[] = [];
+  const count = g.occurrences.length;
+  const first = records(model.files[g.occurrences[0]!.file]!)[g.occurrences[0]!.finding]!;
+  const label = advice ? adviceBadge(first.finding.fix?.kind === 'suggestion') : fixBadge(g.fixability);
+  out.push(
+    `<div class="group"${advice ? '' : ` data-fx="${g.fixability}"`}><h4>${esc(g.message)} <span class="muted">×${num(count)}</span> ${label} <span class="muted">${esc(g.severity)}</span></h4><ol class="occ">`,
+  );
+  const visible = g.occurrences.slice(0, LISTED_ON_PAGE.occurrences);
+  let excerpts = 0;
+  for (const o of visible) {
+    const file = model.files[o.file]!;
+    const r = records(file)[o.finding]!;
+    const where = findingAt(file.filePath, r.finding);
+    const what = objectLabel(file, r);
     out.push(
-      `<div class="group"${advice ? '' : ` data-fx="${g.fixability}"`}><h4>${esc(g.message)} <span class="muted">×${num(count)}</span> ${label} <span class="muted">${esc(g.severity)}</span></h4><ol class="occ">`,
+      `<li><span class="mono">${esc(where)}</span>${what === '' ? '' : ` <span class="muted">— ${esc(what)}</span>`}`,
     );
-    const visible = g.occurrences.slice(0, LISTED_ON_PAGE.occurrences);
-    let excerpts = 0;
-    for (const o of visible) {
+    // The same message has much the same fix: two excerpts per group are enough to see it.
+    if (r.excerpt !== null && excerpts < LISTED_ON_PAGE.excerpts) {
+      excerpts++;
+      out.push(excerptHtml(r.excerpt, r));
+    }
+    out.push('</li>');
+  }
+  out.push('</ol>');
+  const rest = g.occurrences.slice(LISTED_ON_PAGE.occurrences);
+  if (rest.length > 0) {
+    const listed = rest.slice(0, LISTED_ON_PAGE.locations);
+    out.push(`<details><summary>${plural(rest.length, 'more occurrence')}</summary><ul class="locs">`);
+    for (const o of listed) {
       const file = model.files[o.file]!;
       const r = records(file)[o.finding]!;
-      const where = findingAt(file.filePath, r.finding);
       const what = objectLabel(file, r);
       out.push(
-        `<li><span class="mono">${esc(where)}</span>${what === '' ? '' : ` <span class="muted">— ${esc(what)}</span>`}`,
+        `<li><span class="mono">${esc(findingAt(file.filePath, r.finding))}</span>${what === '' ? '' : ` ${esc(what)}`}</li>`,
       );
-      // The same message has much the same fix: two excerpts per group are enough to see it.
-      if (r.excerpt !== null && excerpts < LISTED_ON_PAGE.excerpts) {
-        excerpts++;
-        out.push(excerptHtml(r.excerpt, r));
-      }
-      out.push('</li>');
     }
-    out.push('</ol>');
-    const rest = g.occurrences.slice(LISTED_ON_PAGE.occurrences);
-    if (rest.length > 0) {
-      const listed = rest.slice(0, LISTED_ON_PAGE.locations);
-      out.push(`<details><summary>${plural(rest.length, 'more occurrence')}</summary><ul class="locs">`);
-      for (const o of listed) {
-        const file = model.files[o.file]!;
-        const r = records(file)[o.finding]!;
-        const what = objectLabel(file, r);
-        out.push(
-          `<li><span class="mono">${esc(findingAt(file.filePath, r.finding))}</span>${what === '' ? '' : ` ${esc(what)}`}</li>`,
-        );
-      }
-      out.push('</ul>');
-      if (rest.length > listed.length)
-        out.push(
-          `<p class="muted">and ${num(rest.length - listed.length)} more: every finding is in the embedded data (<code>#clustrix-lint-data</code>).</p>`,
-        );
-      out.push('</details>');
-    }
-    out.push('</div>');
+    out.push('</ul>');
+    if (rest.length > listed.length)
+      out.push(
+        `<p class="muted">and ${num(rest.length - listed.length)} more: every finding is in the embedded data (<code>#clustrix-lint-data</code>).</p>`,
+      );
+    out.push('</details>');
   }
+  out.push('</div>');
+  return out.join('');
+}
+
+/**
+ * One rule's article: its facts, then its messages with their occurrences. For advice
+ * (`advice`), the occurrences are in FileModel.advice and each message is badged by what it
+ * offers instead of by fixability.
+ */
+export function ruleSection(model: ReportModel, rule: RuleView, advice = false): string {
+  const records: Records = (file) => (advice ? file.advice : file.findings);
+  const out: string[] = [ruleFacts(rule, advice)];
+  for (const g of rule.groups.slice(0, LISTED_ON_PAGE.groups)) out.push(messageGroup(model, g, advice, records));
   const more = rule.groups.slice(LISTED_ON_PAGE.groups);
   if (more.length > 0) {
     out.push(`<details><summary>${plural(more.length, 'more message')}</summary><ul>`);
