@@ -7,9 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
 import { jsonFinding } from '../src/format/json.js';
 import { assessFile } from '../src/report/assess.js';
-import { LIMITS, inlineMarkdown, renderHtml, scriptJson } from '../src/report/html.js';
-import { MARKDOWN_BUDGET, renderMarkdown } from '../src/report/markdown.js';
-import { buildReport, excerptOf, type FileModel, type ReportModel } from '../src/report/model.js';
+import { renderHtml } from '../src/report/html.js';
+import { LISTED_ON_PAGE, inlineMarkdown, scriptJson } from '../src/report/html-kit.js';
+import { MARKDOWN_BUDGET, markdownReport } from '../src/report/markdown.js';
+import { excerptOf } from '../src/report/excerpt.js';
+import type { FileModel, ReportModel } from '../src/report/model.js';
+import { buildReport } from '../src/report/totals.js';
 import { databaseName, statementShape } from '../src/core/objects.js';
 import { SqlSource } from '../src/core/source.js';
 import { rules } from '../rules/index.js';
@@ -296,7 +299,7 @@ describe('report rendering', { timeout: 60_000 }, () => {
     expect(data.files[0]!.findings).toHaveLength(1);
     expect(data.files[0]!.advice).toHaveLength(2);
     expect(data.files[0]).toMatchObject({ errorCount: 1, infoCount: 0, adviceCount: 2, suggestionCount: 1 });
-    const md = renderMarkdown(m);
+    const md = markdownReport(m);
     expect(md).toContain(`**Recommended for ${name}:** 2 recommendations, 1 suggestion among them`);
     expect(md).toContain(`### Recommended for ${name}`);
     expect(md).toMatch(/\| <code>prefer-selective-distribution-key<\/code> \| 1 \| 1 \|/);
@@ -362,14 +365,14 @@ describe('report rendering', { timeout: 60_000 }, () => {
     expect(m.totals.findings).toBe(600);
     const html = renderHtml(m);
     const excerpts = (html.match(/<pre class="code"/g) ?? []).length;
-    // At most LIMITS.excerpts per message group shown, of at most LIMITS.groups per rule.
-    expect(excerpts).toBeLessThanOrEqual(2 * LIMITS.groups * LIMITS.excerpts);
+    // At most LISTED_ON_PAGE.excerpts per message group shown, of at most LISTED_ON_PAGE.groups per rule.
+    expect(excerpts).toBeLessThanOrEqual(2 * LISTED_ON_PAGE.groups * LISTED_ON_PAGE.excerpts);
     expect(excerpts).toBeGreaterThan(0);
     const visible = html
       .split('<ol class="occ">')
       .slice(1)
       .map((s) => (s.split('</ol>')[0]!.match(/<li>/g) ?? []).length);
-    expect(Math.max(...visible)).toBeLessThanOrEqual(LIMITS.occurrences);
+    expect(Math.max(...visible)).toBeLessThanOrEqual(LISTED_ON_PAGE.occurrences);
     expect(html.length).toBeLessThan(1_500_000);
     expect(embedded(html).files[0]!.findings).toHaveLength(600);
   });
@@ -380,12 +383,12 @@ describe('report rendering', { timeout: 60_000 }, () => {
       (_, i) => `CREATE TABLE t${i} (id INT) ENGINE=MyISAM COLLATE=utf8mb4_0900_ai_ci;`,
     ).join('\n');
     const m = await model(tables);
-    const md = renderMarkdown(m);
+    const md = markdownReport(m);
     expect(md.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
     expect(md).toMatch(/^\| 3,000 \| 1,500 \| 1,500 \| 0 \|/m);
     expect(md).not.toMatch(/More occurrences are left out/);
     // With less room, the occurrence lists go first, and the comment says so.
-    const short = renderMarkdown(m, 4000);
+    const short = markdownReport(m, 4000);
     expect(short.length).toBeLessThan(4000 + 400);
     expect(short).toMatch(/More occurrences are left out/);
     expect(short).toContain('| 3,000 | 1,500 | 1,500 | 0 |');

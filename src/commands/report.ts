@@ -71,7 +71,7 @@ export async function runReport(args: ReportArgs, io: Streams): Promise<number> 
   const model = await assessInputs(args, io);
   const text =
     format === 'markdown'
-      ? (await import('../report/markdown.js')).renderMarkdown(model)
+      ? (await import('../report/markdown.js')).markdownReport(model)
       : (await import('../report/html.js')).renderHtml(model);
   if (args.output === undefined || args.output === '-') io.stdout.write(text);
   else writeFileAtomic(resolve(io.cwd, args.output), text);

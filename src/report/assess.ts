@@ -6,7 +6,8 @@ import { SqlSyntaxError } from '../core/errors.js';
 import type { Rule, Severity } from '../core/rule.js';
 import type { IndexStatistics } from '../core/statistics.js';
 import { checkStreamWith } from '../stream/stream.js';
-import { FileBuilder, unreadableFile, type FileModel } from './model.js';
+import { FileBuilder, unreadableFile } from './file-builder.js';
+import type { FileModel } from './model.js';
 
 export interface AssessOptions {
   readonly filePath: string;

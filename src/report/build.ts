@@ -11,7 +11,9 @@ import { STDIN } from '../node/files.js';
 import { allRules, rules, serverRules } from '../../rules/index.js';
 import { assessFile } from './assess.js';
 import { liveParts } from './live.js';
-import { buildReport, compareFiles, type FileModel, type ReportModel } from './model.js';
+import { compareFiles } from './compare.js';
+import type { FileModel, ReportModel } from './model.js';
+import { buildReport } from './totals.js';
 
 /** One input to assess (the CLI's InputFile has this shape: see src/commands/inputs.ts). */
 export interface ReportInput {

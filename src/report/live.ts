@@ -7,7 +7,8 @@ import { locateFindings, segmentAt } from '../live/locate.js';
 import type { LiveScript } from '../live/script.js';
 import type { LiveSchema, LiveTableFacts, ObjectLocation } from '../live/types.js';
 import type { Finding } from '../core/rule.js';
-import { complexityOf, type Excerpt, type FileModel, type FindingRecord, type ObjectRecord } from './model.js';
+import type { Excerpt, FileModel, FindingRecord, ObjectRecord } from './model.js';
+import { complexityOf } from './rating.js';
 
 /** What the report says about the server a part was read from. */
 export interface LiveSource {

@@ -2,9 +2,6 @@
 // is found by the one finder of the objects a statement names, src/core/objects.ts.
 import type { StatementKind } from '../core/statements.js';
 
-// For src/report/model.ts, until it imports these from src/core/objects.ts itself.
-export { databaseName, nameKey, statementShape, type Namespace, type ObjectKind } from '../core/objects.js';
-
 /** Words in a statement label, e.g. `CREATE TABLE`, for each kind that has one. */
 export const KIND_LABELS: Partial<Record<StatementKind, string>> = {
   create_table: 'CREATE TABLE',

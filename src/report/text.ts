@@ -98,6 +98,9 @@ export function liveLines(model: ReportModel): string[] {
     });
 }
 
+/** Who the advice is for: the target's name, or the family when configs chose several targets. */
+export const adviceFor = (model: ReportModel): string => model.target?.name ?? 'ClustrixDB/Xpand';
+
 /** One line on the report's subject: files, statements, target. */
 export function subject(model: ReportModel): string {
   const t = model.totals;
