@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, checkStream, fix, fixStream } from '../src/index.js';
 import type { Finding } from '../src/core/rule.js';
-import { checkStreamWith, cutSegments, fixStreamWith, segments, type SegmentExecutor } from '../src/stream/stream.js';
+import { checkStreamWith, cutSegments, fixStreamWith, segments, type SegmentExecutor } from '../src/stream/index.js';
 import { rules } from '../rules/index.js';
 import { tokenize } from '../src/core/tokenize.js';
 import type { AppliedFix } from '../src/core/fixer.js';

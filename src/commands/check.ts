@@ -5,7 +5,7 @@ import type { ReportFinding } from '../format/types.js';
 import { checkDetailed, rules } from '../index.js';
 import type { LiveSchema } from '../live/types.js';
 import { Progress } from '../node/progress.js';
-import { checkStreamInto, type StreamSuppressed } from '../stream/stream.js';
+import { checkStreamInto, type StreamSuppressed } from '../stream/index.js';
 import {
   applyBaseline,
   concurrencyOf,

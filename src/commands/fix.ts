@@ -8,7 +8,7 @@ import { FileRecords } from '../format/records.js';
 import { fix, rules, type FixResult } from '../index.js';
 import { AtomicWriter, UsageError, writeFileAtomic } from '../node/io.js';
 import { Progress } from '../node/progress.js';
-import { fixStreamInto, type StreamWrite } from '../stream/stream.js';
+import { fixStreamInto, type StreamWrite } from '../stream/index.js';
 import {
   applyBaseline,
   concurrencyOf,

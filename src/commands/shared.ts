@@ -32,7 +32,7 @@ import {
   readSqlFile,
   writeFileAtomic,
 } from '../node/io.js';
-import { IN_THREAD, type SegmentExecutor } from '../stream/stream.js';
+import { IN_THREAD, type SegmentExecutor } from '../stream/index.js';
 import type { LiveRead } from '../live/check.js';
 import { isServerUrl, type ServerFlags } from '../live/connect.js';
 

@@ -22,7 +22,7 @@ import { counts, type ReportFinding } from '../format/types.js';
 import type { Finding, FixKind, Rule, Severity } from '../core/rule.js';
 import type { SqlSource } from '../core/source.js';
 import type { Statement, StatementKind } from '../core/statements.js';
-import type { Segment } from '../stream/stream.js';
+import type { Segment } from '../stream/index.js';
 import { ruleDocFacts, type Evidence } from './docs.js';
 import type { ObjectLocation } from '../live/types.js';
 import type { LiveSource } from './live.js';

@@ -1,5 +1,5 @@
 // A pool of worker threads that check and fix stream segments in parallel (--concurrency). The
-// stream takes their results in input order (see runStream in stream.ts), so the output and the
+// stream takes their results in input order (see StreamRun in run.ts), so the output and the
 // findings are those of one segment after the other. Workers start only when a run has enough
 // work for them: the first jobs run in this thread, so a small file never waits for a worker.
 import { existsSync } from 'node:fs';
@@ -9,7 +9,9 @@ import type { EngineOptions } from '../core/engine.js';
 import type { FixMode } from '../core/fixer.js';
 import { ConfigError, InternalError, SqlSyntaxError } from '../core/errors.js';
 import type { Rule } from '../core/rule.js';
-import { IN_THREAD, type SegmentExecutor, type SegmentJob, type SegmentResult } from './stream.js';
+import { IN_THREAD, type SegmentExecutor } from './executor.js';
+import type { SegmentJob } from './job.js';
+import type { SegmentResult } from './segment.js';
 import type { JobMessage, WireError } from './worker.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
