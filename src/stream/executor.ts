@@ -12,10 +12,20 @@ export interface SegmentExecutor {
   readonly parallel: number;
   /** Whether the next job will run in this thread (its tokens then save tokenizing its text again). */
   readonly local?: boolean;
+  /**
+   * The one rule set it runs, when it cannot run another (a pool of worker threads: each worker
+   * loads the built-in rules itself); absent when it runs the rules each call passes. A stream
+   * refuses an executor whose rule set is not its own.
+   */
+  readonly rules?: readonly Rule[];
+  /**
+   * Runs one job with `rules` (which must be `this.rules` when that is set: an executor refuses
+   * another set rather than ignore it), `options` and `mode` (null: check).
+   */
   run(job: SegmentJob, rules: readonly Rule[], options: EngineOptions, mode: FixMode | null): Promise<SegmentResult>;
 }
 
-/** The executor that runs jobs in this thread, one at a time. */
+/** The executor that runs jobs in this thread, one at a time, with whatever rules it is given. */
 export const IN_THREAD: SegmentExecutor = {
   parallel: 1,
   // Runs at once; a failure becomes the promise's (the stream places bad input when it takes it).

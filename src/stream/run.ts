@@ -110,6 +110,8 @@ class StreamRun {
     getTarget(options.target);
     validateRuleSettings(rules, options.rules);
     const executor = options.executor ?? IN_THREAD;
+    if (executor.rules !== undefined && executor.rules !== rules)
+      throw new InternalError('the executor runs another rule set than the one the stream is checked with');
     this.executor = executor;
     this.engine = {
       target: options.target,
