@@ -6,14 +6,14 @@ import './node/deps-node.js';
 import { getTarget } from './core/catalog/index.js';
 import type { Finding } from './core/rule.js';
 import { checkSuggestionRules } from './core/suggestions.js';
-import { checkStreamWith, fixStreamWith, type SegmentExecutor, type StreamFixResult } from './stream/stream.js';
+import { checkStreamWith, fixStreamWith, type SegmentExecutor, type StreamFixResult } from './stream/index.js';
 import type { LiveRead } from './live/check.js';
 import type { ReadDatabaseOptions } from './live/index.js';
 import { rules, serverRules } from '../rules/index.js';
 import { forScripts, type CheckOptions, type FixOptions } from './core/api.js';
 
 export * from './core/api.js';
-export type { StreamFixResult } from './stream/stream.js';
+export type { StreamFixResult } from './stream/index.js';
 
 /** Options of the stream functions. */
 export interface StreamApiOptions {

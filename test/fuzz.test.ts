@@ -8,7 +8,7 @@ import { SqlSyntaxError } from '../src/core/errors.js';
 import { applyEdits } from '../src/core/fixer.js';
 import { check, fix } from '../src/index.js';
 import { SqlSource } from '../src/core/source.js';
-import { checkStreamWith, fixStreamWith, segments } from '../src/stream/stream.js';
+import { checkStreamWith, fixStreamWith, segments } from '../src/stream/index.js';
 import type { Finding } from '../src/core/rule.js';
 import { rules } from '../rules/index.js';
 import { tokenize } from '../src/core/tokenize.js';

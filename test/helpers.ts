@@ -9,7 +9,7 @@ import { lintSource } from '../src/core/engine.js';
 import { fixLoop } from '../src/core/fixer.js';
 import type { FixKind, Rule, Severity } from '../src/core/rule.js';
 import { SqlSource } from '../src/core/source.js';
-import { runSegment, type SegmentExecutor } from '../src/stream/stream.js';
+import { runSegment, type SegmentExecutor } from '../src/stream/index.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus', 'wso2');

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, checkStream, fix, fixStream } from '../src/index.js';
 import type { Finding } from '../src/core/rule.js';
-import { checkStreamWith, cutSegments, fixStreamWith, segments, type SegmentExecutor } from '../src/stream/stream.js';
+import { checkStreamWith, cutSegments, fixStreamWith, segments, type SegmentExecutor } from '../src/stream/index.js';
 import { rules } from '../rules/index.js';
 import { tokenize } from '../src/core/tokenize.js';
 import type { AppliedFix } from '../src/core/fixer.js';
@@ -387,6 +387,26 @@ describe('streaming', () => {
     },
     120_000,
   );
+
+  it('a worker pool runs the built-in rules and refuses another rule set rather than ignore it', async () => {
+    const { WorkerPool } = await import('../src/stream/pool.js');
+    const pool = new WorkerPool(2);
+    try {
+      expect(pool.rules).toBe(rules);
+      const some = rules.slice(0, 3);
+      const sql = 'CREATE TABLE t (a int) ENGINE=MyISAM;\n';
+      await expect(checkStreamWith(some, toAsync([sql]), { executor: pool })).rejects.toThrow(
+        /the executor runs another rule set/,
+      );
+      const job = { index: 0, text: sql, delimiter: ';', payloads: [], inherited: [], schema: [], lineOffset: 0 };
+      await expect(pool.run(job, some, {}, null)).rejects.toThrow(/a worker pool runs the built-in rules/);
+      // Its own rule set runs (the first jobs in this thread, before any worker starts).
+      expect((await pool.run(job, rules, {}, null)).findings.length).toBeGreaterThan(0);
+      expect(await checkStreamWith(rules, toAsync([sql]), { executor: pool })).toEqual(check(sql));
+    } finally {
+      await pool.close();
+    }
+  });
 
   it('the cutter finds the payloads where the whole-text tokenizer does, in bytes', async () => {
     const sql = "INSERT INTO t VALUES ('é😀;'),(2);\nSELECT 'ü';\nINSERT INTO u VALUES ('a\nb'), ('日本');\n".repeat(

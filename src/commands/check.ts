@@ -6,7 +6,7 @@ import { checkDetailed, rules } from '../index.js';
 import type { LiveSchema } from '../live/types.js';
 import { Progress } from '../node/progress.js';
 import type { Streams } from '../node/streams.js';
-import { checkStreamInto, type StreamSuppressed } from '../stream/stream.js';
+import { checkStreamInto, type StreamSuppressed } from '../stream/index.js';
 import { concurrencyOf, executorFor, inOrder, inputSize, inputsAtOnce, needsWholeText } from './executor.js';
 import { applyBaseline, finish, recordOptions, unreadableRecords } from './finish.js';
 import { lintOptions, readInputs, writeDump, type InputFile } from './inputs.js';

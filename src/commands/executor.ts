@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { isServerUrl } from '../live/connect.js';
 import { STDIN } from '../node/files.js';
 import { UsageError } from '../node/io.js';
-import { IN_THREAD, type SegmentExecutor } from '../stream/stream.js';
+import { IN_THREAD, type SegmentExecutor } from '../stream/index.js';
 import type { InputFile } from './inputs.js';
 import type { CommonArgs } from './options.js';
 

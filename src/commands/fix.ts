@@ -9,7 +9,7 @@ import { fix, rules, type FixResult } from '../index.js';
 import { AtomicWriter, UsageError, writeFileAtomic } from '../node/io.js';
 import { Progress } from '../node/progress.js';
 import { writeToStream, type Streams } from '../node/streams.js';
-import { fixStreamInto, type StreamWrite } from '../stream/stream.js';
+import { fixStreamInto, type StreamWrite } from '../stream/index.js';
 import { concurrencyOf, executorFor, inOrder, inputSize, inputsAtOnce, needsWholeText } from './executor.js';
 import { applyBaseline, finish, recordOptions, unreadableRecords } from './finish.js';
 import { lintOptions, readInputs, writeDump, type InputFile } from './inputs.js';

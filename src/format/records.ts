@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { byPlace } from '../core/engine.js';
 import type { LiveSchema } from '../live/types.js';
 import type { FixKind, Severity } from '../core/rule.js';
-import type { StreamSink, StreamSuppressed } from '../stream/stream.js';
+import type { StreamSink, StreamSuppressed } from '../stream/index.js';
 import type { ReportApplied as AppliedFix, ReportFinding as Finding } from './types.js';
 
 /**

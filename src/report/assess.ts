@@ -5,7 +5,7 @@ import type { RuleSetting } from '../core/engine.js';
 import { SqlSyntaxError } from '../core/errors.js';
 import type { Rule, Severity } from '../core/rule.js';
 import type { IndexStatistics } from '../core/statistics.js';
-import { checkStreamWith } from '../stream/stream.js';
+import { checkStreamWith } from '../stream/index.js';
 import { FileBuilder, unreadableFile } from './file-builder.js';
 import type { FileModel } from './model.js';
 

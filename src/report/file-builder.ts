@@ -3,12 +3,13 @@
 // statuses (an incidental one follows the failure of the statement defining what it needs),
 // INSERTs without findings are only counted per table, and the first occurrences of each rule
 // keep an excerpt (excerpt.ts).
+import { shiftFinding } from '../core/shift.js';
 import { byPlace } from '../core/engine.js';
 import { lastAtOrBefore } from '../core/position.js';
 import type { Finding } from '../core/rule.js';
 import type { SqlSource } from '../core/source.js';
 import type { Statement, StatementKind } from '../core/statements.js';
-import type { Segment } from '../stream/stream.js';
+import type { Segment } from '../stream/index.js';
 import { EXCERPTS_PER_RULE, EXCERPT_GROUPS_PER_RULE, clip, excerptOf, lineEndOf } from './excerpt.js';
 import {
   zeroFix,
@@ -33,21 +34,6 @@ function statementAt(starts: readonly { start: number; stop: number }[], offset:
 }
 
 /** Moves a segment-relative finding (edits included) to the whole input. */
-function place(f: Finding, base: number, line: number): Finding {
-  if (base === 0 && line === 1) return f;
-  return {
-    ...f,
-    start: f.start + base,
-    end: f.end + base,
-    line: f.line + line - 1,
-    endLine: f.endLine + line - 1,
-    fix:
-      f.fix === null
-        ? null
-        : { ...f.fix, edits: f.fix.edits.map((e) => ({ start: e.start + base, end: e.end + base, text: e.text })) },
-  };
-}
-
 const isAdvice = (r: FindingRecord) => r.finding.category === 'advice';
 
 const findingKey = (f: Finding) => `${f.start}:${f.end}:${f.ruleId}:${f.messageId}`;
@@ -162,7 +148,7 @@ export class FileBuilder {
     const byStatement = new Map<number, Finding[]>();
     const records = (list: readonly Finding[], stmtRecord: PendingStatement | null) =>
       list.map((f): FindingRecord => {
-        const placed = place(f, seg.base, seg.line);
+        const placed = seg.base === 0 && seg.line === 1 ? f : shiftFinding(f, seg);
         this.seen.set(findingKey(placed), (this.seen.get(findingKey(placed)) ?? 0) + 1);
         return {
           finding: placed,

@@ -1,7 +1,9 @@
 // A pool of worker threads that check and fix stream segments in parallel (--concurrency). The
-// stream takes their results in input order (see runStream in stream.ts), so the output and the
+// stream takes their results in input order (see StreamRun in run.ts), so the output and the
 // findings are those of one segment after the other. Workers start only when a run has enough
 // work for them: the first jobs run in this thread, so a small file never waits for a worker.
+// Functions do not cross to a thread, so each worker loads the built-in rules itself: that is the
+// one rule set a pool runs, and it refuses any other.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -9,7 +11,10 @@ import type { EngineOptions } from '../core/engine.js';
 import type { FixMode } from '../core/fixer.js';
 import { ConfigError, InternalError, SqlSyntaxError } from '../core/errors.js';
 import type { Rule } from '../core/rule.js';
-import { IN_THREAD, type SegmentExecutor, type SegmentJob, type SegmentResult } from './stream.js';
+import { rules as builtIn } from '../../rules/index.js';
+import { IN_THREAD, type SegmentExecutor } from './executor.js';
+import type { SegmentJob } from './job.js';
+import type { SegmentResult } from './segment.js';
 import type { JobMessage, WireError } from './worker.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -37,11 +42,13 @@ interface Slot {
 }
 
 /**
- * Runs segment jobs in `size` worker threads (the built-in rules: a worker loads them itself).
+ * Runs segment jobs of the built-in rules in `size` worker threads (a worker loads them itself).
  * Call close() when done; the workers keep the process alive only while they have work.
  */
 export class WorkerPool implements SegmentExecutor {
   readonly parallel: number;
+  /** The one rule set the pool runs: the built-in rules, which each worker loads. */
+  readonly rules: readonly Rule[] = builtIn;
   private slots: Slot[] | null = null;
   private readonly waiting: Array<{ message: JobMessage }> = [];
   private readonly pending = new Map<
@@ -65,7 +72,10 @@ export class WorkerPool implements SegmentExecutor {
     return this.slots === null && this.seen < WARM_UP;
   }
 
+  /** Runs a job with the built-in rules; `rules` must be those (`this.rules`): any other set is refused. */
   run(job: SegmentJob, rules: readonly Rule[], options: EngineOptions, mode: FixMode | null): Promise<SegmentResult> {
+    if (rules !== this.rules)
+      return Promise.reject(new InternalError('a worker pool runs the built-in rules, not another rule set'));
     if (this.failure !== null) return Promise.reject(this.failure);
     if (this.slots === null && this.seen++ < WARM_UP) return IN_THREAD.run(job, rules, options, mode);
     this.slots ??= this.spawn();

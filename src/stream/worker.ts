@@ -7,7 +7,8 @@ import { rules } from '../../rules/index.js';
 import type { EngineOptions } from '../core/engine.js';
 import type { FixMode } from '../core/fixer.js';
 import { SqlSyntaxError } from '../core/errors.js';
-import { runSegment, type SegmentJob } from './stream.js';
+import type { SegmentJob } from './job.js';
+import { runSegment } from './segment.js';
 
 export interface JobMessage {
   readonly id: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../rules/prefer-primary-key.js';
 import { lintSource } from '../../src/core/engine.js';
 import { SqlSource } from '../../src/core/source.js';
-import { checkStreamWith } from '../../src/stream/stream.js';
+import { checkStreamWith } from '../../src/stream/index.js';
 import { ruleTester } from '../helpers.js';
 
 describe('prefer-primary-key', () => {

@@ -1,0 +1,334 @@
+// Cutting a byte stream into segments: the input is read as UTF-8 bytes, validated strictly as it
+// comes (NUL bytes, invalid UTF-8 and UTF-16 are bad input, placed at their line and column), and
+// cut at statement boundaries into segments of about SEGMENT_SIZE bytes. The input is never
+// decoded to find the boundaries: the tokenizer runs over a one-byte "view" of the bytes, in which
+// every byte is one character, so its offsets are byte offsets.
+import { Buffer, isUtf8 } from 'node:buffer';
+import { SqlSyntaxError } from '../core/errors.js';
+import { firstInvalidUtf8 } from '../core/utf8.js';
+import { locateOffset } from '../core/source.js';
+import { boundaries, scanData, tokenize, tokenizePartial, type KnownPayload, type Token } from '../core/tokenize.js';
+import { asBuffer, countNewlines, utf16Length, viewOf } from './bytes.js';
+
+/** Bytes per segment: small enough for constant memory, large enough that a normal schema file is one segment. */
+export const SEGMENT_SIZE = 1024 * 1024;
+
+/** A segment as cut from the input: its bytes, and the tokens of their one-byte view. */
+export interface RawSegment {
+  readonly index: number;
+  readonly bytes: Uint8Array;
+  /** `bytes` as a one-byte (latin1) string: one character per byte, so offsets are byte offsets. */
+  readonly view: string;
+  /**
+   * The INSERT/REPLACE payloads (`data` tokens) of the segment, as byte ranges; null when they
+   * were not looked for (an input that is one segment: its job is its whole text, tokenized once).
+   */
+  readonly payloads: readonly KnownPayload[] | null;
+  /** With `tokens` asked for: the tokens of `view` (byte offsets, texts in the view's characters). */
+  readonly tokens: Token[] | null;
+  /** Offset of the segment in the whole input, in bytes. */
+  readonly byteBase: number;
+  /** Line of the segment's first character in the whole input (1-based); segments start at a line start. */
+  readonly line: number;
+  /** The delimiter active at the start of the segment. */
+  readonly delimiter: string;
+}
+
+/** Length of `bytes` without a trailing, incomplete UTF-8 sequence. */
+function completeLength(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+interface Chunk {
+  readonly bytes: Uint8Array;
+  readonly view: string;
+}
+
+/**
+ * Validates UTF-8 chunks strictly (`name:line:col` errors for NUL bytes or invalid UTF-8) and
+ * yields them whole-character aligned, each with its one-byte view. A BOM reads as three spaces
+ * in the view (the tokenizer gives a BOM token only in decoded text; here it must not look like
+ * the start of a word).
+ */
+async function* validated(
+  input: AsyncIterable<Uint8Array | string>,
+  name: string,
+  onBytes?: (n: number) => void,
+): AsyncGenerator<Chunk> {
+  let pending: Uint8Array = new Uint8Array(0);
+  let first = true;
+  let start = true;
+  let lineCount = 1;
+  let column = 1;
+  const advance = (bytes: Uint8Array, view: string) => {
+    const nl = view.lastIndexOf('\n');
+    if (nl < 0) column += utf16Length(bytes);
+    else {
+      lineCount += countNewlines(view);
+      column = utf16Length(bytes.subarray(nl + 1)) + 1;
+    }
+  };
+  const fail = (reason: string, bytes: Uint8Array, at: number): never => {
+    const before = asBuffer(bytes).toString('utf8', 0, at);
+    const loc = locateOffset(before, before.length);
+    const line = lineCount + loc.line - 1;
+    const col = loc.line === 1 ? column + loc.column - 1 : loc.column;
+    throw new SqlSyntaxError(reason, -1).locate(line, col, name);
+  };
+  const check = (bytes: Uint8Array): Chunk => {
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) fail('binary file (NUL byte); expected a UTF-8 SQL script', bytes, nul);
+    if (!isUtf8(bytes)) {
+      const bad = Math.max(0, firstInvalidUtf8(bytes));
+      fail(`invalid UTF-8 byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}`, bytes, bad);
+    }
+    let view = viewOf(bytes);
+    if (start && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) view = '   ' + view.slice(3);
+    if (bytes.length > 0) start = false;
+    advance(bytes, view);
+    return { bytes, view };
+  };
+  for await (const chunk of input) {
+    let bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    onBytes?.(bytes.length);
+    if (
+      first &&
+      bytes.length >= 2 &&
+      ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    ) {
+      throw new SqlSyntaxError('UTF-16 text is not supported; convert the file to UTF-8', 0).locate(1, 1, name);
+    }
+    first = false;
+    if (pending.length > 0) bytes = Buffer.concat([pending, bytes]);
+    const cut = completeLength(bytes);
+    pending = bytes.subarray(cut);
+    if (cut > 0) yield check(bytes.subarray(0, cut));
+  }
+  if (pending.length > 0) yield check(pending);
+}
+
+/** Bytes kept in pieces, joined only when a segment is cut from them. */
+class ByteQueue {
+  private parts: Uint8Array[] = [];
+  length = 0;
+  push(b: Uint8Array): void {
+    if (b.length === 0) return;
+    this.parts.push(b);
+    this.length += b.length;
+  }
+  /** All the bytes as one array (joined once). */
+  all(): Uint8Array {
+    if (this.parts.length > 1) this.parts = [Buffer.concat(this.parts)];
+    return this.parts[0] ?? new Uint8Array(0);
+  }
+  /** Takes the first `n` bytes off. */
+  take(n: number): Uint8Array {
+    const all = this.all();
+    this.parts = n < all.length ? [all.subarray(n)] : [];
+    this.length -= n;
+    return all.subarray(0, n);
+  }
+}
+
+/**
+ * Cuts the input into segments at statement boundaries, from the one-byte view of its bytes (no
+ * UTF-8 decoding: every decision the tokenizer makes is about ASCII characters, and a multi-byte
+ * character is, in both forms, word characters the tokenizer skips over).
+ */
+export async function* cutSegments(
+  input: AsyncIterable<Uint8Array | string>,
+  name: string,
+  segmentSize = SEGMENT_SIZE,
+  onBytes?: (n: number) => void,
+  /** Whether to make the tokens too (a job run in this thread can use them; a worker's cannot). */
+  withTokens: () => boolean = () => false,
+): AsyncGenerator<RawSegment> {
+  const bytes = new ByteQueue();
+  let buffer = '';
+  let byteBase = 0;
+  let line = 1;
+  let index = 0;
+  let delimiter = ';';
+  let want = segmentSize;
+  // An INSERT payload that ran past the end of the buffer is scanned on as input arrives (see
+  // scanOn); `known` is its end once found, for the tokenizer.
+  let open: OpenPayload | null = null;
+  let known: KnownPayload | null = null;
+  const locate = (e: unknown) => {
+    if (e instanceof SqlSyntaxError && e.line === undefined) {
+      const at = placeInView(buffer, bytes.all(), e.offset, byteBase === 0);
+      e.locate(line + at.line - 1, at.column, name);
+    }
+    return e;
+  };
+  for await (const chunk of validated(input, name, onBytes)) {
+    buffer += chunk.view;
+    bytes.push(chunk.bytes);
+    if (open !== null) {
+      known = scanOn(open, chunk.view, delimiter);
+      if (known === null) continue;
+      open = null;
+    }
+    if (buffer.length < want) continue;
+    let cut: Cut;
+    try {
+      cut = cutPoint(buffer, delimiter, known, withTokens());
+    } catch (e) {
+      throw locate(e);
+    }
+    known = null;
+    if (cut.open !== undefined) {
+      const at = cut.open.safe;
+      open = { from: cut.open.from, windowBase: at, window: buffer.slice(at), wait: 0 };
+    }
+    if (cut.end === 0) {
+      // One statement longer than the segment: wait for more. A data payload is scanned on as it
+      // comes (above); anything else is tokenized again, doubling so the retries stay linear.
+      want = open === null ? buffer.length * 2 : segmentSize;
+      continue;
+    }
+    const view = buffer.slice(0, cut.end);
+    yield {
+      index: index++,
+      bytes: bytes.take(cut.end),
+      view,
+      payloads: cut.payloads,
+      tokens: cut.tokens,
+      byteBase,
+      line,
+      delimiter,
+    };
+    byteBase += view.length;
+    line += countNewlines(view);
+    delimiter = cut.delimiter;
+    buffer = buffer.slice(cut.end);
+    if (open !== null) {
+      open.from -= cut.end;
+      open.windowBase -= cut.end;
+    }
+    want = Math.max(segmentSize, buffer.length + 1);
+  }
+  if (buffer.length > 0 || index === 0) {
+    let payloads: KnownPayload[] | null = null;
+    let tokens: Token[] | null = null;
+    // A whole input in one segment is tokenized once, by its job (which reports bad input).
+    const make = withTokens();
+    if (index > 0 || make) {
+      try {
+        if (make) tokens = tokenize(buffer, delimiter, known).tokens;
+        else payloads = boundaries(buffer, delimiter, known, false).payloads;
+      } catch (e) {
+        throw locate(e);
+      }
+    }
+    yield { index, bytes: bytes.take(bytes.length), view: buffer, payloads, tokens, byteBase, line, delimiter };
+  }
+}
+
+/**
+ * An INSERT payload that ran past the end of the buffer: `window` holds buffer[windowBase…], from
+ * the last safe restart point of the scan; `wait` is the window length the scan waits for.
+ */
+interface OpenPayload {
+  from: number;
+  windowBase: number;
+  window: string;
+  wait: number;
+}
+
+/**
+ * Scans an open payload on over the `view` of a new chunk, only the new text each time, so a
+ * payload of any size is scanned once: its place once its end is found, else null (and `open`
+ * moved on). Inside a long string the safe point cannot move; the scan then waits for the window
+ * to double (`wait`), so a string of any length costs linear time.
+ */
+function scanOn(open: OpenPayload, view: string, delimiter: string): KnownPayload | null {
+  const window: string = open.window + view;
+  if (window.length < open.wait) {
+    open.window = window;
+    return null;
+  }
+  const progress = { safe: 0 };
+  const end = scanData(window, 0, delimiter, progress);
+  if (end === window.length) {
+    open.windowBase += progress.safe;
+    open.window = window.slice(progress.safe);
+    open.wait = progress.safe === 0 ? window.length * 2 : 0;
+    return null;
+  }
+  return { from: open.from, end: open.windowBase + end };
+}
+
+/** Where the buffer can be cut (`end`, 0: nowhere yet), with the payloads or tokens before it. */
+interface Cut {
+  readonly end: number;
+  readonly delimiter: string;
+  readonly open: { from: number; safe: number } | undefined;
+  readonly payloads: KnownPayload[] | null;
+  readonly tokens: Token[] | null;
+}
+
+/** The last statement boundary of `buffer`, found with the tokens (`withTokens`) or without. */
+function cutPoint(buffer: string, delimiter: string, known: KnownPayload | null, withTokens: boolean): Cut {
+  if (withTokens) {
+    const p = tokenizePartial(buffer, delimiter, known);
+    return { end: p.end, delimiter: p.delimiter, open: p.open, payloads: null, tokens: p.tokens };
+  }
+  const p = boundaries(buffer, delimiter, known, true);
+  return { end: p.end, delimiter: p.delimiter, open: p.open, payloads: p.payloads, tokens: null };
+}
+
+/** Line and UTF-16 column of byte `offset` in a view whose bytes are `bytes` (`bom`: the input's start). */
+function placeInView(view: string, bytes: Uint8Array, offset: number, bom: boolean): { line: number; column: number } {
+  const at = Math.min(Math.max(0, offset), view.length);
+  const lineStart = view.lastIndexOf('\n', at - 1) + 1;
+  const line = 1 + countNewlines(view, 0, at);
+  let column = asBuffer(bytes).toString('utf8', lineStart, at).length + 1;
+  if (bom && lineStart === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && at > 0) column--;
+  return { line, column };
+}
+
+/** A segment as text, with the tokens of that text (for tests and tools; the checks use cutSegments). */
+export interface Segment {
+  readonly text: string;
+  /** Tokens of `text`, offsets relative to it. */
+  readonly tokens: Token[];
+  /** Offset of the segment in the whole input (UTF-16 code units). */
+  readonly base: number;
+  /** Line of the segment's first character in the whole input (1-based); segments start at a line start. */
+  readonly line: number;
+  /** The delimiter active at the start of the segment. */
+  readonly delimiter: string;
+}
+
+/** Cuts decoded text into segments at statement boundaries. */
+export async function* segments(
+  input: AsyncIterable<Uint8Array | string>,
+  name: string,
+  segmentSize = SEGMENT_SIZE,
+): AsyncGenerator<Segment> {
+  let base = 0;
+  for await (const raw of cutSegments(input, name, segmentSize)) {
+    const text = asBuffer(raw.bytes).toString('utf8');
+    let tokens: Token[];
+    try {
+      tokens = tokenize(text, raw.delimiter).tokens;
+    } catch (e) {
+      // Only an input that is one segment gets here with bad input (the cutter found no payloads in it).
+      if (e instanceof SqlSyntaxError && e.line === undefined) {
+        const at = locateOffset(text, e.offset);
+        e.locate(raw.line + at.line - 1, at.column, name);
+      }
+      throw e;
+    }
+    yield { text, tokens, base, line: raw.line, delimiter: raw.delimiter };
+    base += text.length;
+  }
+}
