@@ -70,7 +70,7 @@ describe.skipIf(wso2 === null || pub === null)(
         for (const x of advice(f)) {
           const key = name(f);
           counts[key] ??= {};
-          counts[key]![x.ruleId] = (counts[key]![x.ruleId] ?? 0) + 1;
+          counts[key][x.ruleId] = (counts[key][x.ruleId] ?? 0) + 1;
         }
       }
       expect(counts).toEqual(PINNED);

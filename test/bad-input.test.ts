@@ -209,10 +209,10 @@ describe('one input that cannot be read or tokenized among several', () => {
       located[0],
       expect.stringMatching(/^c\.sql:2:2: invalid UTF-8 byte 0xfe/),
     ]);
-    expect(stylish.stdout).toMatch(/a\.sql\n  1:44 +warning +ENGINE=MYISAM/);
-    expect(stylish.stdout).toMatch(/b\.sql\n  2:23 +error +unterminated string literal  syntax-error/);
-    expect(stylish.stdout).toMatch(/c\.sql\n  2:2 +error +invalid UTF-8 byte 0xfe.*syntax-error/);
-    expect(stylish.stdout).toMatch(/d\.sql\n  1:16 +error +USING HASH/);
+    expect(stylish.stdout).toMatch(/a\.sql\n {2}1:44 +warning +ENGINE=MYISAM/);
+    expect(stylish.stdout).toMatch(/b\.sql\n {2}2:23 +error +unterminated string literal {2}syntax-error/);
+    expect(stylish.stdout).toMatch(/c\.sql\n {2}2:2 +error +invalid UTF-8 byte 0xfe.*syntax-error/);
+    expect(stylish.stdout).toMatch(/d\.sql\n {2}1:16 +error +USING HASH/);
 
     const compact = runCli(['check', ...files, '--format', 'compact'], { cwd: dir });
     expect(compact.status).toBe(2);
@@ -289,8 +289,8 @@ describe('one input that cannot be read or tokenized among several', () => {
           ['d.sql', ['no-unsupported-index-type']],
         ]);
       } else {
-        expect(r.stdout).toMatch(/a\.sql\n  1:44 +fixed +Replace ENGINE MyISAM with InnoDB/);
-        expect(r.stdout).toMatch(/b\.sql\n  2:23 +error +unterminated string literal  syntax-error/);
+        expect(r.stdout).toMatch(/a\.sql\n {2}1:44 +fixed +Replace ENGINE MyISAM with InnoDB/);
+        expect(r.stdout).toMatch(/b\.sql\n {2}2:23 +error +unterminated string literal {2}syntax-error/);
       }
     }
   }, 60_000);

@@ -237,7 +237,7 @@ describe('suggestions: fix --suggestions, --apply-suggestion, and their place in
     const r = runCli(['check', file()]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^\s+1:85\s+info\s+Index k_f leads with f, .*prefer-selective-distribution-key$/m);
-    expect(r.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings, 0 info\)\n  1 more with `--lossy`/);
+    expect(r.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings, 0 info\)\n {2}1 more with `--lossy`/);
     expect(r.stdout).toMatch(
       /^ℹ 2 recommendations for ClustrixDB\/Xpand, not problems; 2 suggestions \(`clustrix-lint fix --suggestions` or `--apply-suggestion <rule>`/m,
     );

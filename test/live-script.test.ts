@@ -438,12 +438,12 @@ describe('formats', () => {
   it('stylish groups by object, the server first', async () => {
     const out = await written((f, o) => writeStylish(f, o, { color: false, verbose: false }), false);
     expect(out).toMatch(
-      /^mysql:\/\/db\.example\/shop\n  server mysql:\/\/db\.example\/\n    2:22 +info +The server reports/,
+      /^mysql:\/\/db\.example\/shop\n {2}server mysql:\/\/db\.example\/\n {4}2:22 +info +The server reports/,
     );
     expect(out).toMatch(
-      /\n  table shop\.child\n    1:14 +info +child has no primary key[^\n]*\n    4:17 +warning +USING HASH[^\n]*\n    6:10 +warning +ENGINE=MYISAM/,
+      /\n {2}table shop\.child\n {4}1:14 +info +child has no primary key[^\n]*\n {4}4:17 +warning +USING HASH[^\n]*\n {4}6:10 +warning +ENGINE=MYISAM/,
     );
-    expect(out).toMatch(/\n  view shop\.secret\n    1:1 +error +The view shop\.secret could not be read/);
+    expect(out).toMatch(/\n {2}view shop\.secret\n {4}1:1 +error +The view shop\.secret could not be read/);
     expect(out.indexOf('database shop')).toBeLessThan(out.indexOf('table shop.child'));
   });
 

@@ -450,8 +450,8 @@ describe.skipIf(MARIADBD === null)(`checking a live database on a real MariaDB (
       { fullyQualifiedName: 'mysql://localhost/fx/nightly', name: 'nightly', kind: 'event' },
     ]);
     const stylish = live(['check', lintUrl('fx')]).stdout;
-    expect(stylish).toMatch(/^mysql:\/\/localhost\/fx\n  server mysql:\/\/localhost\/\n/);
-    expect(stylish).toMatch(/\n  table fx\.cache\n    \d+:\d+ +warning +USING HASH/);
+    expect(stylish).toMatch(/^mysql:\/\/localhost\/fx\n {2}server mysql:\/\/localhost\/\n/);
+    expect(stylish).toMatch(/\n {2}table fx\.cache\n {4}\d+:\d+ +warning +USING HASH/);
     expect(live(['check', lintUrl('fx'), '-f', 'compact']).stdout).toMatch(
       /^mysql:\/\/localhost\/fx\/nightly:1:\d+: error no-event /m,
     );

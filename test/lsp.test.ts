@@ -10,7 +10,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {
   ClientCapabilities,
-  CodeAction,
   Diagnostic,
   InitializeResult,
   PublishDiagnosticsParams,
@@ -344,7 +343,7 @@ describe('clustrix-lint lsp --stdio', () => {
     ]);
     expect(applyEdit(text, uri, lossy[0]!.edit)).toBe(text.replace(', FULLTEXT KEY f (b)', ''));
     // Two CHECKs in one ALTER take the fixer two passes: the edit still gives exactly fix()'s output.
-    const all = await client.resolve(lossy[1]! as CodeAction);
+    const all = await client.resolve(lossy[1]!);
     expect(fix(text, { lossy: true }).applied.some((x) => x.pass === 2)).toBe(true);
     expect(applyEdit(text, uri, all.edit)).toBe(fix(text, { lossy: true }).output);
     await client.close(uri);

@@ -209,7 +209,7 @@ describe.skipIf(BROWSER === null)('playground in headless Chromium', () => {
 
   async function downloaded(button: string): Promise<string> {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-    return readFileSync((await download.path())!, 'utf8');
+    return readFileSync(await download.path(), 'utf8');
   }
 
   /** The CLI's findings on the sample file, as `check --format json` reports them. */
@@ -234,7 +234,7 @@ describe.skipIf(BROWSER === null)('playground in headless Chromium', () => {
       expect(marked).toContain(SAMPLE.slice(first.start, first.end));
       expect(await misaligned()).toEqual([]);
       const lens = await page.$$eval('#overlay .lens', (els) => els.map((e) => e.textContent));
-      expect(lens.some((t) => t!.startsWith(first.message))).toBe(true);
+      expect(lens.some((t) => t.startsWith(first.message))).toBe(true);
     }
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png') });
   }, 180_000);
