@@ -111,7 +111,7 @@ function plainValue(inner: readonly Token[], type: string, precision: string | n
   if (inner.length === 2 && a!.kind === 'word' && a!.text.startsWith('_') && b!.kind === 'string') return true;
   // CURRENT_TIMESTAMP[(n)] / NOW([n]) on TIMESTAMP or DATETIME of the same precision.
   if ((type === 'TIMESTAMP' || type === 'DATETIME') && a?.kind === 'word' && NOW_FUNCTIONS.has(a.text.toUpperCase())) {
-    let fsp: string | null = null;
+    let fsp: string | null;
     if (inner.length === 1) fsp = null;
     else if (inner.length === 3 && isPunct(b, '(') && isPunct(c, ')')) fsp = null;
     else if (inner.length === 4 && isPunct(b, '(') && c!.kind === 'number' && isPunct(d, ')')) fsp = c!.text;

@@ -76,7 +76,7 @@ export function inputsAtOnce(concurrency: { threads: number }): number {
  * input order) that failed is thrown.
  */
 export async function inOrder<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   const errors: Array<{ at: number; error: unknown }> = [];
   let next = 0;
   const run = async () => {

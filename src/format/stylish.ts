@@ -100,7 +100,7 @@ async function writeFile(
   const verbose = verboseAsked && r.findings !== null;
   const applied: Iterable<AppliedFix> | AsyncIterable<AppliedFix> =
     verbose && r.appliedList !== null ? r.appliedList : r.listedApplied();
-  const findings: Iterable<Finding> | AsyncIterable<Finding> = verbose ? r.findings! : r.listedFindings();
+  const findings: Iterable<Finding> | AsyncIterable<Finding> = verbose ? r.findings : r.listedFindings();
   const pos = (f: Finding | AppliedFix) =>
     f.object === undefined ? `${f.line}:${f.column}` : `${f.object.line}:${f.object.column}`;
   let width = 0;

@@ -255,7 +255,7 @@ async function readRelationFacts(session: ReadOnlySession, db: string): Promise<
     [db],
   )) {
     const table = str(r.TABLE_NAME)!;
-    const byName: IndexStatistics = indexes.get(table) ?? new Map();
+    const byName: IndexStatistics = indexes.get(table) ?? (new Map() as IndexStatistics);
     indexes.set(table, byName);
     const name = str(r.INDEX_NAME)!;
     const ix = byName.get(name) ?? { unique: num(r.NON_UNIQUE) === 0, columns: [] };
@@ -285,7 +285,7 @@ function tableFacts(r: Row, name: string, facts: RelationFacts): LiveTableFacts 
     createOptions: str(r.CREATE_OPTIONS),
     partitions: facts.partitions.get(name) ?? [],
     references: facts.references.get(name) ?? [],
-    indexes: [...(facts.indexes.get(name) ?? new Map()).entries()].map(([index, x]) => ({
+    indexes: [...(facts.indexes.get(name)?.entries() ?? [])].map(([index, x]) => ({
       name: index,
       unique: x.unique,
       columns: x.columns,

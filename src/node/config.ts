@@ -73,8 +73,9 @@ export function validateConfig(raw: unknown, path: string, rules: readonly Rule[
       const where = `${path}: rules[${JSON.stringify(id)}]`;
       if (!ids.has(id)) throw new ConfigError(`${where}: unknown rule`);
       if (Array.isArray(value)) {
-        settings[id] = parseSeverity(value[0], `${where}[0]`);
-        const options = value[1];
+        const entry = value as unknown[];
+        settings[id] = parseSeverity(entry[0], `${where}[0]`);
+        const options = entry[1];
         if (
           value.length > 2 ||
           (options !== undefined &&
