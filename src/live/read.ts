@@ -49,8 +49,14 @@ export function quoteIdent(name: string): string {
   return '`' + name.split('`').join('``') + '`';
 }
 
+// information_schema columns come from the driver as strings, numbers, bigints or Dates.
 const str = (v: unknown): string | null =>
-  v === null || v === undefined ? null : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+  v === null || v === undefined
+    ? null
+    : Buffer.isBuffer(v)
+      ? v.toString('utf8')
+      : // eslint-disable-next-line @typescript-eslint/no-base-to-string
+        String(v);
 const num = (v: unknown): number | null => {
   if (v === null || v === undefined) return null;
   const n = Number(v);

@@ -95,8 +95,14 @@ async function rows(db: Queryable, sql: string, schema: string): Promise<Row[]> 
   return result as Row[];
 }
 
+// information_schema columns come from the driver as strings, numbers, bigints or Dates.
 const str = (v: unknown): string =>
-  v === null || v === undefined ? '∅' : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+  v === null || v === undefined
+    ? '∅'
+    : Buffer.isBuffer(v)
+      ? v.toString('utf8')
+      : // eslint-disable-next-line @typescript-eslint/no-base-to-string
+        String(v);
 
 const num = (v: unknown): number => Number(str(v));
 
