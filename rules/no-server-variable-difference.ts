@@ -1,10 +1,7 @@
 // Server variables ClustrixDB/Xpand fix, ignore or default differently. A live server's report
 // lists them as `SET GLOBAL name = value` (src/live/script.ts); this rule reads those.
 import { charsetSupport, collationSupport, ENGINES, SERVER_VARIABLES, SQL_MODES } from '../src/core/catalog.js';
-import { defineRule, type Report } from '../src/core/rule.js';
-import type { Statement } from '../src/core/statements.js';
-import { isPunct } from '../src/core/structure.js';
-import { identValue, type Token } from '../src/core/tokenize.js';
+import { defineRule, identValue, isPunct, type Report, type Statement, type Token } from '../src/core/kit.js';
 
 interface Assignment {
   readonly name: string;

@@ -1,10 +1,7 @@
 // Objects of a live server the account could not read, so nothing about them was checked. The
 // server report (src/live/script.ts) lists each as the SHOW statement that failed, with the
 // server's answer in a comment after it.
-import { defineRule } from '../src/core/rule.js';
-import { tokenIndexAt } from '../src/core/rule.js';
-import { identValue, isWord, type Token } from '../src/core/tokenize.js';
-import { isPunct } from '../src/core/structure.js';
+import { defineRule, identValue, isPunct, isWord, type Token, tokenIndexAt } from '../src/core/kit.js';
 
 const OBJECT_WORDS = ['TABLE', 'VIEW', 'SEQUENCE', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT'];
 

@@ -1,5 +1,5 @@
 // Reports, once, a statement clustrix-lint cannot classify: it is passed through unchanged.
-import { defineRule } from '../src/core/rule.js';
+import { defineRule } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {
