@@ -108,112 +108,116 @@ export class SchemaModel {
 
   /** Takes what `stmt` defines into account (call after the rules checked it). `lineOffset` places it in the input. */
   apply(stmt: Statement, source: SqlSource, lineOffset = 0): void {
-    const code = stmt.code;
     const line = () => source.locOf(stmt.start).line + lineOffset;
-    if (stmt.kind === 'create_table') {
-      const layout = createTableLayout(stmt);
-      const name = nameAt(code, layout.nameAt)?.name ?? null;
-      if (name === null) return;
-      const like = layout.body === null ? likeSource(code, layout.nameAt) : null;
-      if (like !== null) {
-        const from = this.table(like);
-        this.set(name.toLowerCase(), { ...(from ?? emptyTable(name, line())), name, line: line() });
-        return;
-      }
-      const indexes = new Map<string, { kind: 'fulltext' | 'spatial'; line: number }>();
-      for (const d of indexesOf(stmt)) {
-        if (d.kind !== 'fulltext' && d.kind !== 'spatial') continue;
-        if (d.name !== null) indexes.set(d.name.toLowerCase(), { kind: d.kind, line: line() });
-      }
-      const p = layout.partition;
-      const keys = tableKeys(stmt);
-      const pk = keys.find((k) => k.kind === 'primary');
-      this.set(name.toLowerCase(), {
-        name,
-        line: line(),
-        partition: p === null ? null : { type: p.type, linear: p.linear, line: line() },
-        indexes,
-        fewValued: fewValuedColumns(stmt),
-        // CREATE TABLE … AS SELECT without a column list: its keys are not known from the script.
-        primaryKey:
-          layout.body === null
-            ? undefined
-            : pk === undefined
-              ? null
-              : pk.parts.map((part) => detach(part.column ?? '')),
-        candidateKey: pk === undefined && layout.body !== null ? candidateKey(stmt, keys) : null,
-      });
+    if (stmt.kind === 'create_table') this.applyCreateTable(stmt, line);
+    else if (stmt.kind === 'create_index') this.applyCreateIndex(stmt, line);
+    else if (stmt.kind === 'alter_table') this.applyAlterTable(stmt, line);
+    else if (stmt.kind === 'drop') this.applyDrop(stmt);
+  }
+
+  private applyCreateTable(stmt: Statement, line: () => number): void {
+    const code = stmt.code;
+    const layout = createTableLayout(stmt);
+    const name = nameAt(code, layout.nameAt)?.name ?? null;
+    if (name === null) return;
+    const like = layout.body === null ? likeSource(code, layout.nameAt) : null;
+    if (like !== null) {
+      const from = this.table(like);
+      this.set(name.toLowerCase(), { ...(from ?? emptyTable(name, line())), name, line: line() });
       return;
     }
-    if (stmt.kind === 'create_index') {
-      const layout = createIndexLayout(stmt);
-      const kind = code.slice(0, layout.indexAt).find((t) => isWord(t, 'FULLTEXT') || isWord(t, 'SPATIAL'));
-      const table = layout.onAt >= 0 ? this.tableAfter(code, layout.onAt + 1) : undefined;
-      const index = nameAt(code, layout.indexAt + 1)?.name ?? null;
-      if (kind === undefined || table === undefined || index === null) return;
-      this.withIndex(table, index, kind.text.toLowerCase() as 'fulltext' | 'spatial', line());
-      return;
+    const indexes = new Map<string, { kind: 'fulltext' | 'spatial'; line: number }>();
+    for (const d of indexesOf(stmt)) {
+      if (d.kind !== 'fulltext' && d.kind !== 'spatial') continue;
+      if (d.name !== null) indexes.set(d.name.toLowerCase(), { kind: d.kind, line: line() });
     }
-    if (stmt.kind === 'alter_table') {
-      const layout = alterTableLayout(stmt);
-      // Only what changes the facts kept needs the table (so DISABLE KEYS reads nothing).
-      const relevant =
-        layout.partition !== null ||
-        layout.added.some((d) => d.kind === 'fulltext' || d.kind === 'spatial') ||
-        layout.specs.some(
-          (spec) =>
-            (isWord(code[spec.from], 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) ||
-            (isWord(code[spec.from], 'DROP') &&
-              (isWord(code[spec.from + 1], 'INDEX') ||
-                isWord(code[spec.from + 1], 'KEY') ||
-                isWord(code[spec.from + 1], 'PRIMARY'))),
-        ) ||
-        // The distribution advice's facts: the primary key and the columns' types.
-        layout.added.some((d) => d.kind === 'primary') ||
-        columnDefinitions(stmt).length > 0;
-      if (!relevant) return;
-      const table = this.table(nameAt(code, layout.nameAt)?.name ?? '');
-      if (table === undefined) return;
-      let facts = table;
-      for (const spec of layout.specs) {
-        const w = code[spec.from];
-        if (isWord(w, 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) facts = { ...facts, partition: null };
-        if (isWord(w, 'DROP') && (isWord(code[spec.from + 1], 'INDEX') || isWord(code[spec.from + 1], 'KEY'))) {
-          const index = nameAt(code, spec.from + 2)?.name ?? null;
-          if (index !== null && facts.indexes.has(index.toLowerCase())) {
-            const indexes = new Map(facts.indexes);
-            indexes.delete(index.toLowerCase());
-            facts = { ...facts, indexes };
-          }
+    const p = layout.partition;
+    const keys = tableKeys(stmt);
+    const pk = keys.find((k) => k.kind === 'primary');
+    this.set(name.toLowerCase(), {
+      name,
+      line: line(),
+      partition: p === null ? null : { type: p.type, linear: p.linear, line: line() },
+      indexes,
+      fewValued: fewValuedColumns(stmt),
+      // CREATE TABLE … AS SELECT without a column list: its keys are not known from the script.
+      primaryKey:
+        layout.body === null ? undefined : pk === undefined ? null : pk.parts.map((part) => detach(part.column ?? '')),
+      candidateKey: pk === undefined && layout.body !== null ? candidateKey(stmt, keys) : null,
+    });
+  }
+
+  private applyCreateIndex(stmt: Statement, line: () => number): void {
+    const code = stmt.code;
+    const layout = createIndexLayout(stmt);
+    const kind = code.slice(0, layout.indexAt).find((t) => isWord(t, 'FULLTEXT') || isWord(t, 'SPATIAL'));
+    const table = layout.onAt >= 0 ? this.tableAfter(code, layout.onAt + 1) : undefined;
+    const index = nameAt(code, layout.indexAt + 1)?.name ?? null;
+    if (kind === undefined || table === undefined || index === null) return;
+    this.withIndex(table, index, kind.text.toLowerCase() as 'fulltext' | 'spatial', line());
+  }
+
+  private applyAlterTable(stmt: Statement, line: () => number): void {
+    const code = stmt.code;
+    const layout = alterTableLayout(stmt);
+    // Only what changes the facts kept needs the table (so DISABLE KEYS reads nothing).
+    const relevant =
+      layout.partition !== null ||
+      layout.added.some((d) => d.kind === 'fulltext' || d.kind === 'spatial') ||
+      layout.specs.some(
+        (spec) =>
+          (isWord(code[spec.from], 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) ||
+          (isWord(code[spec.from], 'DROP') &&
+            (isWord(code[spec.from + 1], 'INDEX') ||
+              isWord(code[spec.from + 1], 'KEY') ||
+              isWord(code[spec.from + 1], 'PRIMARY'))),
+      ) ||
+      // The distribution advice's facts: the primary key and the columns' types.
+      layout.added.some((d) => d.kind === 'primary') ||
+      columnDefinitions(stmt).length > 0;
+    if (!relevant) return;
+    const table = this.table(nameAt(code, layout.nameAt)?.name ?? '');
+    if (table === undefined) return;
+    let facts = table;
+    for (const spec of layout.specs) {
+      const w = code[spec.from];
+      if (isWord(w, 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) facts = { ...facts, partition: null };
+      if (isWord(w, 'DROP') && (isWord(code[spec.from + 1], 'INDEX') || isWord(code[spec.from + 1], 'KEY'))) {
+        const index = nameAt(code, spec.from + 2)?.name ?? null;
+        if (index !== null && facts.indexes.has(index.toLowerCase())) {
+          const indexes = new Map(facts.indexes);
+          indexes.delete(index.toLowerCase());
+          facts = { ...facts, indexes };
         }
       }
-      for (const d of indexesOf(stmt)) {
-        if ((d.kind !== 'fulltext' && d.kind !== 'spatial') || d.name === null) continue;
-        facts = { ...facts, indexes: new Map(facts.indexes).set(d.name.toLowerCase(), { kind: d.kind, line: line() }) };
-      }
-      const p = layout.partition;
-      if (p !== null) facts = { ...facts, partition: { type: p.type, linear: p.linear, line: line() } };
-      facts = withColumnsAndKeys(facts, stmt);
-      this.set(table.name.toLowerCase(), facts);
-      return;
     }
-    if (stmt.kind === 'drop') {
-      if (isWord(code[1], 'TABLE') || (isWord(code[1], 'TEMPORARY') && isWord(code[2], 'TABLE'))) {
-        let k = isWord(code[1], 'TABLE') ? 2 : 3;
-        if (isWord(code[k], 'IF')) k += 2;
-        for (const span of splitTopLevel(code, k, code.length)) {
-          const name = nameAt(code, span.to - 1)?.name ?? null;
-          if (name !== null) this.drop(name.toLowerCase());
-        }
-      } else if (isWord(code[1], 'INDEX')) {
-        const index = nameAt(code, 2)?.name ?? null;
-        const on = code.findIndex((t) => isWord(t, 'ON'));
-        const table = on >= 0 ? this.tableAfter(code, on + 1) : undefined;
-        if (index === null || table === undefined || !table.indexes.has(index.toLowerCase())) return;
-        const indexes = new Map(table.indexes);
-        indexes.delete(index.toLowerCase());
-        this.set(table.name.toLowerCase(), { ...table, indexes });
+    for (const d of indexesOf(stmt)) {
+      if ((d.kind !== 'fulltext' && d.kind !== 'spatial') || d.name === null) continue;
+      facts = { ...facts, indexes: new Map(facts.indexes).set(d.name.toLowerCase(), { kind: d.kind, line: line() }) };
+    }
+    const p = layout.partition;
+    if (p !== null) facts = { ...facts, partition: { type: p.type, linear: p.linear, line: line() } };
+    facts = withColumnsAndKeys(facts, stmt);
+    this.set(table.name.toLowerCase(), facts);
+  }
+
+  private applyDrop(stmt: Statement): void {
+    const code = stmt.code;
+    if (isWord(code[1], 'TABLE') || (isWord(code[1], 'TEMPORARY') && isWord(code[2], 'TABLE'))) {
+      let k = isWord(code[1], 'TABLE') ? 2 : 3;
+      if (isWord(code[k], 'IF')) k += 2;
+      for (const span of splitTopLevel(code, k, code.length)) {
+        const name = nameAt(code, span.to - 1)?.name ?? null;
+        if (name !== null) this.drop(name.toLowerCase());
       }
+    } else if (isWord(code[1], 'INDEX')) {
+      const index = nameAt(code, 2)?.name ?? null;
+      const on = code.findIndex((t) => isWord(t, 'ON'));
+      const table = on >= 0 ? this.tableAfter(code, on + 1) : undefined;
+      if (index === null || table === undefined || !table.indexes.has(index.toLowerCase())) return;
+      const indexes = new Map(table.indexes);
+      indexes.delete(index.toLowerCase());
+      this.set(table.name.toLowerCase(), { ...table, indexes });
     }
   }
 
@@ -317,8 +321,8 @@ function emptyTable(name: string, line: number): TableFacts {
 }
 
 /** CREATE TABLE t LIKE other: the other table's name. */
-function likeSource(code: readonly Token[], nameAt_: number): string | null {
-  let k = nameAt_ + 1;
+function likeSource(code: readonly Token[], at: number): string | null {
+  let k = at + 1;
   if (isPunct(code[k], '(')) k++;
   if (!isWord(code[k], 'LIKE')) return null;
   k++;
