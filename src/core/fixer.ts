@@ -13,9 +13,9 @@
 //    the new text. So the unwrap of `/*!NNNNN body *\/` (two edits: the opener and the closer)
 //    composes in the same pass with edits inside `body`, and a removal of the whole comment
 //    absorbs both of its edits.
-// 3. The safety net, which does not depend on node-sql-parser accepting the statement: the text is
-//    cut into units at delimiters and DELIMITER commands (an edit that crosses a cut joins the
-//    units it touches), and every unit a pass edits is tokenized again on its own. It must hold the
+// 3. The safety net (safety-net.ts), which does not depend on node-sql-parser accepting the
+//    statement: the text is cut into units at delimiters and DELIMITER commands (an edit that
+//    crosses a cut joins the units it touches), and every unit a pass edits is tokenized again on its own. It must hold the
 //    same statements (of the same kinds) minus those removed whole; every token outside the
 //    edits must read as before — same kind, same place, inside or outside an executable comment as
 //    before — so no string, quoted name, comment or `/*! … *\/` delimiter is orphaned and no words
