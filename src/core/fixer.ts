@@ -15,15 +15,15 @@
 //    absorbs both of its edits.
 // 3. The safety net (safety-net.ts), which does not depend on node-sql-parser accepting the
 //    statement: the text is cut into units at delimiters and DELIMITER commands (an edit that
-//    crosses a cut joins the units it touches), and every unit a pass edits is tokenized again on its own. It must hold the
-//    same statements (of the same kinds) minus those removed whole; every token outside the
-//    edits must read as before — same kind, same place, inside or outside an executable comment as
-//    before — so no string, quoted name, comment or `/*! … *\/` delimiter is orphaned and no words
-//    are joined; and a statement node-sql-parser accepted must still parse. A fix that breaks a
-//    unit is dropped: the fixes of that unit are added back one by one, in order, and each one that
-//    breaks it is left out. The other fixes are applied, and a dropped finding stays in `remaining`
-//    with the reason in `unfixed`. InternalError is kept for bugs (an invariant that the safety net
-//    should have made impossible).
+//    crosses a cut joins the units it touches), and every unit a pass edits is tokenized again on
+//    its own. It must hold the same statements (of the same kinds) minus those removed whole; every
+//    token outside the edits must read as before — same kind, same place, inside or outside an
+//    executable comment as before — so no string, quoted name, comment or `/*! … *\/` delimiter is
+//    orphaned and no words are joined; and a statement node-sql-parser accepted must still parse. A
+//    fix that breaks a unit is dropped: the fixes of that unit are added back one by one, in order,
+//    and each one that breaks it is left out. The other fixes are applied, and a dropped finding
+//    stays in `remaining` with the reason in `unfixed`. InternalError is kept for bugs (an
+//    invariant that the safety net should have made impossible).
 // 4. Re-lint and repeat until nothing is left to apply, the text repeats, or MAX_PASSES.
 import { applyEdits, mergeEdits } from './edits.js';
 import { InternalError } from './errors.js';

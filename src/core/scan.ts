@@ -105,7 +105,10 @@ export function scanQuoted(src: string, start: number, quote: number, backslash:
   throw new SqlSyntaxError(what, start);
 }
 
-/** True when a line comment (`#`, or `--` followed by a blank, a control character or the end) opens at `i`; `c` is the code unit there. */
+/**
+ * True when a line comment opens at `i` (`c` is the code unit there): `#`, or `--` followed by a
+ * blank, a control character or the end of the text.
+ */
 export function lineCommentAt(src: string, i: number, c: number): boolean {
   return (
     c === 35 /* # */ ||

@@ -353,7 +353,10 @@ function execComment(src: string, i: number, match: RegExpExecArray): ExecCommen
   };
 }
 
-/** The delimiter a `DELIMITER x` command (its word at `i`, its line ending at `end`) sets; throws when none is written. */
+/**
+ * The delimiter a `DELIMITER x` command sets (its word at `i`, its line ending at `end`); throws
+ * when none is written.
+ */
 function delimiterArgument(src: string, i: number, end: number): string {
   const arg =
     src
