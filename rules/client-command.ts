@@ -1,6 +1,6 @@
 // Client commands in a script: the mysql client runs them itself and the server never sees them.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

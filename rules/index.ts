@@ -1,7 +1,7 @@
 // The rule registry: explicit lists, sorted by id. test/meta.test.ts keeps them and rules/ in step.
 // `rules` check scripts; `serverRules` check the report of a live server (its variables and the
 // objects the account could not read, see src/live/script.ts) and never run on a script.
-import type { Rule } from '../src/core/rule.js';
+import type { Rule } from '../src/core/kit.js';
 import clientCommand from './client-command.js';
 import maxColumnsPerTable from './max-columns-per-table.js';
 import noAlterAlgorithm from './no-alter-algorithm.js';

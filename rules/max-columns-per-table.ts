@@ -1,8 +1,6 @@
 // Documented limits: about 200 columns per table and 2,000 tables per cluster.
 import { TARGET_LIMITS } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { createTableLayout, qualifierOf, useDatabase } from '../src/core/structure.js';
-import { identValue } from '../src/core/tokenize.js';
+import { createTableLayout, defineRule, identValue, qualifierOf, useDatabase } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -1,9 +1,16 @@
 // ALGORITHM=INPLACE/INSTANT/COPY on ALTER TABLE, CREATE INDEX and DROP INDEX: ClustrixDB/Xpand do
 // every schema change online and do not document the clause.
 import { MYSQL8_DDL } from '../src/core/catalog/index.js';
-import { defineRule, removalEdit, specRemovalEdit, type Edit } from '../src/core/rule.js';
-import { alterTableLayout, createIndexLayout, isPunct } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import {
+  alterTableLayout,
+  createIndexLayout,
+  defineRule,
+  type Edit,
+  isPunct,
+  isWord,
+  removalEdit,
+  specRemovalEdit,
+} from '../src/core/kit.js';
 
 const ALGORITHMS = new Set(['DEFAULT', 'INSTANT', 'INPLACE', 'COPY', 'NOCOPY']);
 

@@ -1,19 +1,21 @@
 // A foreign key whose parent columns are not a PRIMARY or UNIQUE key: InnoDB accepts any index
 // there, ClustrixDB/Xpand refuse it with ON DELETE/UPDATE CASCADE or SET NULL.
 import { MYSQL8_DDL } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import type { Statement } from '../src/core/statements.js';
 import {
   alterTableLayout,
   columnDefinitions,
   createIndexLayout,
   createTableLayout,
-  indexDefinitions,
-  isPunct,
-  matchParen,
+  defineRule,
   type Definition,
-} from '../src/core/structure.js';
-import { identValue, isWord, type Token } from '../src/core/tokenize.js';
+  identValue,
+  indexesOf,
+  isPunct,
+  isWord,
+  matchParen,
+  type Statement,
+  type Token,
+} from '../src/core/kit.js';
 
 const FACT = MYSQL8_DDL.foreignKeyParents;
 
@@ -85,9 +87,9 @@ export default defineRule({
       const table = tableOf(stmt);
       if (stmt.kind === 'create_table' && table !== null && !unique.has(table)) unique.set(table, []);
       const code = stmt.code;
-      for (const index of indexDefinitions(stmt)) {
+      for (const index of indexesOf(stmt)) {
         if (index.kind === 'unique' || index.kind === 'primary')
-          add(table, index.list === null ? null : columnList(code, index.list.from));
+          add(table, index.open < 0 ? null : columnList(code, index.open));
       }
       // Column attributes: `id INT PRIMARY KEY`, `code CHAR(3) UNIQUE`.
       for (const col of columnDefinitions(stmt)) {

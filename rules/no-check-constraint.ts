@@ -1,10 +1,20 @@
 // CHECK constraints: accepted but never enforced in CREATE TABLE; ALTER TABLE has no CHECK syntax
 // (ADD, ALTER, DROP CHECK); MySQL 8's [NOT] ENFORCED is not in the documented syntax.
 import { MYSQL8_DDL } from '../src/core/catalog/index.js';
-import { defineRule, removalEdit, specRemovalEdit, type FixKind } from '../src/core/rule.js';
-import { alterTableLayout, columnDefinitions, createTableLayout, isPunct, matchParen } from '../src/core/structure.js';
-import { isWord, type Token } from '../src/core/tokenize.js';
-import type { RuleContext } from '../src/core/rule.js';
+import {
+  alterTableLayout,
+  columnDefinitions,
+  createTableLayout,
+  defineRule,
+  type FixKind,
+  isPunct,
+  isWord,
+  matchParen,
+  removalEdit,
+  type RuleContext,
+  specRemovalEdit,
+  type Token,
+} from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

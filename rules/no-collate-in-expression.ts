@@ -1,9 +1,7 @@
 // COLLATE applied to an expression (in a view, query or routine body) is not supported; COLLATE
 // as part of a column or variable type is fine.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { bodyStatements, createTableLayout, isPunct, QUERY_STATEMENTS } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { bodyStatements, createTableLayout, defineRule, isPunct, isWord, QUERY_STATEMENTS } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

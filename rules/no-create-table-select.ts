@@ -1,8 +1,6 @@
 // CREATE TABLE … SELECT derives column types differently on ClustrixDB.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { createTableLayout } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { createTableLayout, defineRule, isWord } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

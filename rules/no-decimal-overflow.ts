@@ -1,7 +1,6 @@
 // DECIMAL precision or scale over the limit: MySQL rejects it, Xpand silently truncates.
 import { TARGET_LIMITS } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { columnDefinitions, isPunct } from '../src/core/structure.js';
+import { columnDefinitions, defineRule, isPunct } from '../src/core/kit.js';
 
 const DECIMAL_TYPES = new Set(['DECIMAL', 'NUMERIC', 'DEC', 'FIXED']);
 

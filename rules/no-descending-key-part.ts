@@ -1,9 +1,7 @@
 // `KEY k (a DESC)`: MySQL 8 keeps such an index in descending order; ClustrixDB/Xpand document one
 // ASC|DESC after the whole column list, and not whether any order but ascending is kept.
 import { MYSQL8_DDL } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { indexDefinitions } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { defineRule, indexesOf, isWord } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +19,7 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const code = stmt.code;
-    for (const index of indexDefinitions(stmt)) {
+    for (const index of indexesOf(stmt)) {
       // Full-text and spatial indexes have no order.
       if (index.kind === 'fulltext' || index.kind === 'spatial') continue;
       for (const part of index.parts) {

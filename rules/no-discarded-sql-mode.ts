@@ -1,9 +1,7 @@
 // sql_mode: Xpand acts only on STRICT_TRANS_TABLES, STRICT_ALL_TABLES, NO_AUTO_VALUE_ON_ZERO
 // (and TRADITIONAL); it discards the others, and an unknown value turns sql_mode to NULL.
 import { SQL_MODES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { isPunct } from '../src/core/structure.js';
-import { identValue } from '../src/core/tokenize.js';
+import { defineRule, identValue, isPunct } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

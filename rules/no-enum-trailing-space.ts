@@ -1,8 +1,6 @@
 // ENUM/SET members with trailing spaces: MySQL trims them, Xpand keeps them.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { columnDefinitions, isPunct, matchParen } from '../src/core/structure.js';
-import { identValue } from '../src/core/tokenize.js';
+import { columnDefinitions, defineRule, identValue, isPunct, matchParen } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

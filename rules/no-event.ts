@@ -1,8 +1,7 @@
 // The event scheduler does not exist on ClustrixDB/Xpand: CREATE/ALTER/DROP EVENT and
 // SET GLOBAL event_scheduler.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule, removeStatementEdit } from '../src/core/rule.js';
-import { isWord } from '../src/core/tokenize.js';
+import { defineRule, isWord, removeStatementEdit } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

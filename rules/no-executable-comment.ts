@@ -2,22 +2,31 @@
 // unwrapped when what they hold can run on the target; otherwise the finding says what is skipped,
 // and the lossy fix removes it (or unwraps it and drops what the target lacks).
 import { SKIPPABLE_DUMP_CODE, SOURCES } from '../src/core/catalog/index.js';
-import { defineRule, mergeEdits, removalEdit, tokenIndexAt, type Edit, type Finding } from '../src/core/rule.js';
-import type { SqlSource } from '../src/core/source.js';
-import type { Statement } from '../src/core/statements.js';
 import {
   alterTableLayout,
+  type CodeSpan,
   columnDefinitions,
   createTableLayout,
-  isPunct,
-  matchParen,
-  splitTopLevel,
-  tableOptions,
-  type CodeSpan,
+  defineRule,
   type Definition,
+  type Edit,
+  type Finding,
+  identValue,
+  isPunct,
+  isTrivia,
+  isWord,
+  matchParen,
+  mergeEdits,
   type PartitionClause,
-} from '../src/core/structure.js';
-import { identValue, isTrivia, isWord, tokenize, type Token } from '../src/core/tokenize.js';
+  removalEdit,
+  splitTopLevel,
+  type SqlSource,
+  type Statement,
+  tableOptions,
+  type Token,
+  tokenIndexAt,
+  tokenize,
+} from '../src/core/kit.js';
 
 /** The newest MySQL and MariaDB versions a dump may come from: their /*!…*\/ code ran there. */
 const MYSQL_VERSION = 80499;

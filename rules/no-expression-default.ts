@@ -1,9 +1,16 @@
 // DEFAULT (expression), MySQL 8.0.13: no ClustrixDB/Xpand page documents it.
 import { MYSQL8_DDL } from '../src/core/catalog/index.js';
-import { defineRule, type Fix } from '../src/core/rule.js';
-import type { Statement } from '../src/core/statements.js';
-import { alterTableLayout, columnDefinitions, isPunct, matchParen } from '../src/core/structure.js';
-import { isWord, type Token } from '../src/core/tokenize.js';
+import {
+  alterTableLayout,
+  columnDefinitions,
+  defineRule,
+  type Fix,
+  isPunct,
+  isWord,
+  matchParen,
+  type Statement,
+  type Token,
+} from '../src/core/kit.js';
 
 /** Types MySQL gives no literal default: they take a default only as an expression. */
 const EXPRESSION_ONLY_TYPES =

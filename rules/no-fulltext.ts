@@ -1,8 +1,14 @@
 // Flags FULLTEXT indexes (inline, CREATE FULLTEXT INDEX, ALTER … ADD FULLTEXT) and MATCH … AGAINST.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule, indexDrops, indexRemovals } from '../src/core/rule.js';
-import { isPunct, splitTopLevel, QUERY_STATEMENTS } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import {
+  defineRule,
+  indexDrops,
+  indexRemovals,
+  isPunct,
+  isWord,
+  QUERY_STATEMENTS,
+  splitTopLevel,
+} from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

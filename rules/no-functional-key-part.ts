@@ -1,9 +1,7 @@
 // MySQL 8.0.13 functional key parts `((expr))` and 8.0.17 multi-valued key parts
 // `((CAST(… AS … ARRAY)))`: ClustrixDB/Xpand's index grammar takes column names only.
 import { MYSQL8_DDL } from '../src/core/catalog/index.js';
-import { definitionRemovalEdit, defineRule } from '../src/core/rule.js';
-import { indexDefinitions, isPunct, matchParen } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { defineRule, definitionRemovalEdit, indexesOf, isPunct, isWord, matchParen } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {
@@ -27,7 +25,7 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const code = stmt.code;
-    for (const index of indexDefinitions(stmt)) {
+    for (const index of indexesOf(stmt)) {
       let fixed = false;
       for (const part of index.parts) {
         if (!isPunct(code[part.from], '(')) continue;
@@ -48,7 +46,7 @@ export default defineRule({
               : {
                   kind: 'lossy',
                   title: 'Remove the index with a functional key part',
-                  edits: [definitionRemovalEdit(ctx.source, stmt, index.span)],
+                  edits: [definitionRemovalEdit(ctx.source, stmt, index)],
                 },
         });
         fixed = true;

@@ -2,11 +2,20 @@
 // (DATA DIRECTORY, STATS_*, COMPRESSION, ENCRYPTION, …), and database options other than CHARACTER
 // SET and COLLATE, and removes them.
 import { TABLE_OPTIONS } from '../src/core/catalog/index.js';
-import { defineRule, removeListItemEdit, type Edit } from '../src/core/rule.js';
-import type { SqlSource } from '../src/core/source.js';
-import type { Statement } from '../src/core/statements.js';
-import { alterTableLayout, createTableLayout, isPunct, tableOptions, type TableOption } from '../src/core/structure.js';
-import { identValue, isWord } from '../src/core/tokenize.js';
+import {
+  alterTableLayout,
+  createTableLayout,
+  defineRule,
+  type Edit,
+  identValue,
+  isPunct,
+  isWord,
+  removeListItemEdit,
+  type SqlSource,
+  type Statement,
+  type TableOption,
+  tableOptions,
+} from '../src/core/kit.js';
 
 /** Table options Xpand accepts (knowledge base §5.2), so an ALTER spec starting with one is options. */
 const OTHER_OPTIONS = new Set(['ENGINE', 'TYPE', 'AUTO_INCREMENT', 'CHARACTER SET', 'CHARSET', 'COLLATE', 'COMMENT']);

@@ -1,8 +1,14 @@
 // INVISIBLE columns (MySQL 8.0.23, MariaDB 10.3): not in the ClustrixDB/Xpand CREATE TABLE grammar.
 import { MYSQL8_DDL } from '../src/core/catalog/index.js';
-import { defineRule, removalEdit, specRemovalEdit } from '../src/core/rule.js';
-import { alterTableLayout, columnDefinitions, isPunct } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import {
+  alterTableLayout,
+  columnDefinitions,
+  defineRule,
+  isPunct,
+  isWord,
+  removalEdit,
+  specRemovalEdit,
+} from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

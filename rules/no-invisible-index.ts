@@ -1,9 +1,16 @@
 // INVISIBLE / VISIBLE index options arrived in ClustrixDB 9.0.
 import { VERSIONED_FEATURES, getTarget, targetInRange } from '../src/core/catalog/index.js';
-import { defineRule, removalEdit, specRemovalEdit } from '../src/core/rule.js';
-import type { Statement } from '../src/core/statements.js';
-import { alterTableLayout, createTableLayout, isPunct, type CodeSpan } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import {
+  alterTableLayout,
+  type CodeSpan,
+  createTableLayout,
+  defineRule,
+  isPunct,
+  isWord,
+  removalEdit,
+  specRemovalEdit,
+  type Statement,
+} from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,6 @@
 // LOCK TABLES is accepted but takes no lock on ClustrixDB/Xpand.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { isWord } from '../src/core/tokenize.js';
+import { defineRule, isWord } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

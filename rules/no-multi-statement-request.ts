@@ -1,9 +1,7 @@
 // A delimiter other than `;` that is never reset: the client sends several statements in one
 // request, which the server runs one by one — if it accepts multi-statement requests at all.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule, type Edit } from '../src/core/rule.js';
-import type { Statement } from '../src/core/statements.js';
-import { BODY_STATEMENTS } from '../src/core/structure.js';
+import { BODY_STATEMENTS, defineRule, type Edit, type Statement } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

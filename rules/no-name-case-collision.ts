@@ -1,8 +1,6 @@
 // ClustrixDB/Xpand compare table names case-insensitively (lower_case_table_names=1).
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { createTableLayout, qualifierOf, useDatabase } from '../src/core/structure.js';
-import { identValue } from '../src/core/tokenize.js';
+import { createTableLayout, defineRule, identValue, qualifierOf, useDatabase } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,6 @@
 // NOT NULL DEFAULT NULL: MySQL rejects it; Xpand accepts it and keeps only NOT NULL.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { columnDefinitions, isPunct } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { columnDefinitions, defineRule, isPunct, isWord } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

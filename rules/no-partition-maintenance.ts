@@ -2,10 +2,15 @@
 // and explicit partition selection (FROM t PARTITION (p)); and any partition maintenance of a
 // table the script created without partitioning, or with partitioning the target cannot take.
 import { PARTITIONING } from '../src/core/catalog/index.js';
-import { defineRule, removeSpecEdit } from '../src/core/rule.js';
-import { nameAt, type TableFacts } from '../src/core/schema.js';
-import { alterTableLayout, isPunct } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import {
+  alterTableLayout,
+  defineRule,
+  isPunct,
+  isWord,
+  nameAt,
+  removeSpecEdit,
+  type TableFacts,
+} from '../src/core/kit.js';
 
 const MAINTENANCE = new Set(['COALESCE', 'ANALYZE', 'CHECK', 'OPTIMIZE', 'REBUILD', 'REPAIR']);
 /** ALTER TABLE actions that work on a table's partitions. */
@@ -45,7 +50,7 @@ export default defineRule({
       // Looked up only for a partition clause: a stream's segment then depends on earlier ones'
       // tables only where it has to (mysqldump's ALTER TABLE … DISABLE KEYS does not).
       let looked: { table: TableFacts | undefined } | undefined;
-      const tableFacts = () => (looked ??= { table: ctx.schema.table(nameAt(code, layout.nameAt) ?? '') }).table;
+      const tableFacts = () => (looked ??= { table: ctx.schema.table(nameAt(code, layout.nameAt)?.name ?? '') }).table;
       for (const spec of layout.specs) {
         const action = code[spec.from]!;
         const onPartitions =

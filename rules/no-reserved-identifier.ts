@@ -1,16 +1,17 @@
 // Identifiers that are reserved words in ClustrixDB/Xpand but not in MySQL must be quoted.
 import { RESERVED_WORDS } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import type { Statement } from '../src/core/statements.js';
 import {
   alterTableLayout,
   columnDefinitions,
   createIndexLayout,
   createTableLayout,
+  defineRule,
   isPunct,
+  isWord,
   matchParen,
-} from '../src/core/structure.js';
-import { isWord, type Token } from '../src/core/tokenize.js';
+  type Statement,
+  type Token,
+} from '../src/core/kit.js';
 
 /** Words after which the next token names a table. */
 const TABLE_BEFORE = new Set(['TABLE', 'INTO', 'FROM', 'JOIN', 'UPDATE', 'REFERENCES', 'ON']);

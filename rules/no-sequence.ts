@@ -1,9 +1,7 @@
 // Sequences (MariaDB 10.3 CREATE SEQUENCE, NEXT VALUE FOR, NEXTVAL()): ClustrixDB 9.2 lists
 // CREATE SEQUENCE as unsupported; Xpand's statement index has ALTER SEQUENCE, unverified.
 import { SEQUENCES, targetInRange } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { isPunct } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { defineRule, isPunct, isWord } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -7,10 +7,7 @@ import {
   TARGET_SERVER_VARIABLES,
   SQL_MODES,
 } from '../src/core/catalog/index.js';
-import { defineRule, type Report } from '../src/core/rule.js';
-import type { Statement } from '../src/core/statements.js';
-import { isPunct } from '../src/core/structure.js';
-import { identValue, type Token } from '../src/core/tokenize.js';
+import { defineRule, identValue, isPunct, type Report, type Statement, type Token } from '../src/core/kit.js';
 
 interface Assignment {
   readonly name: string;

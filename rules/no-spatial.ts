@@ -1,7 +1,6 @@
 // Flags SPATIAL indexes, GEOMETRY-family column types and GIS functions.
 import { SOURCES, SPATIAL_TYPES } from '../src/core/catalog/index.js';
-import { defineRule, indexDrops, indexRemovals } from '../src/core/rule.js';
-import { columnDefinitions, isPunct } from '../src/core/structure.js';
+import { columnDefinitions, defineRule, indexDrops, indexRemovals, isPunct } from '../src/core/kit.js';
 
 const GIS_FUNCTION = /^(?:ST_\w+|MBR\w+|GEOMFROMTEXT|GEOMFROMWKB|POINTFROMTEXT|ASTEXT|ASWKT|ASBINARY|ASWKB)$/i;
 

@@ -1,7 +1,6 @@
 // Flags character sets the target does not have, at column, table, database and session level.
 import { charsetSupport, isMysqlCharset, replacementCharset, SOURCES } from '../src/core/catalog/index.js';
-import { defineRule, inStyleOf, replaceEdit } from '../src/core/rule.js';
-import { CHARSET_STATEMENTS, charsetClauses } from '../src/core/structure.js';
+import { CHARSET_STATEMENTS, charsetClauses, defineRule, inStyleOf, replaceEdit } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

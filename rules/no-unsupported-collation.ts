@@ -1,7 +1,6 @@
 // Flags collations the target does not have and rewrites them to the nearest supported one.
 import { collationSupport, isMysqlCharset, replacementCollation, SOURCES } from '../src/core/catalog/index.js';
-import { defineRule, inStyleOf, replaceEdit } from '../src/core/rule.js';
-import { CHARSET_STATEMENTS, charsetClauses } from '../src/core/structure.js';
+import { CHARSET_STATEMENTS, charsetClauses, defineRule, inStyleOf, replaceEdit } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

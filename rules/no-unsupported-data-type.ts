@@ -1,8 +1,6 @@
 // Column types that arrived late: JSON (ClustrixDB 9.0), NVARCHAR / NATIONAL VARCHAR (Xpand 6.1).
 import { VERSIONED_FEATURES, getTarget, targetInRange } from '../src/core/catalog/index.js';
-import { defineRule, type Edit } from '../src/core/rule.js';
-import { columnDefinitions, isPunct, matchParen } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { columnDefinitions, defineRule, type Edit, isPunct, isWord, matchParen } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,6 @@
 // DML forms ClustrixDB/Xpand do not support, as seen in scripts and routine bodies.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { createTableLayout, isPunct, QUERY_STATEMENTS } from '../src/core/structure.js';
-import { isWord, type Token } from '../src/core/tokenize.js';
+import { createTableLayout, defineRule, isPunct, isWord, QUERY_STATEMENTS, type Token } from '../src/core/kit.js';
 
 const COMPARISON = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 const GROUP_BY_END = new Set(['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'INTO', 'FOR', 'LOCK']);

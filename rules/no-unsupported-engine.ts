@@ -1,9 +1,7 @@
 // Flags storage engines: MEMORY (non-durable in-memory table), engines Xpand ignores (normalized to
 // InnoDB), and engines whose meaning cannot survive (FEDERATED, BLACKHOLE, …).
 import { ENGINES, isKnownEngine } from '../src/core/catalog/index.js';
-import { defineRule, inStyleOf, replaceEdit } from '../src/core/rule.js';
-import { columnDefinitions } from '../src/core/structure.js';
-import { identValue, isWord } from '../src/core/tokenize.js';
+import { columnDefinitions, defineRule, identValue, inStyleOf, isWord, replaceEdit } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

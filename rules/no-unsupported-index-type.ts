@@ -1,18 +1,7 @@
 // Flags `USING HASH` / `USING RTREE` in every position MySQL allows them, and any `USING <type>`
 // written before the column list, where ClustrixDB/Xpand's grammar has no index type.
 import { INDEX_TYPES } from '../src/core/catalog/index.js';
-import { defineRule, removalEdit } from '../src/core/rule.js';
-import type { Statement } from '../src/core/statements.js';
-import {
-  alterTableLayout,
-  createIndexLayout,
-  createTableLayout,
-  type CodeSpan,
-  type Definition,
-} from '../src/core/structure.js';
-import { isWord, type Token } from '../src/core/tokenize.js';
-
-const INDEX_KINDS: ReadonlySet<Definition['kind']> = new Set(['index', 'primary', 'unique', 'fulltext', 'spatial']);
+import { defineRule, indexesOf, isWord, removalEdit, type Token } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {
@@ -30,10 +19,12 @@ export default defineRule({
     source: INDEX_TYPES.source,
   },
   check(stmt, ctx) {
-    for (const span of indexDefinitions(stmt)) {
+    for (const index of indexesOf(stmt)) {
       const code = stmt.code;
+      // Where the key parts start: the list's `(`, or the end when none was written.
+      const keyPartsAt = index.open >= 0 ? index.open : index.to;
       let depth = 0;
-      for (let k = span.region.from; k < span.region.to; k++) {
+      for (let k = index.from; k < index.to; k++) {
         const t = code[k]!;
         if (t.kind === 'punct' && t.text === '(') depth++;
         else if (t.kind === 'punct' && t.text === ')') depth--;
@@ -42,7 +33,7 @@ export default defineRule({
         if (typeToken === undefined || typeToken.kind !== 'word') continue;
         const type = typeToken.text.toUpperCase();
         if (!['HASH', 'RTREE', 'BTREE'].includes(type)) continue;
-        const before = k < span.keyPartsAt;
+        const before = k < keyPartsAt;
         if (!before && INDEX_TYPES.supported.has(type)) continue;
         ctx.report({
           messageId: before ? 'beforeKeyParts' : 'ignored',
@@ -56,21 +47,3 @@ export default defineRule({
     }
   },
 });
-
-/** The token regions of a statement that define an index, with where their key parts start. */
-function indexDefinitions(stmt: Statement): Array<{ region: CodeSpan; keyPartsAt: number }> {
-  const code = stmt.code;
-  if (stmt.kind === 'create_index') {
-    const layout = createIndexLayout(stmt);
-    const keyPartsAt = layout.keyParts?.from ?? code.length;
-    return [{ region: { from: 0, to: code.length }, keyPartsAt }];
-  }
-  const defs = stmt.kind === 'create_table' ? createTableLayout(stmt).definitions : alterTableLayout(stmt).added;
-  return defs
-    .filter((d) => INDEX_KINDS.has(d.kind))
-    .map((d) => {
-      let open = d.from;
-      while (open < d.to && !(code[open]!.kind === 'punct' && code[open]!.text === '(')) open++;
-      return { region: d, keyPartsAt: open };
-    });
-}

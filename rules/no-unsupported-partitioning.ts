@@ -1,9 +1,16 @@
 // Flags HASH / KEY / LINEAR / LIST partitioning and subpartitions; RANGE partitioning is kept,
 // but checked for functions Xpand does not allow, RANGE COLUMNS, temporary tables and counts.
 import { TARGET_LIMITS, PARTITIONING, PARTITION_FUNCTIONS_UNSUPPORTED } from '../src/core/catalog/index.js';
-import { defineRule, removalEdit, type Edit } from '../src/core/rule.js';
-import { alterTableLayout, createTableLayout, isPunct, matchParen } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import {
+  alterTableLayout,
+  createTableLayout,
+  defineRule,
+  type Edit,
+  isPunct,
+  isWord,
+  matchParen,
+  removalEdit,
+} from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -1,9 +1,7 @@
 // Stored routines: the CASE statement, RESIGNAL, savepoints and ALTER PROCEDURE/FUNCTION are
 // not supported.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { bodyStatements, isPunct } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { bodyStatements, defineRule, isPunct, isWord } from '../src/core/kit.js';
 
 /** Tokens after which a word starts a statement inside a compound statement. */
 const STATEMENT_START = new Set(['BEGIN', 'THEN', 'ELSE', 'DO', 'LOOP', 'REPEAT']);

@@ -1,9 +1,7 @@
 // CREATE/ALTER VIEW clauses: ALGORITHM=UNDEFINED is not in the ClustrixDB/Xpand grammar
 // (MERGE | TEMPTABLE only); SQL SECURITY (and DEFINER) are accepted and ignored.
 import { MYSQL8_DDL } from '../src/core/catalog/index.js';
-import { defineRule, removalEdit } from '../src/core/rule.js';
-import { isPunct } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { defineRule, isPunct, isWord, removalEdit } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

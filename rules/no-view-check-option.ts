@@ -1,7 +1,6 @@
 // Views: WITH [CASCADED | LOCAL] CHECK OPTION is not supported.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule, removalEdit } from '../src/core/rule.js';
-import { isWord } from '../src/core/tokenize.js';
+import { defineRule, isWord, removalEdit } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 // XA transactions are not supported on ClustrixDB/Xpand.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

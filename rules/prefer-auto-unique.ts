@@ -2,10 +2,16 @@
 // where nothing relies on the order. Only where the script shows the table takes many inserts
 // (the AUTO_INCREMENT=n counter mysqldump writes): a suggestion on every table would be noise.
 import { AUTO_UNIQUE, targetInRange } from '../src/core/catalog/index.js';
-import { isIntegerType, tableColumns, tableKeys } from '../src/core/keys.js';
-import { defineRule, inStyleOf } from '../src/core/rule.js';
-import { createTableLayout, tableOptions } from '../src/core/structure.js';
-import { identValue } from '../src/core/tokenize.js';
+import {
+  createTableLayout,
+  defineRule,
+  identValue,
+  inStyleOf,
+  isIntegerType,
+  tableColumns,
+  tableKeys,
+  tableOptions,
+} from '../src/core/kit.js';
 
 /**
  * The inserts a table must have taken before the suggestion is worth its cost: the counter is the
@@ -39,7 +45,7 @@ export default defineRule({
     if (next - 1 < MIN_INSERTS) return;
     const pk = tableKeys(stmt).find((k) => k.kind === 'primary');
     if (pk === undefined || pk.parts.length !== 1) return; // not a surrogate key alone
-    const column = tableColumns(stmt, layout.definitions).find(
+    const column = tableColumns(stmt).find(
       (c) => c.name.toLowerCase() === pk.parts[0]!.column && c.autoIncrement !== null,
     );
     if (column === undefined || !isIntegerType(column.type)) return;

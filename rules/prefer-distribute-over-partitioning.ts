@@ -2,11 +2,24 @@
 // columns (DISTRIBUTE) and SLICES. The lossy fix of no-unsupported-partitioning drops the clause;
 // this suggestion replaces it with the Xpand way, inside /*$ … */ so MySQL still loads the script.
 import { DISTRIBUTION, targetInRange } from '../src/core/catalog/index.js';
-import { insertionAfter, tableKeys, xpandOption, type KeyInfo } from '../src/core/keys.js';
-import { defineRule, removalEdit, type Edit } from '../src/core/rule.js';
-import type { Statement } from '../src/core/statements.js';
-import { createTableLayout, isPunct, matchParen, splitTopLevel, type PartitionClause } from '../src/core/structure.js';
-import { identValue, isWord, type Token } from '../src/core/tokenize.js';
+import {
+  createTableLayout,
+  defineRule,
+  type Edit,
+  identValue,
+  insertionAfter,
+  isPunct,
+  isWord,
+  type KeyInfo,
+  matchParen,
+  type PartitionClause,
+  removalEdit,
+  splitTopLevel,
+  type Statement,
+  tableKeys,
+  type Token,
+  xpandOption,
+} from '../src/core/kit.js';
 
 /** The columns a HASH(col) or KEY(cols) clause partitions by (lower case; [] for KEY()), or null for an expression. */
 function partitionColumns(code: readonly Token[], clause: PartitionClause): string[] | null {

@@ -2,9 +2,7 @@
 // scans the table for every row it applies. Script-wide, so that a primary key added by a later
 // ALTER TABLE (as phpMyAdmin dumps do) counts: it reads what the whole script defined (ctx.schema).
 import { PRIMARY_KEY, targetInRange } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { createTableLayout } from '../src/core/structure.js';
-import { identValue, isWord, type Token } from '../src/core/tokenize.js';
+import { createTableLayout, defineRule, identValue, isWord, type Token } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -4,20 +4,24 @@
 import { DISTRIBUTION, targetInRange } from '../src/core/catalog/index.js';
 import {
   addedKeys,
+  alterTableLayout,
   createIndexKey,
+  createIndexLayout,
+  createTableLayout,
+  defineRule,
+  type Edit,
+  type FewValues,
+  identValue,
+  type IndexStats,
+  type KeyInfo,
+  nameAt,
+  type RuleContext,
+  type Statement,
   tableColumns,
+  type TableFacts,
   tableKeys,
   xpandOption,
-  type FewValues,
-  type KeyInfo,
-} from '../src/core/keys.js';
-import { defineRule, type Edit, type RuleContext } from '../src/core/rule.js';
-import type { TableFacts } from '../src/core/schema.js';
-import { nameAt } from '../src/core/schema.js';
-import type { Statement } from '../src/core/statements.js';
-import type { IndexStats } from '../src/core/statistics.js';
-import { alterTableLayout, columnDefinitions, createIndexLayout, createTableLayout } from '../src/core/structure.js';
-import { identValue } from '../src/core/tokenize.js';
+} from '../src/core/kit.js';
 
 /** What the column types say: how few values a column can hold (a guess at what it does hold). */
 interface Cardinality {
@@ -157,13 +161,9 @@ function check(
 }
 
 /** The cardinality the table's own column definitions give, over what the schema knew. */
-function fromColumns(
-  stmt: Statement,
-  definitions: Parameters<typeof tableColumns>[1],
-  table?: TableFacts,
-): Cardinality {
+function fromColumns(stmt: Statement, table?: TableFacts): Cardinality {
   const own = new Map<string, FewValues | null>();
-  for (const c of tableColumns(stmt, definitions)) own.set(c.name.toLowerCase(), c.fewValues);
+  for (const c of tableColumns(stmt)) own.set(c.name.toLowerCase(), c.fewValues);
   return {
     few: (column) => (own.has(column) ? own.get(column)! : (table?.fewValued?.get(column) ?? null)),
   };
@@ -195,15 +195,15 @@ export default defineRule({
       const pk = keys.find((k) => k.kind === 'primary');
       const primaryKey = pk === undefined ? null : pk.parts.map((p) => p.column ?? '');
       const name = code[layout.nameAt];
-      check(stmt, ctx, keys, fromColumns(stmt, layout.definitions), primaryKey, name ? identValue(name) : null);
+      check(stmt, ctx, keys, fromColumns(stmt), primaryKey, name ? identValue(name) : null);
     } else if (stmt.kind === 'create_index') {
       const key = createIndexKey(stmt);
       const on = createIndexLayout(stmt).onAt;
       const table = on >= 0 ? ctx.schema.tableAfter(code, on + 1) : undefined;
       if (key === null || table === undefined) return;
-      check(stmt, ctx, [key], fromColumns(stmt, [], table), table.primaryKey ?? null, table.name);
+      check(stmt, ctx, [key], fromColumns(stmt, table), table.primaryKey ?? null, table.name);
     } else {
-      const name = nameAt(code, alterTableLayout(stmt).nameAt);
+      const name = nameAt(code, alterTableLayout(stmt).nameAt)?.name ?? null;
       const keys = addedKeys(stmt);
       // Looked up only when keys are added: a stream's segment then depends on earlier ones'
       // tables only where it has to (mysqldump's ALTER TABLE … DISABLE KEYS does not).
@@ -211,7 +211,7 @@ export default defineRule({
       const table = ctx.schema.table(name ?? '');
       const pk = keys.find((k) => k.kind === 'primary');
       const primaryKey = pk !== undefined ? pk.parts.map((p) => p.column ?? '') : (table?.primaryKey ?? null);
-      check(stmt, ctx, keys, fromColumns(stmt, columnDefinitions(stmt), table), primaryKey, name);
+      check(stmt, ctx, keys, fromColumns(stmt, table), primaryKey, name);
     }
   },
 });

@@ -1,8 +1,6 @@
 // ALTER TABLE … DROP PRIMARY KEY needs LOCK=SHARED on ClustrixDB.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { alterTableLayout } from '../src/core/structure.js';
-import { isWord } from '../src/core/tokenize.js';
+import { alterTableLayout, defineRule, isWord } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -2,10 +2,7 @@
 // server report (src/live/script.ts) lists each as the SHOW statement that failed, with the
 // server's answer in a comment after it.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
-import { tokenIndexAt } from '../src/core/rule.js';
-import { identValue, isWord, type Token } from '../src/core/tokenize.js';
-import { isPunct } from '../src/core/structure.js';
+import { defineRule, identValue, isPunct, isWord, type Token, tokenIndexAt } from '../src/core/kit.js';
 
 const OBJECT_WORDS = ['TABLE', 'VIEW', 'SEQUENCE', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT'];
 

@@ -1,6 +1,6 @@
 // Reports, once, a statement clustrix-lint cannot classify: it is passed through unchanged.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { defineRule } from '../src/core/rule.js';
+import { defineRule } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InternalError } from '../src/core/errors.js';
 import { lintSource } from '../src/core/engine.js';
-import { MAX_PASSES, applyEdits, fixLoop, selectFixes } from '../src/core/fixer.js';
-import { defineRule, mergeEdits, type Finding, type Rule } from '../src/core/rule.js';
+import { applyEdits, mergeEdits } from '../src/core/edits.js';
+import { MAX_PASSES, fixLoop, selectFixes } from '../src/core/fixer.js';
+import { defineRule, type Finding, type Rule } from '../src/core/rule.js';
 import { SqlSource } from '../src/core/source.js';
 
 function finding(

@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/core/errors.js';
-import { applyEdits, fixAllowed } from '../src/core/fixer.js';
+import { applyEdits, mergeEdits } from '../src/core/edits.js';
+import { fixAllowed } from '../src/core/fixer.js';
 import { check, fix } from '../src/index.js';
-import { mergeEdits } from '../src/core/rule.js';
 import { SqlSource } from '../src/core/source.js';
 import { MARIADBD, startMariadb, type Server } from './mariadb.js';
 

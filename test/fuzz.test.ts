@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/core/errors.js';
-import { applyEdits } from '../src/core/fixer.js';
+import { applyEdits } from '../src/core/edits.js';
 import { check, fix } from '../src/index.js';
 import { SqlSource } from '../src/core/source.js';
 import { checkStreamWith, fixStreamWith, segments } from '../src/stream/index.js';

@@ -14,7 +14,7 @@ import { parseSettings } from '../src/lsp/config.js';
 import { rulePage } from '../src/lsp/diagnostics.js';
 import { CANCELLED, CheckPool } from '../src/lsp/pool.js';
 import type { DocumentInput } from '../src/lsp/protocol.js';
-import { applyEdits } from '../src/core/fixer.js';
+import { applyEdits } from '../src/core/edits.js';
 import { SqlSource } from '../src/core/source.js';
 import { CORPUS_SKIP_REASON, ROOT, corpusFiles } from './helpers.js';
 

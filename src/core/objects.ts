@@ -7,8 +7,9 @@
 //   differences verify lets a fix to that statement explain.
 // - namesAfter: every place after a word where an object may be named, erring wide: verify's
 //   scope check (src/verify/scope.ts) looks there for names qualified with another database.
-// The word lists of all three are here, side by side; so are the name readers they share (nameAt,
+// The word lists of all three are here, side by side; so are the name readers they share (names.ts's nameAt,
 // skipIfExists, the walk along a comma-separated list of tables). Portable: no Node.
+import { isName, nameAt } from './names.js';
 import type { Statement, StatementKind } from './statements.js';
 import { alterTableLayout, createIndexLayout, createTableLayout, isPunct } from './structure.js';
 import { identValue, isWord, type Token } from './tokenize.js';
@@ -45,21 +46,8 @@ export interface StatementShape {
 
 const NONE: StatementShape = { defines: null, subject: null, table: null, uses: [], drops: [] };
 
-const isName = (t: Token | undefined): t is Token => t !== undefined && (t.kind === 'word' || t.kind === 'quotedIdent');
-
 /** The key two names share when ClustrixDB/Xpand take them for the same object. */
 export const nameKey = (name: string): string => name.toLowerCase();
-
-/**
- * The object name at code[k] (`name` or `db.name`: the last part, quotes removed) with the index
- * after it, or null when code[k] is no name.
- */
-export function nameAt(code: readonly Token[], k: number): { name: string; next: number } | null {
-  if (!isName(code[k])) return null;
-  let j = k;
-  while (isPunct(code[j + 1], '.') && isName(code[j + 2])) j += 2;
-  return { name: identValue(code[j]!), next: j + 1 };
-}
 
 /** Skips `IF EXISTS` / `IF NOT EXISTS` at code[k]: the index after it, or k. */
 export function skipIfExists(code: readonly Token[], k: number): number {

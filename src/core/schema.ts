@@ -6,19 +6,14 @@
 // its memory grows with the schema, not with the data. A segment that may run before the ones
 // ahead of it are done (a pool of workers) records the lookups that reached what it was given and
 // what it changed: the stream runs it again if the lookups find otherwise once those are taken.
+import { columnDefinitions, tableColumns, type FewValues } from './columns.js';
 import { detach } from './detach.js';
-import { addedKeys, tableColumns, tableKeys, type FewValues } from './keys.js';
+import { addedKeys, indexesOf, tableKeys, type KeyInfo } from './keys.js';
+import { nameAt } from './names.js';
 import type { SqlSource } from './source.js';
 import type { Statement } from './statements.js';
-import {
-  alterTableLayout,
-  columnDefinitions,
-  createIndexLayout,
-  createTableLayout,
-  isPunct,
-  splitTopLevel,
-} from './structure.js';
-import { identValue, isWord, type Token } from './tokenize.js';
+import { alterTableLayout, createIndexLayout, createTableLayout, isPunct, splitTopLevel } from './structure.js';
+import { isWord, type Token } from './tokenize.js';
 
 export interface TableFacts {
   /** The name as written (unquoted). */
@@ -113,115 +108,116 @@ export class SchemaModel {
 
   /** Takes what `stmt` defines into account (call after the rules checked it). `lineOffset` places it in the input. */
   apply(stmt: Statement, source: SqlSource, lineOffset = 0): void {
-    const code = stmt.code;
     const line = () => source.locOf(stmt.start).line + lineOffset;
-    if (stmt.kind === 'create_table') {
-      const layout = createTableLayout(stmt);
-      const name = nameAt(code, layout.nameAt);
-      if (name === null) return;
-      const like = layout.body === null ? likeSource(code, layout.nameAt) : null;
-      if (like !== null) {
-        const from = this.table(like);
-        this.set(name.toLowerCase(), { ...(from ?? emptyTable(name, line())), name, line: line() });
-        return;
-      }
-      const indexes = new Map<string, { kind: 'fulltext' | 'spatial'; line: number }>();
-      for (const d of layout.definitions) {
-        if (d.kind !== 'fulltext' && d.kind !== 'spatial') continue;
-        const index = indexName(code, d.from, d.to);
-        if (index !== null) indexes.set(index.toLowerCase(), { kind: d.kind, line: line() });
-      }
-      const p = layout.partition;
-      const keys = tableKeys(stmt);
-      const pk = keys.find((k) => k.kind === 'primary');
-      this.set(name.toLowerCase(), {
-        name,
-        line: line(),
-        partition: p === null ? null : { type: p.type, linear: p.linear, line: line() },
-        indexes,
-        fewValued: fewValuedColumns(stmt, layout.definitions),
-        // CREATE TABLE … AS SELECT without a column list: its keys are not known from the script.
-        primaryKey:
-          layout.body === null
-            ? undefined
-            : pk === undefined
-              ? null
-              : pk.parts.map((part) => detach(part.column ?? '')),
-        candidateKey: pk === undefined && layout.body !== null ? candidateKey(stmt, layout.definitions, keys) : null,
-      });
+    if (stmt.kind === 'create_table') this.applyCreateTable(stmt, line);
+    else if (stmt.kind === 'create_index') this.applyCreateIndex(stmt, line);
+    else if (stmt.kind === 'alter_table') this.applyAlterTable(stmt, line);
+    else if (stmt.kind === 'drop') this.applyDrop(stmt);
+  }
+
+  private applyCreateTable(stmt: Statement, line: () => number): void {
+    const code = stmt.code;
+    const layout = createTableLayout(stmt);
+    const name = nameAt(code, layout.nameAt)?.name ?? null;
+    if (name === null) return;
+    const like = layout.body === null ? likeSource(code, layout.nameAt) : null;
+    if (like !== null) {
+      const from = this.table(like);
+      this.set(name.toLowerCase(), { ...(from ?? emptyTable(name, line())), name, line: line() });
       return;
     }
-    if (stmt.kind === 'create_index') {
-      const layout = createIndexLayout(stmt);
-      const kind = code.slice(0, layout.indexAt).find((t) => isWord(t, 'FULLTEXT') || isWord(t, 'SPATIAL'));
-      const table = layout.onAt >= 0 ? this.tableAfter(code, layout.onAt + 1) : undefined;
-      const index = nameAt(code, layout.indexAt + 1);
-      if (kind === undefined || table === undefined || index === null) return;
-      this.withIndex(table, index, kind.text.toLowerCase() as 'fulltext' | 'spatial', line());
-      return;
+    const indexes = new Map<string, { kind: 'fulltext' | 'spatial'; line: number }>();
+    for (const d of indexesOf(stmt)) {
+      if (d.kind !== 'fulltext' && d.kind !== 'spatial') continue;
+      if (d.name !== null) indexes.set(d.name.toLowerCase(), { kind: d.kind, line: line() });
     }
-    if (stmt.kind === 'alter_table') {
-      const layout = alterTableLayout(stmt);
-      // Only what changes the facts kept needs the table (so DISABLE KEYS reads nothing).
-      const relevant =
-        layout.partition !== null ||
-        layout.added.some((d) => d.kind === 'fulltext' || d.kind === 'spatial') ||
-        layout.specs.some(
-          (spec) =>
-            (isWord(code[spec.from], 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) ||
-            (isWord(code[spec.from], 'DROP') &&
-              (isWord(code[spec.from + 1], 'INDEX') ||
-                isWord(code[spec.from + 1], 'KEY') ||
-                isWord(code[spec.from + 1], 'PRIMARY'))),
-        ) ||
-        // The distribution advice's facts: the primary key and the columns' types.
-        layout.added.some((d) => d.kind === 'primary') ||
-        columnDefinitions(stmt).length > 0;
-      if (!relevant) return;
-      const table = this.table(nameAt(code, layout.nameAt) ?? '');
-      if (table === undefined) return;
-      let facts = table;
-      for (const spec of layout.specs) {
-        const w = code[spec.from];
-        if (isWord(w, 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) facts = { ...facts, partition: null };
-        if (isWord(w, 'DROP') && (isWord(code[spec.from + 1], 'INDEX') || isWord(code[spec.from + 1], 'KEY'))) {
-          const index = nameAt(code, spec.from + 2);
-          if (index !== null && facts.indexes.has(index.toLowerCase())) {
-            const indexes = new Map(facts.indexes);
-            indexes.delete(index.toLowerCase());
-            facts = { ...facts, indexes };
-          }
+    const p = layout.partition;
+    const keys = tableKeys(stmt);
+    const pk = keys.find((k) => k.kind === 'primary');
+    this.set(name.toLowerCase(), {
+      name,
+      line: line(),
+      partition: p === null ? null : { type: p.type, linear: p.linear, line: line() },
+      indexes,
+      fewValued: fewValuedColumns(stmt),
+      // CREATE TABLE … AS SELECT without a column list: its keys are not known from the script.
+      primaryKey:
+        layout.body === null ? undefined : pk === undefined ? null : pk.parts.map((part) => detach(part.column ?? '')),
+      candidateKey: pk === undefined && layout.body !== null ? candidateKey(stmt, keys) : null,
+    });
+  }
+
+  private applyCreateIndex(stmt: Statement, line: () => number): void {
+    const code = stmt.code;
+    const layout = createIndexLayout(stmt);
+    const kind = code.slice(0, layout.indexAt).find((t) => isWord(t, 'FULLTEXT') || isWord(t, 'SPATIAL'));
+    const table = layout.onAt >= 0 ? this.tableAfter(code, layout.onAt + 1) : undefined;
+    const index = nameAt(code, layout.indexAt + 1)?.name ?? null;
+    if (kind === undefined || table === undefined || index === null) return;
+    this.withIndex(table, index, kind.text.toLowerCase() as 'fulltext' | 'spatial', line());
+  }
+
+  private applyAlterTable(stmt: Statement, line: () => number): void {
+    const code = stmt.code;
+    const layout = alterTableLayout(stmt);
+    // Only what changes the facts kept needs the table (so DISABLE KEYS reads nothing).
+    const relevant =
+      layout.partition !== null ||
+      layout.added.some((d) => d.kind === 'fulltext' || d.kind === 'spatial') ||
+      layout.specs.some(
+        (spec) =>
+          (isWord(code[spec.from], 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) ||
+          (isWord(code[spec.from], 'DROP') &&
+            (isWord(code[spec.from + 1], 'INDEX') ||
+              isWord(code[spec.from + 1], 'KEY') ||
+              isWord(code[spec.from + 1], 'PRIMARY'))),
+      ) ||
+      // The distribution advice's facts: the primary key and the columns' types.
+      layout.added.some((d) => d.kind === 'primary') ||
+      columnDefinitions(stmt).length > 0;
+    if (!relevant) return;
+    const table = this.table(nameAt(code, layout.nameAt)?.name ?? '');
+    if (table === undefined) return;
+    let facts = table;
+    for (const spec of layout.specs) {
+      const w = code[spec.from];
+      if (isWord(w, 'REMOVE') && isWord(code[spec.from + 1], 'PARTITIONING')) facts = { ...facts, partition: null };
+      if (isWord(w, 'DROP') && (isWord(code[spec.from + 1], 'INDEX') || isWord(code[spec.from + 1], 'KEY'))) {
+        const index = nameAt(code, spec.from + 2)?.name ?? null;
+        if (index !== null && facts.indexes.has(index.toLowerCase())) {
+          const indexes = new Map(facts.indexes);
+          indexes.delete(index.toLowerCase());
+          facts = { ...facts, indexes };
         }
       }
-      for (const d of layout.added) {
-        if (d.kind !== 'fulltext' && d.kind !== 'spatial') continue;
-        const index = indexName(code, d.from, d.to);
-        if (index === null) continue;
-        facts = { ...facts, indexes: new Map(facts.indexes).set(index.toLowerCase(), { kind: d.kind, line: line() }) };
-      }
-      const p = layout.partition;
-      if (p !== null) facts = { ...facts, partition: { type: p.type, linear: p.linear, line: line() } };
-      facts = withColumnsAndKeys(facts, stmt);
-      this.set(table.name.toLowerCase(), facts);
-      return;
     }
-    if (stmt.kind === 'drop') {
-      if (isWord(code[1], 'TABLE') || (isWord(code[1], 'TEMPORARY') && isWord(code[2], 'TABLE'))) {
-        let k = isWord(code[1], 'TABLE') ? 2 : 3;
-        if (isWord(code[k], 'IF')) k += 2;
-        for (const span of splitTopLevel(code, k, code.length)) {
-          const name = nameAt(code, span.to - 1);
-          if (name !== null) this.drop(name.toLowerCase());
-        }
-      } else if (isWord(code[1], 'INDEX')) {
-        const index = nameAt(code, 2);
-        const on = code.findIndex((t) => isWord(t, 'ON'));
-        const table = on >= 0 ? this.tableAfter(code, on + 1) : undefined;
-        if (index === null || table === undefined || !table.indexes.has(index.toLowerCase())) return;
-        const indexes = new Map(table.indexes);
-        indexes.delete(index.toLowerCase());
-        this.set(table.name.toLowerCase(), { ...table, indexes });
+    for (const d of indexesOf(stmt)) {
+      if ((d.kind !== 'fulltext' && d.kind !== 'spatial') || d.name === null) continue;
+      facts = { ...facts, indexes: new Map(facts.indexes).set(d.name.toLowerCase(), { kind: d.kind, line: line() }) };
+    }
+    const p = layout.partition;
+    if (p !== null) facts = { ...facts, partition: { type: p.type, linear: p.linear, line: line() } };
+    facts = withColumnsAndKeys(facts, stmt);
+    this.set(table.name.toLowerCase(), facts);
+  }
+
+  private applyDrop(stmt: Statement): void {
+    const code = stmt.code;
+    if (isWord(code[1], 'TABLE') || (isWord(code[1], 'TEMPORARY') && isWord(code[2], 'TABLE'))) {
+      let k = isWord(code[1], 'TABLE') ? 2 : 3;
+      if (isWord(code[k], 'IF')) k += 2;
+      for (const span of splitTopLevel(code, k, code.length)) {
+        const name = nameAt(code, span.to - 1)?.name ?? null;
+        if (name !== null) this.drop(name.toLowerCase());
       }
+    } else if (isWord(code[1], 'INDEX')) {
+      const index = nameAt(code, 2)?.name ?? null;
+      const on = code.findIndex((t) => isWord(t, 'ON'));
+      const table = on >= 0 ? this.tableAfter(code, on + 1) : undefined;
+      if (index === null || table === undefined || !table.indexes.has(index.toLowerCase())) return;
+      const indexes = new Map(table.indexes);
+      indexes.delete(index.toLowerCase());
+      this.set(table.name.toLowerCase(), { ...table, indexes });
     }
   }
 
@@ -235,20 +231,16 @@ export class SchemaModel {
     let j = k;
     while (isPunct(code[j + 1], '.') && code[j + 2] !== undefined) j += 2;
     const name = nameAt(code, j);
-    return name === null ? undefined : this.table(name);
+    return name === null ? undefined : this.table(name.name);
   }
 }
 
 const detachFew = (v: FewValues): FewValues => ({ ...v, what: detach(v.what) });
 
 /** The first unique key whose columns are all NOT NULL: what InnoDB uses as the primary key. */
-function candidateKey(
-  stmt: Statement,
-  definitions: Parameters<typeof tableColumns>[1],
-  keys: ReturnType<typeof tableKeys>,
-): TableFacts['candidateKey'] {
+function candidateKey(stmt: Statement, keys: readonly KeyInfo[]): TableFacts['candidateKey'] {
   const notNull = new Set(
-    tableColumns(stmt, definitions)
+    tableColumns(stmt)
       .filter((c) => c.notNull)
       .map((c) => c.name.toLowerCase()),
   );
@@ -261,11 +253,11 @@ function candidateKey(
     : { name: detach(key.name ?? '(unnamed)'), columns: key.parts.map((p) => detach(p.column!)) };
 }
 
-/** The columns of `definitions` whose type allows only a few values. */
-function fewValuedColumns(stmt: Statement, definitions: Parameters<typeof tableColumns>[1]): Map<string, FewValues> {
+/** The columns of a CREATE TABLE whose type allows only a few values. */
+function fewValuedColumns(stmt: Statement): Map<string, FewValues> {
   const out = new Map<string, FewValues>();
   // Detached, as names are: a model that outlives its segment must not keep the segment's text alive.
-  for (const c of tableColumns(stmt, definitions))
+  for (const c of tableColumns(stmt))
     if (c.fewValues !== null) out.set(detach(c.name.toLowerCase()), detachFew(c.fewValues));
   return out;
 }
@@ -274,7 +266,7 @@ function fewValuedColumns(stmt: Statement, definitions: Parameters<typeof tableC
 function withColumnsAndKeys(facts: TableFacts, stmt: Statement): TableFacts {
   const code = stmt.code;
   let out = facts;
-  const changed = tableColumns(stmt, columnDefinitions(stmt));
+  const changed = tableColumns(stmt);
   if (changed.length > 0 && out.fewValued !== undefined) {
     const few = new Map(out.fewValued);
     for (const c of changed) {
@@ -328,30 +320,12 @@ function emptyTable(name: string, line: number): TableFacts {
   return { name, line, partition: null, indexes: new Map() };
 }
 
-/** The identifier at code[k] (a word or quoted name), or null. */
-export function nameAt(code: readonly Token[], k: number): string | null {
-  const t = code[k];
-  if (t === undefined || (t.kind !== 'word' && t.kind !== 'quotedIdent')) return null;
-  // Detached: a model that outlives its segment must not keep the segment's text alive.
-  return detach(identValue(t));
-}
-
 /** CREATE TABLE t LIKE other: the other table's name. */
-function likeSource(code: readonly Token[], nameAt_: number): string | null {
-  let k = nameAt_ + 1;
+function likeSource(code: readonly Token[], at: number): string | null {
+  let k = at + 1;
   if (isPunct(code[k], '(')) k++;
   if (!isWord(code[k], 'LIKE')) return null;
   k++;
   while (isPunct(code[k + 1], '.') && code[k + 2] !== undefined) k += 2;
-  return nameAt(code, k);
-}
-
-/** The name of a FULLTEXT/SPATIAL index definition: `FULLTEXT [INDEX|KEY] [name] (cols)`. */
-function indexName(code: readonly Token[], from: number, to: number): string | null {
-  let k = from;
-  if (isWord(code[k], 'CONSTRAINT')) k += 2;
-  k++; // FULLTEXT / SPATIAL
-  if (isWord(code[k], 'INDEX') || isWord(code[k], 'KEY')) k++;
-  if (k >= to || isPunct(code[k], '(')) return null;
-  return nameAt(code, k);
+  return nameAt(code, k)?.name ?? null;
 }

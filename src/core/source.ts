@@ -1,13 +1,10 @@
 // SqlSource: the text of one script with its tokens, statements and line/column maths.
+import { lineStarts, locationAt, type Location } from './position.js';
 import { tokenize, type Token } from './tokenize.js';
 import { splitStatements, type Statement } from './statements.js';
 
-export interface Location {
-  /** 1-based line. */
-  readonly line: number;
-  /** 1-based column, in UTF-16 code units from the start of the line. */
-  readonly column: number;
-}
+/** A 1-based line and column (in UTF-16 code units from the start of the line). */
+export type { Location };
 
 export class SqlSource {
   readonly text: string;
@@ -32,12 +29,7 @@ export class SqlSource {
 
   /** Offsets where lines start; computed on first use (most segments of a big dump never need it). */
   private get lineStarts(): number[] {
-    if (this.lineStartsCache === undefined) {
-      const starts = [0];
-      const text = this.text;
-      for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
-      this.lineStartsCache = starts;
-    }
+    this.lineStartsCache ??= lineStarts(this.text);
     return this.lineStartsCache;
   }
 
@@ -54,17 +46,7 @@ export class SqlSource {
 
   /** 1-based line and column of `offset` (a BOM does not count as a column). */
   locOf(offset: number): Location {
-    const lineStarts = this.lineStarts;
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const lineStart = lineStarts[lo]!;
-    const bomShift = lo === 0 && this.hasBom && offset > 0 ? 1 : 0;
-    return { line: lo + 1, column: offset - lineStart + 1 - bomShift };
+    return locationAt(this.lineStarts, offset, this.hasBom);
   }
 }
 

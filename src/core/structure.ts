@@ -71,20 +71,6 @@ export interface IndexLayout {
 }
 
 /** True when `t` is the punctuation `p`. */
-/** `use db` / ``USE `db` `` (the mysql client's command): the database named, as written; else null. */
-export function useDatabase(stmt: Statement): string | null {
-  if (stmt.kind !== 'client_command') return null;
-  const m = /^use\s+(`(?:[^`]|``)+`|[^\s;]+)/i.exec(stmt.code[0]?.text ?? '');
-  if (m === null) return null;
-  return m[1]!.startsWith('`') ? m[1]!.slice(1, -1).replace(/``/g, '`') : m[1]!;
-}
-
-/** The database of a name whose last part is code[nameAt] (`` `db`.`t` ``), as written; else null. */
-export function qualifierOf(code: readonly Token[], nameAt: number): string | null {
-  const q = isPunct(code[nameAt - 1], '.') ? code[nameAt - 2] : undefined;
-  return q === undefined || (q.kind !== 'word' && q.kind !== 'quotedIdent') ? null : identValue(q);
-}
-
 export function isPunct(t: Token | undefined, p: string): boolean {
   return t !== undefined && t.kind === 'punct' && t.text === p;
 }
@@ -171,7 +157,7 @@ export function definitionKind(code: readonly Token[], from: number, to: number)
 const QUERY_STARTERS = new Set(['SELECT', 'AS', 'IGNORE', 'REPLACE', 'WITH', 'TABLE', 'VALUES']);
 
 /** Layouts are pure functions of a statement, asked for by many rules: computed once each. */
-function memo<T>(compute: (stmt: Statement) => T): (stmt: Statement) => T {
+export function memo<T>(compute: (stmt: Statement) => T): (stmt: Statement) => T {
   const cache = new WeakMap<Statement, T>();
   return (stmt) => {
     let v = cache.get(stmt);
@@ -451,32 +437,6 @@ export function charsetClauses(stmt: Statement, knownCharset: (name: string) => 
   return out;
 }
 
-/**
- * Column definitions a statement creates or changes: CREATE TABLE columns, and ALTER TABLE
- * ADD [COLUMN], MODIFY [COLUMN] c …, CHANGE [COLUMN] old new …. `from` is the column name.
- */
-export const columnDefinitions = memo(computeColumnDefinitions);
-
-function computeColumnDefinitions(stmt: Statement): Definition[] {
-  const code = stmt.code;
-  if (stmt.kind === 'create_table') return createTableLayout(stmt).definitions.filter((d) => d.kind === 'column');
-  if (stmt.kind !== 'alter_table') return [];
-  const layout = alterTableLayout(stmt);
-  const out: Definition[] = layout.added.filter((d) => d.kind === 'column');
-  for (const spec of layout.specs) {
-    let k = spec.from;
-    if (isWord(code[k], 'MODIFY') || isWord(code[k], 'CHANGE')) {
-      const change = isWord(code[k], 'CHANGE');
-      k++;
-      if (isWord(code[k], 'COLUMN')) k++;
-      if (isWord(code[k], 'IF') && isWord(code[k + 1], 'EXISTS')) k += 2;
-      if (change) k++;
-      if (k < spec.to) out.push({ from: k, to: spec.to, kind: 'column' });
-    }
-  }
-  return out;
-}
-
 /** One table option: its name (upper-cased, `DATA DIRECTORY` as one) and token span. */
 export interface TableOption extends CodeSpan {
   readonly name: string;
@@ -551,55 +511,4 @@ export function bodyStatements(stmt: Statement): CodeSpan[] {
   }
   if (code.length > start) out.push({ from: start, to: code.length });
   return out;
-}
-
-/** One index a statement defines, with its key parts and the edit span that removes it. */
-export interface IndexDefinition {
-  /** `index`, `unique`, `primary`, `fulltext` or `spatial` (CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX too). */
-  readonly kind: DefinitionKind;
-  /** The whole definition (CREATE TABLE item, ALTER TABLE ADD target, or the CREATE INDEX statement). */
-  readonly span: CodeSpan;
-  /** The key-part list `(` … `)` inclusive, or null when none was found. */
-  readonly list: CodeSpan | null;
-  /** Each key part: `col`, `col(10) DESC`, `(expr) ASC`. */
-  readonly parts: readonly CodeSpan[];
-}
-
-const INDEX_DEFINITION_KINDS: ReadonlySet<DefinitionKind> = new Set([
-  'index',
-  'unique',
-  'primary',
-  'fulltext',
-  'spatial',
-]);
-
-/** The indexes of a CREATE TABLE, an ALTER TABLE … ADD or a CREATE INDEX, with their key parts. */
-export function indexDefinitions(stmt: Statement): IndexDefinition[] {
-  const code = stmt.code;
-  const withParts = (kind: DefinitionKind, span: CodeSpan, open: number): IndexDefinition => {
-    if (open < 0 || open >= span.to || !isPunct(code[open], '(')) return { kind, span, list: null, parts: [] };
-    const close = matchParen(code, open, span.to);
-    return { kind, span, list: { from: open, to: close + 1 }, parts: splitTopLevel(code, open + 1, close) };
-  };
-  if (stmt.kind === 'create_index') {
-    const layout = createIndexLayout(stmt);
-    const head = code.slice(0, Math.max(layout.indexAt, 0));
-    const kind: DefinitionKind = head.some((t) => isWord(t, 'UNIQUE'))
-      ? 'unique'
-      : head.some((t) => isWord(t, 'FULLTEXT'))
-        ? 'fulltext'
-        : head.some((t) => isWord(t, 'SPATIAL'))
-          ? 'spatial'
-          : 'index';
-    return [withParts(kind, { from: 0, to: code.length }, layout.keyParts?.from ?? -1)];
-  }
-  if (stmt.kind !== 'create_table' && stmt.kind !== 'alter_table') return [];
-  const defs = stmt.kind === 'create_table' ? createTableLayout(stmt).definitions : alterTableLayout(stmt).added;
-  return defs
-    .filter((d) => INDEX_DEFINITION_KINDS.has(d.kind))
-    .map((d) => {
-      let open = d.from;
-      while (open < d.to && !isPunct(code[open], '(')) open++;
-      return withParts(d.kind, { from: d.from, to: d.to }, open);
-    });
 }

@@ -1,5 +1,21 @@
 // MySQL tokenizer with exact offsets: the concatenation of its tokens is always the input.
 import { SqlSyntaxError } from './errors.js';
+import {
+  clientCommandEnd,
+  delimiterCommandEnd,
+  findCommentEnd,
+  isDigit,
+  isNumber,
+  isWhitespace,
+  isWordChar,
+  lineCommentAt,
+  lineCommentEnd,
+  matchesWordAt,
+  numberEnd,
+  scanQuoted,
+  variableEnd,
+  wordEnd,
+} from './scan.js';
 
 export type TokenKind =
   | 'bom'
@@ -73,28 +89,6 @@ export interface KnownPayload {
 }
 
 const MULTI_CHAR_OPERATORS = ['<=>', '->>', '<=', '>=', '<>', '!=', ':=', '||', '&&', '<<', '>>', '->'];
-
-function isWhitespace(c: number): boolean {
-  // space, \t, \n, \v, \f, \r
-  return c === 32 || (c >= 9 && c <= 13);
-}
-
-function isWordChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || // 0-9
-    (c >= 65 && c <= 90) || // A-Z
-    (c >= 97 && c <= 122) || // a-z
-    c === 95 || // _
-    c === 36 || // $
-    c >= 0x80
-  );
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-const NUMBER_RE = /^(?:\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|0x[0-9a-fA-F]+|0b[01]+)$/;
 
 /**
  * Splits `src` into tokens. Strings, quoted identifiers and comments are single tokens; the inside
@@ -246,18 +240,11 @@ function run(
     // The mysql client's DELIMITER command: only where a statement would begin, never inside a
     // /*! */ comment; it runs to the end of the line.
     if (atStatementStart && exec === null && matchesWordAt(src, i, 'DELIMITER')) {
-      const after = i + 9;
-      if (after >= n || src[after] === ' ' || src[after] === '\t') {
-        let j = after;
-        while (j < n && src[j] !== '\n') j++;
-        if (j > after && src[j - 1] === '\r') j--; // a CRLF line end stays whitespace
+      const j = delimiterCommandEnd(src, i);
+      if (j >= 0) {
         // A buffer that more input follows may have cut the command: read it once its line is whole.
         if (cut !== null && j === n) return delimiter;
-        const arg = src.slice(after, j).trim().split(/[ \t]/)[0] ?? '';
-        if (arg === '') {
-          throw new SqlSyntaxError('DELIMITER must be followed by a delimiter string', i);
-        }
-        delimiter = arg;
+        delimiter = delimiterArgument(src, i, j);
         push('delimiterCommand', j);
         atStatementStart = true;
         boundary();
@@ -285,32 +272,15 @@ function run(
     }
 
     // Comments.
-    if (
-      c === 35 /* # */ ||
-      (c === 45 && src.charCodeAt(i + 1) === 45 && (i + 2 >= n || isWhitespaceOrControl(src.charCodeAt(i + 2))))
-    ) {
-      // Only LF ends a line comment, as in the mysql client: a bare CR (mysqldump writes table
-      // names with control characters into `-- Table structure` lines) does not.
-      let j = src.indexOf('\n', i + 1);
-      if (j < 0) j = n;
-      else if (src[j - 1] === '\r' && j - 1 > i) j--;
-      push('comment', j);
+    if (lineCommentAt(src, i, c)) {
+      push('comment', lineCommentEnd(src, i));
       continue;
     }
     if (c === 47 /* / */ && src.charCodeAt(i + 1) === 42 /* * */) {
-      const execMatch = exec === null ? /^\/\*(M?)!(\d{5,6})?/.exec(src.slice(i, i + 10)) : null;
+      const execMatch = exec === null ? EXEC_OPENER.exec(src.slice(i, i + 10)) : null;
       if (execMatch) {
-        // Find the closing */ now, to report an unterminated comment at its start.
-        if (findCommentEnd(src, i + 2) < 0) {
-          throw new SqlSyntaxError('unterminated executable comment', i);
-        }
-        const wrapper: ExecComment = {
-          flavor: execMatch[1] === 'M' ? 'mariadb' : 'mysql',
-          version: execMatch[2] === undefined ? null : Number(execMatch[2]),
-          start: i,
-        };
-        exec = wrapper;
-        push('execOpen', i + execMatch[0].length, wrapper);
+        exec = execComment(src, i, execMatch);
+        push('execOpen', i + execMatch[0].length, exec);
         continue;
       }
       const end = findCommentEnd(src, i + 2);
@@ -339,72 +309,22 @@ function run(
       continue;
     }
     if (c === 64 /* @ */) {
-      let j = i + 1;
-      if (src.charCodeAt(j) === 64) j++;
-      const q = src.charCodeAt(j);
-      if (q === 39 || q === 34 || q === 96) {
-        j = scanQuoted(src, j, q, q !== 96, 'unterminated quoted variable name');
-      } else {
-        while (j < n && (isWordChar(src.charCodeAt(j)) || src[j] === '.')) {
-          if (delimiterStartsAt(src, j, delimiter)) break;
-          j++;
-        }
-      }
-      push('variable', j);
+      push('variable', variableEnd(src, i, delimiter));
       continue;
     }
     if (isWordChar(c) || (c === 46 /* . */ && isDigit(src.charCodeAt(i + 1)) && !afterName)) {
-      let j = i;
-      if (c === 46) j++;
-      while (j < n && isWordChar(src.charCodeAt(j))) {
-        if (j > i && delimiterStartsAt(src, j, delimiter)) break;
-        j++;
-      }
+      let j = wordEnd(src, i, delimiter);
       // Only a word that starts with a digit or a point can be a number (1.5, 1e-3, .5, 0x1F): the
       // others need no second look.
       let kind: TokenKind = 'word';
       if (isDigit(c) || c === 46) {
-        // A decimal point or exponent sign continues a number (1.5, 1e-3).
-        let word = src.slice(i, j);
-        if (/^\d+$/.test(word) && src[j] === '.' && !isWordChar(src.charCodeAt(j + 1) || 0)) {
-          j++;
-          word = src.slice(i, j);
-        } else if (/^\d+$/.test(word) && src[j] === '.' && isDigit(src.charCodeAt(j + 1))) {
-          j++;
-          while (j < n && isDigit(src.charCodeAt(j))) j++;
-          if (
-            (src[j] === 'e' || src[j] === 'E') &&
-            (isDigit(src.charCodeAt(j + 1)) ||
-              ((src[j + 1] === '+' || src[j + 1] === '-') && isDigit(src.charCodeAt(j + 2))))
-          ) {
-            j += 2;
-            while (j < n && isDigit(src.charCodeAt(j))) j++;
-          }
-          word = src.slice(i, j);
-        } else if (/^\d+[eE]$/.test(word) && (src[j] === '+' || src[j] === '-') && isDigit(src.charCodeAt(j + 1))) {
-          j += 1;
-          while (j < n && isDigit(src.charCodeAt(j))) j++;
-          word = src.slice(i, j);
-        }
-        if (NUMBER_RE.test(word) || /^\.\d+(?:[eE][+-]?\d+)?$/.test(word)) kind = 'number';
+        j = numberEnd(src, i, j);
+        if (isNumber(src.slice(i, j))) kind = 'number';
       }
-      const values =
-        dataStatement &&
-        depth === 0 &&
-        exec === null &&
-        (j - i === 6 || j - i === 5) &&
-        /^VALUES?$/i.test(src.slice(i, j));
+      const values = dataStatement && depth === 0 && exec === null && isValuesAt(src, i, j);
       push(kind, j);
       if (values) {
-        let end: number;
-        if (known !== null && known.from === i) end = known.end;
-        else if (cut === null) end = scanData(src, i, delimiter);
-        else {
-          // The payload may run past the end of the buffer: remember how far it is scanned.
-          const progress: ScanProgress = { safe: i };
-          end = scanData(src, i, delimiter, progress);
-          if (end === n) cut.open = { from: i, safe: progress.safe };
-        }
+        const end = payloadEnd(src, i, delimiter, known, cut);
         if (end > i) push('data', end);
         dataStatement = false;
       }
@@ -417,6 +337,53 @@ function run(
   }
 
   return delimiter;
+}
+
+/** `/*!NNNNN` or `/*M!NNNNNN` (the version is optional), read from the opener's first 10 characters. */
+const EXEC_OPENER = /^\/\*(M?)!(\d{5,6})?/;
+
+/** The executable comment `match` (EXEC_OPENER) opens at `i`; throws when it is never closed. */
+function execComment(src: string, i: number, match: RegExpExecArray): ExecComment {
+  // Find the closing */ now, to report an unterminated comment at its start.
+  if (findCommentEnd(src, i + 2) < 0) throw new SqlSyntaxError('unterminated executable comment', i);
+  return {
+    flavor: match[1] === 'M' ? 'mariadb' : 'mysql',
+    version: match[2] === undefined ? null : Number(match[2]),
+    start: i,
+  };
+}
+
+/**
+ * The delimiter a `DELIMITER x` command sets (its word at `i`, its line ending at `end`); throws
+ * when none is written.
+ */
+function delimiterArgument(src: string, i: number, end: number): string {
+  const arg =
+    src
+      .slice(i + 9, end)
+      .trim()
+      .split(/[ \t]/)[0] ?? '';
+  if (arg === '') throw new SqlSyntaxError('DELIMITER must be followed by a delimiter string', i);
+  return arg;
+}
+
+/** True when the word src[i, j) is VALUE or VALUES (any case). */
+function isValuesAt(src: string, i: number, j: number): boolean {
+  return (j - i === 6 || j - i === 5) && /^VALUES?$/i.test(src.slice(i, j));
+}
+
+/**
+ * End of the INSERT/REPLACE payload starting at `i` (just after VALUES): known from an earlier
+ * scan, or scanned now; with `cut` (more input follows) it may run past the end of the buffer, and
+ * `cut.open` remembers how far it is scanned.
+ */
+function payloadEnd(src: string, i: number, delimiter: string, known: KnownPayload | null, cut: Cut | null): number {
+  if (known !== null && known.from === i) return known.end;
+  if (cut === null) return scanData(src, i, delimiter);
+  const progress: ScanProgress = { safe: i };
+  const end = scanData(src, i, delimiter, progress);
+  if (end === src.length) cut.open = { from: i, safe: progress.safe };
+  return end;
 }
 
 /** How far a payload scan got; see scanData. */
@@ -511,80 +478,6 @@ export function scanData(src: string, from: number, delimiter: string, progress?
     i++;
   }
   return n;
-}
-
-/**
- * End of a client command starting at `i` (at the start of a statement), or `i` when there is
- * none. Like the mysql client: `use` and `source` only at the start of a line, the short forms
- * `\u` and `\.` anywhere; the command runs to the delimiter or the end of the line (trailing
- * spaces left out). mariadb-dump's sandbox line runs to its `*\/`.
- */
-function clientCommandEnd(src: string, i: number, delimiter: string): number {
-  if (src.startsWith('/*M!999999\\-', i)) {
-    const k = src.indexOf('*/', i);
-    return k < 0 ? i : k + 2;
-  }
-  const c = src.charCodeAt(i);
-  let named = false;
-  if (c === 92 /* \ */) {
-    const next = src[i + 1];
-    if (next !== '.' && next !== 'u') return i;
-  } else if (c === 117 || c === 85 || c === 115 || c === 83) {
-    // u/U, s/S: `use` or `source`, as a whole word followed by a blank, at the start of a line.
-    const word = matchesWordAt(src, i, 'USE') ? 3 : matchesWordAt(src, i, 'SOURCE') ? 6 : 0;
-    if (word === 0 || (src[i + word] !== ' ' && src[i + word] !== '\t')) return i;
-    let b = i - 1;
-    while (b >= 0 && (src[b] === ' ' || src[b] === '\t' || src.charCodeAt(b) === 0xfeff)) b--;
-    if (b >= 0 && src[b] !== '\n') return i;
-    named = true;
-  } else return i;
-  let j = i + (named ? 3 : 2);
-  const n = src.length;
-  while (j < n && src[j] !== '\n' && !src.startsWith(delimiter, j)) j++;
-  while (j > i && (src[j - 1] === ' ' || src[j - 1] === '\t' || src[j - 1] === '\r')) j--;
-  return j;
-}
-
-function isWhitespaceOrControl(c: number): boolean {
-  return c <= 32;
-}
-
-function matchesWordAt(src: string, i: number, word: string): boolean {
-  if (src.length < i + word.length) return false;
-  if (src.slice(i, i + word.length).toUpperCase() !== word) return false;
-  return i + word.length >= src.length || !isWordChar(src.charCodeAt(i + word.length));
-}
-
-function delimiterStartsAt(src: string, i: number, delimiter: string): boolean {
-  return delimiter !== ';' && src.startsWith(delimiter, i);
-}
-
-/** Offset just past the `*\/` closing a block comment whose body starts at `from`, or -1. */
-function findCommentEnd(src: string, from: number): number {
-  const k = src.indexOf('*/', from);
-  return k < 0 ? -1 : k + 2;
-}
-
-/** Offset just past the closing quote of the quoted text opening at `start`. */
-function scanQuoted(src: string, start: number, quote: number, backslash: boolean, what: string): number {
-  let j = start + 1;
-  const n = src.length;
-  while (j < n) {
-    const c = src.charCodeAt(j);
-    if (backslash && c === 92 /* \ */) {
-      j += 2;
-      continue;
-    }
-    if (c === quote) {
-      if (src.charCodeAt(j + 1) === quote) {
-        j += 2;
-        continue;
-      }
-      return j + 1;
-    }
-    j++;
-  }
-  throw new SqlSyntaxError(what, start);
 }
 
 /** True for tokens that carry no code: whitespace, comments, BOM and executable-comment wrappers. */

@@ -1,7 +1,8 @@
 // Places findings on the objects of a live server: the object whose part of the script (or of the
 // server report) holds the finding, and the line and column inside its SHOW CREATE text. After a
 // fix, the parts move with the edits, so findings on the clean script are placed the same way.
-import { applyEdits, type AppliedFix } from '../core/fixer.js';
+import { applyEdits } from '../core/edits.js';
+import type { AppliedFix } from '../core/fixer.js';
 import { lastAtOrBefore, lineStarts, locationAt, type Location } from '../core/position.js';
 import type { Edit, Finding } from '../core/rule.js';
 import type { LiveText, TextSegment } from './script.js';

@@ -5,7 +5,8 @@ import type { CodeAction, Range, TextEdit, WorkspaceEdit } from 'vscode-language
 import type { Directive } from '../core/directives.js';
 import { upperBound } from '../core/position.js';
 import { fix, rules } from '../index.js';
-import { mergeEdits, type Edit, type Finding, type FixKind } from '../core/rule.js';
+import { mergeEdits } from '../core/edits.js';
+import type { Edit, Finding, FixKind } from '../core/rule.js';
 import type { Token } from '../core/tokenize.js';
 import type { Analysis } from './analysis.js';
 import { rangeOf, type Positions } from './diagnostics.js';

@@ -2,7 +2,8 @@
 // or removes whole ones (it refuses a pass that merges or splits statements), so replaying its
 // passes gives the exact correspondence, also when a removed statement has the same kind as the
 // one after it.
-import { applyEdits, type AppliedFix } from '../core/fixer.js';
+import { applyEdits } from '../core/edits.js';
+import type { AppliedFix } from '../core/fixer.js';
 import type { Edit } from '../core/rule.js';
 import { SqlSource } from '../core/source.js';
 

@@ -2,7 +2,8 @@
 // compare their schemas through information_schema, and explain every difference by a fix.
 import { randomBytes } from 'node:crypto';
 import type { AppliedFix } from '../core/fixer.js';
-import { changedObjects, nameAt } from '../core/objects.js';
+import { nameAt } from '../core/names.js';
+import { changedObjects } from '../core/objects.js';
 import { SqlSource } from '../core/source.js';
 import { createTableLayout, isPunct } from '../core/structure.js';
 import { identValue, isWord } from '../core/tokenize.js';
