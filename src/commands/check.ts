@@ -4,10 +4,9 @@ import { FileRecords } from '../format/records.js';
 import type { ReportFinding } from '../format/types.js';
 import { checkDetailed, rules } from '../index.js';
 import type { LiveSchema } from '../live/types.js';
-import { Progress } from '../node/progress.js';
 import type { Streams } from '../node/streams.js';
 import { checkStreamInto, type StreamSuppressed } from '../stream/index.js';
-import { concurrencyOf, executorFor, inOrder, inputSize, inputsAtOnce, needsWholeText } from './executor.js';
+import { needsWholeText, streamInputs } from './executor.js';
 import { applyBaseline, finish, recordOptions, unreadableRecords } from './finish.js';
 import { lintOptions, readInputs, writeDump, type InputFile } from './inputs.js';
 import { COMMON_OPTIONS, FILES_POSITIONAL, type CommandSpec, type CommonArgs } from './options.js';
@@ -76,31 +75,17 @@ export async function runCheck(args: CommonArgs, io: Streams): Promise<number> {
     return finish(files, args, io, io.stdout);
   }
   // Streaming: constant memory per file, segments checked by `--concurrency` threads.
-  const concurrency = concurrencyOf(args);
-  const size = inputSize(all);
-  const executor = await executorFor(concurrency, size);
-  const progress = Progress.for(io, args.progress !== false, size, 'checked');
-  let files: FileRecords[];
-  try {
-    files = await inOrder(all, inputsAtOnce(concurrency), async (u) => {
-      const r = new FileRecords(u.name, u.target, options);
-      try {
-        await checkStreamInto(rules, u.stream(), r, {
-          ...lintOptions(args, u),
-          executor,
-          onBytes: progress === null ? undefined : (n) => progress.add(n),
-        });
-      } catch (e) {
-        r.dispose();
-        // An input that cannot be read or tokenized is a finding of its own; the others go on.
-        return unreadableRecords(e, u, options) ?? rethrow(e);
-      }
-      return r;
-    });
-  } finally {
-    progress?.clear();
-    await executor.close();
-  }
+  const files = await streamInputs(args, io, all, 'checked', async (u, run) => {
+    const r = new FileRecords(u.name, u.target, options);
+    try {
+      await checkStreamInto(rules, u.stream(), r, { ...lintOptions(args, u), ...run });
+    } catch (e) {
+      r.dispose();
+      // An input that cannot be read or tokenized is a finding of its own; the others go on.
+      return unreadableRecords(e, u, options) ?? rethrow(e);
+    }
+    return r;
+  });
   return finish(files, args, io, io.stdout);
 }
 

@@ -6,6 +6,8 @@ import { availableParallelism } from 'node:os';
 import { isServerUrl } from '../live/connect.js';
 import { STDIN } from '../node/files.js';
 import { UsageError } from '../node/io.js';
+import { Progress } from '../node/progress.js';
+import type { Streams } from '../node/streams.js';
 import { IN_THREAD, type SegmentExecutor } from '../stream/index.js';
 import type { InputFile } from './inputs.js';
 import type { CommonArgs } from './options.js';
@@ -92,4 +94,35 @@ export async function inOrder<T, R>(items: readonly T[], limit: number, task: (i
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
   if (errors.length > 0) throw errors.sort((x, y) => x.at - y.at)[0]!.error;
   return results;
+}
+
+/** What a streaming run gives the work on each input: the executor and the progress counter. */
+export interface StreamRun {
+  readonly executor: SegmentExecutor;
+  readonly onBytes: ((n: number) => void) | undefined;
+}
+
+/**
+ * Streams the inputs through `each`, as many at once as --concurrency allows, with one executor
+ * and one progress line (`verb`: what the line says of the bytes done) for the whole run; the
+ * results in input order. The executor is closed and the progress line cleared however it ends.
+ */
+export async function streamInputs<R>(
+  args: CommonArgs,
+  io: Streams,
+  all: readonly InputFile[],
+  verb: 'checked' | 'fixed',
+  each: (input: InputFile, run: StreamRun) => Promise<R>,
+): Promise<R[]> {
+  const concurrency = concurrencyOf(args);
+  const size = inputSize(all);
+  const executor = await executorFor(concurrency, size);
+  const progress = Progress.for(io, args.progress !== false, size, verb);
+  const run: StreamRun = { executor, onBytes: progress === null ? undefined : (n) => progress.add(n) };
+  try {
+    return await inOrder(all, inputsAtOnce(concurrency), (u) => each(u, run));
+  } finally {
+    progress?.clear();
+    await executor.close();
+  }
 }

@@ -7,10 +7,9 @@ import { STDIN, sameFile } from '../node/files.js';
 import { FileRecords } from '../format/records.js';
 import { fix, rules, type FixResult } from '../index.js';
 import { AtomicWriter, UsageError, writeFileAtomic } from '../node/io.js';
-import { Progress } from '../node/progress.js';
 import { writeToStream, type Streams } from '../node/streams.js';
 import { fixStreamInto, type StreamWrite } from '../stream/index.js';
-import { concurrencyOf, executorFor, inOrder, inputSize, inputsAtOnce, needsWholeText } from './executor.js';
+import { needsWholeText, streamInputs } from './executor.js';
 import { applyBaseline, finish, recordOptions, unreadableRecords } from './finish.js';
 import { lintOptions, readInputs, writeDump, type InputFile } from './inputs.js';
 import {
@@ -51,6 +50,15 @@ interface Destinations {
   readonly reportStream: Streams['stdout'];
 }
 
+/** What both ways of fixing take: the arguments, the policy, the streams, the inputs, where output goes. */
+interface FixRun {
+  readonly args: FixArgs;
+  readonly policy: Policy;
+  readonly io: Streams;
+  readonly all: readonly InputFile[];
+  readonly to: Destinations;
+}
+
 /** Checks -o, --write and --diff against the inputs, and says where the script and report go. */
 function destinations(args: FixArgs, io: Streams, all: readonly InputFile[]): Destinations {
   const usesStdin = all.some((u) => u.input.path === STDIN);
@@ -81,9 +89,8 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
   if (args.output !== undefined && args.write) throw new UsageError('use either -o/--output or --write, not both');
   const policy = { lossy: args.lossy, suggestions: suggestionsOption(args) };
   const all = await readInputs(args, io);
-  const to = destinations(args, io, all);
-  if (!needsWholeText(args)) return runFixStreaming(args, policy, io, all, to);
-  return runFixWhole(args, policy, io, all, to);
+  const run: FixRun = { args, policy, io, all, to: destinations(args, io, all) };
+  return needsWholeText(args) ? runFixWhole(run) : runFixStreaming(run);
 }
 
 /**
@@ -91,13 +98,8 @@ export async function runFix(args: FixArgs, io: Streams): Promise<number> {
  * input means nothing at all is written; the report still says what fix would have done with the
  * others.
  */
-async function runFixWhole(
-  args: FixArgs,
-  policy: Policy,
-  io: Streams,
-  all: readonly InputFile[],
-  { sqlToStdout, reportStream }: Destinations,
-): Promise<number> {
+async function runFixWhole({ args, policy, io, all, to }: FixRun): Promise<number> {
+  const { sqlToStdout, reportStream } = to;
   const live = all.find((u) => u.live !== undefined);
   const fixLive = live === undefined ? undefined : (await import('../live/check.js')).fixLive;
   const options = recordOptions(args, true);
@@ -162,22 +164,13 @@ async function runFixWhole(
  * fix without whole-text needs: each input streams through the fixer into a temporary file (or
  * standard output); temporary files are renamed into place only when every input succeeded.
  */
-async function runFixStreaming(
-  args: FixArgs,
-  policy: Policy,
-  io: Streams,
-  all: readonly InputFile[],
-  { sqlToStdout, reportStream }: Destinations,
-): Promise<number> {
+async function runFixStreaming({ args, policy, io, all, to }: FixRun): Promise<number> {
+  const { sqlToStdout, reportStream } = to;
   const pending: Array<{ writer: AtomicWriter; keepModeOf?: string; changed: boolean }> = [];
   const options = recordOptions(args, true);
-  const concurrency = concurrencyOf(args);
-  const size = inputSize(all);
-  const executor = await executorFor(concurrency, size);
-  const progress = Progress.for(io, args.progress !== false, size, 'fixed');
   let files: FileRecords[];
   try {
-    files = await inOrder(all, inputsAtOnce(concurrency), async (u) => {
+    files = await streamInputs(args, io, all, 'fixed', async (u, run) => {
       const path = resolve(io.cwd, u.input.path);
       let write: StreamWrite;
       let entry: (typeof pending)[number] | undefined;
@@ -195,8 +188,7 @@ async function runFixStreaming(
         await fixStreamInto(rules, u.stream(), write, r, {
           ...lintOptions(args, u),
           ...policy,
-          executor,
-          onBytes: progress === null ? undefined : (n) => progress.add(n),
+          ...run,
         });
       } catch (e) {
         r.dispose();
@@ -216,9 +208,6 @@ async function runFixStreaming(
   } catch (e) {
     for (const p of pending) p.writer.abort();
     throw e;
-  } finally {
-    progress?.clear();
-    await executor.close();
   }
   const unreadable = files.filter((r) => r.fatal !== null).length;
   if (unreadable > 0) {

@@ -5,11 +5,10 @@
 import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog/index.js';
 import { lintSource, lintSourceDetailed, settingsFor, type RuleSetting } from './engine.js';
 import type { Suppressed } from './directives.js';
-import { SqlSyntaxError } from './errors.js';
 import { fixLoop, fixPolicy, type AppliedFix } from './fixer.js';
 import { unifiedDiff } from '../format/diff.js';
 import type { Finding, Severity } from './rule.js';
-import { SqlSource, locateOffset } from './source.js';
+import { SqlSource, withLocation } from './source.js';
 import { checkSuggestionRules } from './suggestions.js';
 import { allRules, rules } from '../../rules/index.js';
 
@@ -61,18 +60,6 @@ export interface FixResult {
 /** The options with the rule settings that concern script rules (a config may also set server rules). */
 export function forScripts<O extends CheckOptions>(options: O): O {
   return options.rules === undefined ? options : { ...options, rules: settingsFor(rules, allRules, options.rules) };
-}
-
-function withLocation<T>(sql: string, filename: string | undefined, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof SqlSyntaxError && e.line === undefined) {
-      const at = locateOffset(sql, e.offset);
-      e.locate(at.line, at.column, filename);
-    }
-    throw e;
-  }
 }
 
 /** Checks `sql` against the target; findings are sorted by position. Throws SqlSyntaxError on bad input. */

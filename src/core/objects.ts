@@ -96,8 +96,8 @@ const NEEDED_AFTER = new Set(['FROM', 'JOIN', 'INTO', 'UPDATE', 'REFERENCES', 'T
 /** After these, a comma-separated list of tables may follow (FROM a, b / LOCK TABLES a READ, b WRITE). */
 const NEEDED_LISTS = new Set(['FROM', 'TABLES', 'UPDATE', 'TABLE']);
 
-/** Words that end such a list. */
-const NEEDED_LIST_END = new Set([
+/** Words that end a list of table names in every statement (clause and query words). */
+const LIST_END = [
   'WHERE',
   'SET',
   'GROUP',
@@ -110,6 +110,11 @@ const NEEDED_LIST_END = new Set([
   'VALUES',
   'VALUE',
   'SELECT',
+];
+
+/** Words that end such a list. */
+const NEEDED_LIST_END = new Set([
+  ...LIST_END,
   'PARTITION',
   'WINDOW',
   'FOR',
@@ -335,18 +340,7 @@ const NAMED_MODIFIERS = new Set(['IF', 'NOT', 'EXISTS', 'LOW_PRIORITY', 'HIGH_PR
 
 /** Words that end a comma-separated list of such names. */
 const NAMED_LIST_END = new Set([
-  'WHERE',
-  'SET',
-  'GROUP',
-  'HAVING',
-  'ORDER',
-  'LIMIT',
-  'ON',
-  'USING',
-  'UNION',
-  'VALUES',
-  'VALUE',
-  'SELECT',
+  ...LIST_END,
   'FROM',
   'PARTITION',
   'WINDOW',

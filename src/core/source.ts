@@ -1,4 +1,5 @@
 // SqlSource: the text of one script with its tokens, statements and line/column maths.
+import { SqlSyntaxError } from './errors.js';
 import { lineStarts, locationAt, type Location } from './position.js';
 import { tokenize, type Token } from './tokenize.js';
 import { splitStatements, type Statement } from './statements.js';
@@ -62,4 +63,21 @@ export function locateOffset(text: string, offset: number): Location {
   }
   const bomShift = line === 1 && text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
   return { line, column: offset - lineStart + 1 - bomShift };
+}
+
+/**
+ * Runs `run` (which tokenizes `text`) and gives a syntax error it throws the line and column of its
+ * offset in `text`, and `name` as its file: the one message a user sees for a script that cannot be
+ * read (`name:line:col: …`).
+ */
+export function withLocation<T>(text: string, name: string | undefined, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof SqlSyntaxError && e.line === undefined) {
+      const at = locateOffset(text, e.offset);
+      e.locate(at.line, at.column, name);
+    }
+    throw e;
+  }
 }

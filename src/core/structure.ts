@@ -169,17 +169,25 @@ export function memo<T>(compute: (stmt: Statement) => T): (stmt: Statement) => T
   };
 }
 
+/**
+ * Index of the table name's last part after the word TABLE and an `IF [NOT] EXISTS` of `ifWords`
+ * words, or -1 when the statement ends before a name.
+ */
+function tableNameAt(code: readonly Token[], ifWords: number): number {
+  let k = 0;
+  while (k < code.length && !isWord(code[k], 'TABLE')) k++;
+  k++;
+  if (isWord(code[k], 'IF')) k += ifWords;
+  return k < code.length ? skipName(code, k) - 1 : -1;
+}
+
 /** Layout of a CREATE TABLE statement. */
 export const createTableLayout = memo(computeCreateTableLayout);
 
 function computeCreateTableLayout(stmt: Statement): TableLayout {
   const code = stmt.code;
-  let k = 0;
-  while (k < code.length && !isWord(code[k], 'TABLE')) k++;
-  k++;
-  if (isWord(code[k], 'IF')) k += 3; // IF NOT EXISTS
-  const nameAt = k < code.length ? skipName(code, k) - 1 : -1;
-  k = nameAt + 1;
+  const nameAt = tableNameAt(code, 3); // IF NOT EXISTS
+  let k = nameAt + 1;
   let body: CodeSpan | null = null;
   const definitions: Definition[] = [];
   if (
@@ -212,12 +220,8 @@ export const alterTableLayout = memo(computeAlterTableLayout);
 
 function computeAlterTableLayout(stmt: Statement): AlterTableLayout {
   const code = stmt.code;
-  let k = 0;
-  while (k < code.length && !isWord(code[k], 'TABLE')) k++;
-  k++;
-  if (isWord(code[k], 'IF')) k += 2; // IF EXISTS (MariaDB)
-  const nameAt = k < code.length ? skipName(code, k) - 1 : -1;
-  k = nameAt + 1;
+  const nameAt = tableNameAt(code, 2); // IF EXISTS (MariaDB)
+  const k = nameAt + 1;
   let end = k;
   let depth = 0;
   for (; end < code.length; end++) {

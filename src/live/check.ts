@@ -4,10 +4,10 @@ import { rules, serverRules, allRules } from '../../rules/index.js';
 import { getTarget } from '../core/catalog/index.js';
 import type { Suppressed } from '../core/directives.js';
 import { lintSource, lintSourceDetailed, settingsFor, type EngineOptions } from '../core/engine.js';
-import { InternalError, SqlSyntaxError } from '../core/errors.js';
+import { InternalError } from '../core/errors.js';
 import { fixLoop, fixPolicy } from '../core/fixer.js';
 import { unifiedDiff } from '../format/diff.js';
-import { SqlSource, locateOffset } from '../core/source.js';
+import { SqlSource, withLocation } from '../core/source.js';
 import { statisticsOf } from '../core/statistics.js';
 import { checkSuggestionRules } from '../core/suggestions.js';
 import { followFixes, locateFindings, type LocatedFinding, type LocatedFix } from './locate.js';
@@ -42,18 +42,6 @@ export interface LiveFixResult {
   readonly diff: string;
 }
 
-function tokenized<T>(text: string, name: string, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof SqlSyntaxError && e.line === undefined) {
-      const at = locateOffset(text, e.offset);
-      e.locate(at.line, at.column, name);
-    }
-    throw e;
-  }
-}
-
 function scriptOptions(options: LiveCheckOptions, read: LiveRead): EngineOptions {
   // The index statistics let the rules judge a key by the data the database holds.
   return { ...options, rules: settingsFor(rules, allRules, options.rules), statistics: statisticsOf(read.schema) };
@@ -62,7 +50,7 @@ function scriptOptions(options: LiveCheckOptions, read: LiveRead): EngineOptions
 /** The findings of the server report (variables, unreadable objects); the server rules offer no fixes. */
 function checkReport(read: LiveRead, options: LiveCheckOptions) {
   const report: LiveText = read.script.report;
-  const result = tokenized(report.text, `${read.script.name} (server report)`, () =>
+  const result = withLocation(report.text, `${read.script.name} (server report)`, () =>
     lintSourceDetailed(new SqlSource(report.text), serverRules, {
       ...options,
       rules: settingsFor(serverRules, allRules, options.rules),
@@ -82,7 +70,7 @@ export function checkLive(read: LiveRead, options: LiveCheckOptions = {}): LiveC
   getTarget(options.target);
   const script = read.script.script;
   const server = `${read.schema.server.url}/`;
-  const result = tokenized(script.text, read.script.name, () =>
+  const result = withLocation(script.text, read.script.name, () =>
     lintSourceDetailed(new SqlSource(script.text), rules, scriptOptions(options, read)),
   );
   const report = checkReport(read, options);
@@ -104,7 +92,7 @@ export function fixLive(
   const script = read.script.script;
   const server = `${read.schema.server.url}/`;
   const engineOptions = scriptOptions(options, read);
-  const result = tokenized(script.text, read.script.name, () =>
+  const result = withLocation(script.text, read.script.name, () =>
     fixLoop(script.text, (source) => lintSource(source, rules, engineOptions), fixPolicy(options)),
   );
   const followed = followFixes(script, server, result.applied);

@@ -1,7 +1,7 @@
 // The facts of a live database for reports and tools: the server, every object with its
 // information_schema facts (engine, row estimate, size, partitions, references, DEFINER), what
 // could not be read, and the DEFINER accounts referenced. The SHOW CREATE texts are left out.
-import type { DefinerUse, HiddenKind, LiveSchema, LiveServer, LiveTableFacts, ObjectType } from './types.js';
+import type { DefinerUse, LiveDatabase, LiveSchema, LiveServer, LiveTableFacts, ObjectType } from './types.js';
 
 export interface LiveObjectFacts extends Partial<LiveTableFacts> {
   readonly type: ObjectType;
@@ -14,12 +14,9 @@ export interface LiveObjectFacts extends Partial<LiveTableFacts> {
   readonly table?: string;
 }
 
-export interface LiveDatabaseFacts {
-  readonly name: string;
-  readonly charset: string | null;
-  readonly collation: string | null;
+/** A database as read, with its objects' facts in place of their SHOW CREATE texts. */
+export interface LiveDatabaseFacts extends Omit<LiveDatabase, 'createText' | 'objects'> {
   readonly objects: readonly LiveObjectFacts[];
-  readonly hidden: readonly HiddenKind[];
 }
 
 export interface LiveFacts {

@@ -107,6 +107,7 @@ const str = (v: unknown): string =>
 const num = (v: unknown): number => Number(str(v));
 
 /** Groups rows by an exact (JavaScript) key, keeping each group in `order`. */
+/** Groups `list` by `key`, each group sorted by `order`. */
 function groups(list: Row[], key: (r: Row) => string, order: (r: Row) => number): Map<string, Row[]> {
   const out = new Map<string, Row[]>();
   for (const r of list) {
@@ -119,6 +120,27 @@ function groups(list: Row[], key: (r: Row) => string, order: (r: Row) => number)
   return out;
 }
 
+/** Separates a table's name from an object's in a map key (no name holds it). */
+const sep = '\u0000';
+
+/**
+ * The rows of `sql` (about `schema`) grouped by table and the object named in column `name` (an
+ * index, a constraint), each group in the order of column `order`: one group per multi-part object.
+ */
+async function partsOf(
+  db: Queryable,
+  sql: string,
+  schema: string,
+  name: string,
+  order: string,
+): Promise<Map<string, Row[]>> {
+  return groups(
+    await rows(db, sql, schema),
+    (r) => str(r.TABLE_NAME) + sep + str(r[name]),
+    (r) => num(r[order]),
+  );
+}
+
 /** Reads the schema of `schema`; its own name inside definitions becomes `<db>`. */
 export async function snapshot(db: Queryable, schema: string): Promise<Snapshot> {
   const snap: Snapshot = new Map();
@@ -129,7 +151,6 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
     for (const [k, v] of Object.entries(props)) o.props.set(k, neutral(v));
     snap.set(key, o);
   };
-  const sep = '\u0000';
 
   for (const r of await rows(
     db,
@@ -171,14 +192,12 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
     });
   }
   // Indexes: one object per index; its parts, in order, with prefix length and direction.
-  const statistics = groups(
-    await rows(
-      db,
-      'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?',
-      schema,
-    ),
-    (r) => str(r.TABLE_NAME) + sep + str(r.INDEX_NAME),
-    (r) => num(r.SEQ_IN_INDEX),
+  const statistics = await partsOf(
+    db,
+    'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?',
+    schema,
+    'INDEX_NAME',
+    'SEQ_IN_INDEX',
   );
   for (const parts of statistics.values()) {
     const first = parts[0]!;
@@ -202,14 +221,12 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
   )) {
     referential.set(str(r.TABLE_NAME) + sep + str(r.CONSTRAINT_NAME), r);
   }
-  const keyColumns = groups(
-    await rows(
-      db,
-      'SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, ORDINAL_POSITION, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL',
-      schema,
-    ),
-    (r) => str(r.TABLE_NAME) + sep + str(r.CONSTRAINT_NAME),
-    (r) => num(r.ORDINAL_POSITION),
+  const keyColumns = await partsOf(
+    db,
+    'SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, ORDINAL_POSITION, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL',
+    schema,
+    'CONSTRAINT_NAME',
+    'ORDINAL_POSITION',
   );
   for (const [key, cols] of keyColumns) {
     const first = cols[0]!;
