@@ -31,6 +31,7 @@ export const UNIT = [
   'test/redos.test.ts',
   'test/atomic.test.ts',
   'test/fixtures.test.ts',
+  'test/docs.test.ts',
 ];
 
 /** The fuzz tier: seeded property runs (FUZZ_SEED and FUZZ_RUNS widen them; bin/fuzz.mjs). */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, fix, SqlSyntaxError, type Finding } from '../src/index.js';
-import { CORPUS_SKIP_REASON, corpusFiles, publicCorpusFiles } from './helpers.js';
+import { CORPUS_SKIP_REASON, corpusFiles, publicCorpusFiles } from './helpers/corpus.js';
 
 const wso2 = corpusFiles();
 const pub = publicCorpusFiles();

@@ -5,7 +5,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, sarifValidator } from './helpers.js';
+import { runCli } from './helpers/cli.js';
+import { BIN } from './helpers/paths.js';
+import { sarifValidator } from './helpers/sarif.js';
 
 const tmp = () => {
   const d = mkdtempSync(join(tmpdir(), 'clustrix-lint-bad-'));

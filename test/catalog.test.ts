@@ -11,7 +11,7 @@ import {
   replacementCollation,
 } from '../src/core/catalog/index.js';
 import { ConfigError } from '../src/core/errors.js';
-import { ROOT } from './helpers.js';
+import { ROOT } from './helpers/paths.js';
 
 describe('catalog', () => {
   it('lists targets oldest first, ClustrixDB 7.0 through Xpand 23.09, newest as default', () => {

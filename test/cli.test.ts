@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.js';
+import { runCli } from './helpers/cli.js';
+import { ROOT } from './helpers/paths.js';
 
 const SAMPLE = join(ROOT, 'fixtures', 'wso2-sample', 'input.sql');
 const tmp = () => mkdtempSync(join(tmpdir(), 'clustrix-lint-cli-'));

@@ -4,7 +4,7 @@
 // still loads after `fix --lossy`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, fix } from '../src/index.js';
-import { MARIADBD, MARIADB_SKIP_REASON, startMariadb, type Server } from './mariadb.js';
+import { MARIADBD, MARIADB_SKIP_REASON, startMariadb, type Server } from './helpers/mariadb.js';
 
 interface Case {
   readonly name: string;

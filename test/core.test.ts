@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, checkDetailed, fix, rules, TARGETS } from '../src/index.js';
-import { ROOT } from './helpers.js';
+import { ROOT } from './helpers/paths.js';
 
 const SAMPLE = join(ROOT, 'fixtures', 'wso2-sample', 'input.sql');
 const BUILTINS = new Set(builtinModules);

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/core/errors.js';
 import { check, checkStream, fix } from '../src/index.js';
-import { corpusFiles, publicCorpusFiles, PUBLIC_CORPUS_SKIP_REASON } from './helpers.js';
+import { corpusFiles, publicCorpusFiles, PUBLIC_CORPUS_SKIP_REASON } from './helpers/corpus.js';
 
 const wso2 = corpusFiles() ?? [];
 const pub = publicCorpusFiles();

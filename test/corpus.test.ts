@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, fix } from '../src/index.js';
 import { SqlSource } from '../src/core/source.js';
-import { CORPUS_SKIP_REASON, corpusFiles } from './helpers.js';
+import { CORPUS_SKIP_REASON, corpusFiles } from './helpers/corpus.js';
 
 const files = corpusFiles();
 const read = (f: string) => readFileSync(f, 'utf8');

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.js';
+import { runCli } from './helpers/cli.js';
+import { ROOT } from './helpers/paths.js';
 
 const cases = readdirSync(join(ROOT, 'fixtures'), { withFileTypes: true })
   .filter((d) => d.isDirectory())

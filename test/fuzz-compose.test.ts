@@ -12,7 +12,7 @@ import { applyEdits, mergeEdits } from '../src/core/edits.js';
 import { fixAllowed } from '../src/core/fixer.js';
 import { check, fix } from '../src/index.js';
 import { SqlSource } from '../src/core/source.js';
-import { MARIADBD, startMariadb, type Server } from './mariadb.js';
+import { MARIADBD, startMariadb, type Server } from './helpers/mariadb.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);

@@ -12,7 +12,8 @@ import { checkStreamWith, fixStreamWith, segments } from '../src/stream/index.js
 import type { Finding } from '../src/core/rule.js';
 import { rules } from '../rules/index.js';
 import { tokenize } from '../src/core/tokenize.js';
-import { corpusFiles, fakePool } from './helpers.js';
+import { corpusFiles } from './helpers/corpus.js';
+import { fakePool } from './helpers/stream.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);

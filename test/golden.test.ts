@@ -10,7 +10,8 @@ import { createTwoFilesPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/core/errors.js';
 import { check, type Finding } from '../src/index.js';
-import { publicCorpusFiles, PUBLIC_CORPUS_SKIP_REASON, ROOT } from './helpers.js';
+import { publicCorpusFiles, PUBLIC_CORPUS_SKIP_REASON } from './helpers/corpus.js';
+import { ROOT } from './helpers/paths.js';
 
 const GOLDEN_DIR = join(ROOT, 'test', 'golden', 'public');
 const SUFFIX = '.findings.txt';

@@ -16,8 +16,8 @@ import { SqlSource } from '../src/core/source.js';
 import type { Statement } from '../src/core/statements.js';
 import { objectsOf } from '../src/verify/run.js';
 import { dynamicProcedures, reachesBeyond } from '../src/verify/scope.js';
-import { CORPUS_DIR, CORPUS_SKIP_REASON, corpusFiles } from './helpers.js';
-import { MARIADBD, MARIADB_SKIP_REASON, startMariadb, type Server } from './mariadb.js';
+import { CORPUS_DIR, CORPUS_SKIP_REASON, corpusFiles } from './helpers/corpus.js';
+import { MARIADBD, MARIADB_SKIP_REASON, startMariadb, type Server } from './helpers/mariadb.js';
 
 const PUBLIC_DIR = resolve(CORPUS_DIR, '..', 'public');
 /** Public scripts that load on MariaDB 10.11 (all or in good part), with the features they bring. */

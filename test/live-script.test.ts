@@ -23,7 +23,8 @@ import { isReadOnlyStatement, ReadOnlySession } from '../src/live/session.js';
 import { buildScript } from '../src/live/script.js';
 import type { LiveObject, LiveSchema } from '../src/live/types.js';
 import { SqlSource } from '../src/core/source.js';
-import { runCli, sarifValidator } from './helpers.js';
+import { runCli } from './helpers/cli.js';
+import { sarifValidator } from './helpers/sarif.js';
 
 const PW = 's3cr3t-Pw!';
 

@@ -14,8 +14,10 @@ import { check } from '../src/index.js';
 import { isReadOnlyStatement } from '../src/live/session.js';
 import { snapshot } from '../src/verify/schema.js';
 import type { VerifyReport } from '../src/verify/run.js';
-import { ROOT, runCli, type RunResult, sarifValidator } from './helpers.js';
-import { MARIADBD, MARIADB_SKIP_REASON, freePort, startMariadb, type Server } from './mariadb.js';
+import { runCli, type RunResult } from './helpers/cli.js';
+import { ROOT } from './helpers/paths.js';
+import { sarifValidator } from './helpers/sarif.js';
+import { MARIADBD, MARIADB_SKIP_REASON, freePort, startMariadb, type Server } from './helpers/mariadb.js';
 
 const PW = 's3cr3t-Pw!';
 const WEAK_PW = 'w3ak-Pw#';

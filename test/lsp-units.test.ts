@@ -16,7 +16,8 @@ import { CANCELLED, CheckPool } from '../src/lsp/pool.js';
 import type { DocumentInput } from '../src/lsp/protocol.js';
 import { applyEdits } from '../src/core/edits.js';
 import { SqlSource } from '../src/core/source.js';
-import { CORPUS_SKIP_REASON, ROOT, corpusFiles } from './helpers.js';
+import { CORPUS_SKIP_REASON, corpusFiles } from './helpers/corpus.js';
+import { ROOT } from './helpers/paths.js';
 
 // A loaded machine (2 shared cores) is slow, not wrong: the limits only guard against a hang.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });

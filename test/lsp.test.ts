@@ -16,8 +16,9 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { check, fix, SqlSyntaxError, type Finding } from '../src/index.js';
-import { BIN, ROOT, runCli } from './helpers.js';
-import { HANG_GUARD_MS, LspClient, applyEdit } from './lsp-client.js';
+import { runCli } from './helpers/cli.js';
+import { BIN, ROOT } from './helpers/paths.js';
+import { HANG_GUARD_MS, LspClient, applyEdit } from './helpers/lsp-client.js';
 
 // A loaded machine (2 shared cores) is slow, not wrong: the limits only guard against a hang.
 vi.setConfig({ testTimeout: HANG_GUARD_MS, hookTimeout: HANG_GUARD_MS });

@@ -6,7 +6,7 @@ import { lintSource } from '../src/core/engine.js';
 import { ruleDocFacts } from '../src/report/docs.js';
 import { SqlSource } from '../src/core/source.js';
 import { allRules, rules, serverRules } from '../rules/index.js';
-import { ROOT } from './helpers.js';
+import { ROOT } from './helpers/paths.js';
 
 const RULES_DIR = join(ROOT, 'rules');
 const HEADINGS = ['Why', 'Incorrect', 'Correct', 'Fix', 'Options', 'When not to use it'];

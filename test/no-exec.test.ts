@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runCli } from './helpers/cli.js';
 
 describe('no code execution from linted repositories', () => {
   it('ignores JavaScript config files and package.json scripts', () => {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
-import { LspClient } from './lsp-client.js';
+import { ROOT } from './helpers/paths.js';
+import { LspClient } from './helpers/lsp-client.js';
 
 const npm = (args: string[], cwd: string) =>
   execFileSync('npm', [...args, '--loglevel=error'], { cwd, encoding: 'utf8' });

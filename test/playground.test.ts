@@ -22,7 +22,10 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { check, fix, type Finding } from '../src/index.js';
-import { CHROMIUM, CHROMIUM_FLAGS as FLAGS, CORPUS_SKIP_REASON, ROOT, corpusFiles, runCli } from './helpers.js';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from './helpers/chromium.js';
+import { runCli } from './helpers/cli.js';
+import { CORPUS_SKIP_REASON, corpusFiles } from './helpers/corpus.js';
+import { ROOT } from './helpers/paths.js';
 
 const PAGE_FILE = join(ROOT, 'dist', 'playground', 'index.html');
 const PAGE_URL = pathToFileURL(PAGE_FILE).href;

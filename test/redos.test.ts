@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT } from './helpers/paths.js';
 
 /** Patterns that `new RegExp` builds at run time, by file (none today: scanData no longer builds one per delimiter). */
 const DYNAMIC: Record<string, Array<{ source: string; flags: string }>> = {};

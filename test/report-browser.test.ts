@@ -14,19 +14,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqlSyntaxError } from '../src/core/errors.js';
 import { check } from '../src/index.js';
-import {
-  CHROMIUM_FLAGS,
-  CHROMIUM_SKIP_REASON,
-  CORPUS_DIR,
-  CORPUS_SKIP_REASON,
-  PUBLIC_CORPUS_DIR,
-  ROOT,
-  chromiumPath,
-  corpusFiles,
-  publicCorpusFiles,
-  runCli,
-} from './helpers.js';
-import { MARIADBD, MARIADB_SKIP_REASON, startMariadb, type Server } from './mariadb.js';
+import { CHROMIUM_FLAGS, CHROMIUM_SKIP_REASON, chromiumPath } from './helpers/chromium.js';
+import { runCli } from './helpers/cli.js';
+import { CORPUS_DIR, CORPUS_SKIP_REASON, PUBLIC_CORPUS_DIR, corpusFiles, publicCorpusFiles } from './helpers/corpus.js';
+import { ROOT } from './helpers/paths.js';
+import { MARIADBD, MARIADB_SKIP_REASON, startMariadb, type Server } from './helpers/mariadb.js';
 
 // What the callbacks run in the page use (the project's tsconfig has no DOM library).
 declare const document: {

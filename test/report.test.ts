@@ -16,7 +16,9 @@ import { buildReport } from '../src/report/totals.js';
 import { databaseName, statementShape } from '../src/core/objects.js';
 import { SqlSource } from '../src/core/source.js';
 import { rules } from '../rules/index.js';
-import { CORPUS_SKIP_REASON, ROOT, corpusFiles, runCli } from './helpers.js';
+import { runCli } from './helpers/cli.js';
+import { CORPUS_SKIP_REASON, corpusFiles } from './helpers/corpus.js';
+import { ROOT } from './helpers/paths.js';
 
 const SAMPLE = join(ROOT, 'fixtures', 'wso2-sample', 'input.sql');
 const tmp = () => mkdtempSync(join(tmpdir(), 'clustrix-lint-report-'));

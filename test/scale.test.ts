@@ -9,7 +9,9 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, CORPUS_DIR, ROOT, corpusFiles, runCli } from './helpers.js';
+import { runCli } from './helpers/cli.js';
+import { CORPUS_DIR, corpusFiles } from './helpers/corpus.js';
+import { BIN, ROOT } from './helpers/paths.js';
 // @ts-expect-error: a plain JavaScript development tool, without types
 import { dumpChunks, manyTablesChunks, parseSize } from '../bin/gen-dump.mjs';
 

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqlSource } from '../src/core/source.js';
 import type { StatementKind } from '../src/core/statements.js';
-import { CORPUS_DIR, CORPUS_SKIP_REASON, corpusFiles } from './helpers.js';
+import { CORPUS_DIR, CORPUS_SKIP_REASON, corpusFiles } from './helpers/corpus.js';
 
 const kindsOf = (sql: string) => new SqlSource(sql).statements.map((s) => s.kind);
 

@@ -10,7 +10,9 @@ import { checkStreamWith, cutSegments, fixStreamWith, segments, type SegmentExec
 import { rules } from '../rules/index.js';
 import { tokenize } from '../src/core/tokenize.js';
 import type { AppliedFix } from '../src/core/fixer.js';
-import { BIN, ROOT, corpusFiles, fakePool } from './helpers.js';
+import { corpusFiles } from './helpers/corpus.js';
+import { BIN, ROOT } from './helpers/paths.js';
+import { fakePool } from './helpers/stream.js';
 // @ts-expect-error: a plain JavaScript development tool, without types
 import { dumpChunks, parseSize } from '../bin/gen-dump.mjs';
 

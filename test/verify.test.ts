@@ -11,8 +11,10 @@ import { SqlSource } from '../src/core/source.js';
 import { formatCounts, hasProblems } from '../src/verify/cli.js';
 import { verify, type Connect, type VerifyReport } from '../src/verify/run.js';
 import { diffSnapshots, snapshot } from '../src/verify/schema.js';
-import { BIN, CORPUS_DIR, CORPUS_SKIP_REASON, ROOT, corpusFiles, runCli } from './helpers.js';
-import { MARIADBD, MARIADB_SKIP_REASON, startMariadb, type Server } from './mariadb.js';
+import { runCli } from './helpers/cli.js';
+import { CORPUS_DIR, CORPUS_SKIP_REASON, corpusFiles } from './helpers/corpus.js';
+import { BIN, ROOT } from './helpers/paths.js';
+import { MARIADBD, MARIADB_SKIP_REASON, startMariadb, type Server } from './helpers/mariadb.js';
 
 const files = corpusFiles();
 let server: Server;

@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, sarifValidator } from './helpers.js';
+import { runCli } from './helpers/cli.js';
+import { ROOT } from './helpers/paths.js';
+import { sarifValidator } from './helpers/sarif.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'clustrix-lint-wf-'));
 const HASH = 'CREATE INDEX i USING HASH ON t(c);\n';

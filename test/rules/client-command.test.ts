@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/client-command.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('client-command', () => {
   ruleTester(rule, {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/max-columns-per-table.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 const columns = (n: number) => Array.from({ length: n }, (_, i) => `c${i} INT`).join(', ');
 const tables = (n: number) => Array.from({ length: n }, (_, i) => `CREATE TABLE t${i} (id INT);`).join('\n');

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-cascade-to-non-unique-key.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 const parent = 'CREATE TABLE p (id INT PRIMARY KEY, a INT, b INT, code CHAR(3), KEY k (code), UNIQUE KEY u (a, b));\n';
 

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-create-table-select.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('no-create-table-select', () => {
   ruleTester(rule, {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-decimal-overflow.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('no-decimal-overflow', () => {
   ruleTester(rule, {

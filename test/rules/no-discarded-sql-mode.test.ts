@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-discarded-sql-mode.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('no-discarded-sql-mode', () => {
   ruleTester(rule, {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-enum-trailing-space.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('no-enum-trailing-space', () => {
   ruleTester(rule, {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-ignored-table-option.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('no-ignored-table-option', () => {
   ruleTester(rule, {

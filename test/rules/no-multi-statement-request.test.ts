@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-multi-statement-request.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('no-multi-statement-request', () => {
   ruleTester(rule, {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-not-null-default-null.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('no-not-null-default-null', () => {
   ruleTester(rule, {

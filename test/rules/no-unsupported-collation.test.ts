@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-unsupported-collation.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('no-unsupported-collation', () => {
   ruleTester(rule, {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/no-view-check-option.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('no-view-check-option', () => {
   ruleTester(rule, {

@@ -4,7 +4,7 @@ import partitioning from '../../rules/no-unsupported-partitioning.js';
 import { lintSource } from '../../src/core/engine.js';
 import { fixLoop } from '../../src/core/fixer.js';
 import { SqlSource } from '../../src/core/source.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('prefer-distribute-over-partitioning', () => {
   ruleTester(rule, {

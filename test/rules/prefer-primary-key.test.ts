@@ -3,7 +3,7 @@ import rule from '../../rules/prefer-primary-key.js';
 import { lintSource } from '../../src/core/engine.js';
 import { SqlSource } from '../../src/core/source.js';
 import { checkStreamWith } from '../../src/stream/index.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('prefer-primary-key', () => {
   ruleTester(rule, {

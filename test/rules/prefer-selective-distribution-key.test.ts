@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../rules/prefer-selective-distribution-key.js';
 import { lintSource } from '../../src/core/engine.js';
 import { SqlSource } from '../../src/core/source.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('prefer-selective-distribution-key', () => {
   ruleTester(rule, {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/require-lock-shared-drop-primary-key.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('require-lock-shared-drop-primary-key', () => {
   ruleTester(rule, {

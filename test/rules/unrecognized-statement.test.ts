@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../rules/unrecognized-statement.js';
-import { ruleTester } from '../helpers.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('unrecognized-statement', () => {
   ruleTester(rule, {

@@ -19,7 +19,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BIN, ROOT } from './helpers.js';
+import { BIN, ROOT } from './paths.js';
 
 /** Only a guard against a hung server: tests wait for notifications, never for a time. */
 export const HANG_GUARD_MS = 120_000;
