@@ -39,7 +39,7 @@ export const FUZZ = ['test/fuzz.test.ts', 'test/fuzz-compose.test.ts'];
 
 export default defineConfig({
   test: {
-    // Internal modules need an entry point's parser and diff loaders (src/deps.ts).
+    // Internal modules need an entry point's parser and diff loaders (src/core/deps.ts).
     setupFiles: ['test/setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -96,7 +96,7 @@ if (only.has('a')) {
     const parseOnly = `
       const { readFileSync } = require('node:fs');
       const { Parser } = require(${JSON.stringify(join(ROOT, 'node_modules', 'node-sql-parser', 'build', 'mysql.js'))});
-      import(${JSON.stringify(join(ROOT, 'dist', 'src', 'source.js'))}).then(({ SqlSource }) => {
+      import(${JSON.stringify(join(ROOT, 'dist', 'src', 'core', 'source.js'))}).then(({ SqlSource }) => {
         const sql = readFileSync(${JSON.stringify(APIM)}, 'utf8');
         const p = new Parser(); let ok = 0;
         for (const s of new SqlSource(sql).statements) { try { p.astify(sql.slice(s.start, s.end), { database: 'mysql' }); ok++; } catch {} }

@@ -2,7 +2,7 @@
 // combination of rules keeps its contract: bytes outside an edit are never touched, the output
 // means the input minus the reported changes, and fixing twice equals fixing once.
 //
-// How fixes compose (the model; the README's "how fixes work" says the same):
+// How fixes compose (the model; docs/architecture.md, "How it works", says the same):
 // 1. A fix is a set of edits on the text of one pass, applied whole or not at all.
 // 2. Each pass takes the findings whose fix the policy allows (safe always, lossy and suggestions
 //    only when asked for: see FixPolicy), in order of position (first edit,

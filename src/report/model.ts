@@ -5,7 +5,7 @@
 // first occurrences of each rule only (excerpt.ts). The report-wide views over the files' models
 // are built by totals.ts (rules, totals, rating; the rule views in rule-views.ts) and compare.ts.
 //
-// Method (also in README, "Migration assessment report"):
+// Method (also in docs/report.md, "How it is computed"):
 // - a finding's fixability: `safe` or `lossy` from its fix; without a fix, `person` for an error
 //   (the target rejects the statement or loses its meaning) and `review` for a warning or info;
 // - a statement's status: `person` if one of its errors has no fix, else `lossy` / `safe` after
