@@ -90,59 +90,115 @@ function endsInLineComment(text: string): boolean {
   }
 }
 
+/** An object with the database it belongs to. */
+interface Placed {
+  readonly db: LiveDatabase;
+  readonly o: LiveObject;
+}
+
+/** The script's text as it is built, and the database its statements run in so far. */
+class ScriptBuilder extends Builder {
+  /** The database of the last USE, null before the first. */
+  current: string | null = null;
+
+  constructor(
+    readonly server: string,
+    /** True when the script holds several databases (it creates them and switches with USE). */
+    readonly several: boolean,
+  ) {
+    super();
+  }
+
+  /** True when the objects of `db` need a USE before them. */
+  switches(db: LiveDatabase): boolean {
+    return this.several && this.current !== db.name;
+  }
+
+  /** Adds `USE db` when the script holds several databases and `db` is not the current one. */
+  use(db: LiveDatabase): void {
+    if (!this.switches(db)) return;
+    this.add(`USE ${quoteIdent(db.name)};\n\n`);
+    this.current = db.name;
+  }
+}
+
+/** How the script's comments name an object: `table db.t`. */
+const describe = (o: LiveObject) => `${o.type} ${o.database}.${o.name}`;
+
 /** Builds the script and the report for `schema`; `name` is how reports call the script. */
 export function buildScript(schema: LiveSchema, name: string): LiveScript {
-  const server = schema.server.url;
   const caseInsensitive = schema.server.variables.lower_case_table_names !== '0';
-  const several = schema.databases.length !== 1;
+  const b = new ScriptBuilder(schema.server.url, schema.databases.length !== 1);
+  const report = buildReport(schema);
+  const all = schema.databases.flatMap((d) => d.objects.map((o) => ({ db: d, o })));
+  addPreamble(b, schema, name, report, all);
+  const readable = all.filter((x) => x.o.createText !== null);
+  addDatabases(b, schema);
+  addTables(b, readable, caseInsensitive);
+  // Bodies: routines before the views that may call them, triggers and events last.
+  const bodied = (types: readonly string[]) => readable.filter((x) => types.includes(x.o.type));
+  const routines = bodied(['function', 'procedure']);
+  const views = readable.filter((x) => x.o.type === 'view');
+  const later = bodied(['trigger', 'event']);
+  const texts = [...routines, ...later].map((x) => x.o.createText!);
+  const delimiter = DELIMITERS.find((d) => texts.every((t) => !t.includes(d))) ?? ';;;;';
   const globalMode = schema.server.variables.sql_mode ?? null;
-  const b = new Builder();
-  const describe = (o: LiveObject) => `${o.type} ${o.database}.${o.name}`;
+  const needsMode = (o: LiveObject) => o.sqlMode !== null && globalMode !== null && o.sqlMode !== globalMode;
+  if ([...routines, ...later].some((x) => needsMode(x.o))) b.add('SET @OLD_SQL_MODE = @@SQL_MODE;\n\n');
+  addBodies(b, routines, delimiter, needsMode);
+  addViews(b, views, caseInsensitive);
+  addBodies(b, later, delimiter, needsMode);
+  let end = b.text.length;
+  while (end > 0 && b.text[end - 1] === '\n') end--;
+  const text = b.text.slice(0, end) + '\n';
+  const segments = b.segments.map((sg) => ({ ...sg, end: Math.min(sg.end, text.length) }));
+  return { script: { text, segments }, report, name };
+}
 
+/** Adds the script's head: what it is, the server report as comments, and what could not be read. */
+function addPreamble(b: ScriptBuilder, schema: LiveSchema, name: string, report: LiveText, all: Placed[]): void {
   b.add(`-- Schema of ${name} (server version ${schema.server.version}), read by clustrix-lint.\n`);
   b.add('-- The SHOW CREATE texts as the server returned them (read-only), ordered so that the script loads;\n');
   b.add('-- a clean script made from it by `clustrix-lint fix` differs only where a fix applied.\n');
-  const report = buildReport(schema);
   b.add('--\n-- Server report (checked on its own, not part of the script):\n');
   for (const line of report.text.replace(/\n$/, '').split('\n').slice(1)) b.add(`--   ${line}\n`);
   b.add('\n');
+  const unreadable = all.filter((x) => x.o.createText === null);
+  for (const x of unreadable) b.add(`-- ${describe(x.o)} could not be read: ${oneLine(x.o.error ?? '')}\n`);
+  if (unreadable.length > 0) b.add('\n');
+}
 
-  const all = schema.databases.flatMap((d) => d.objects.map((o) => ({ db: d, o })));
-  const readable = all.filter((x) => x.o.createText !== null);
-  for (const x of all.filter((x) => x.o.createText === null))
-    b.add(`-- ${describe(x.o)} could not be read: ${oneLine(x.o.error ?? '')}\n`);
-  if (readable.length < all.length) b.add('\n');
-
-  let current: string | null = null;
-  const use = (db: LiveDatabase) => {
-    if (!several || current === db.name) return;
-    b.add(`USE ${quoteIdent(db.name)};\n\n`);
-    current = db.name;
-  };
-
-  // The databases: created by the script when it holds several; else the one it is loaded
-  // into gets the same defaults.
+/**
+ * Adds the databases: created by the script when it holds several; else the one it is loaded
+ * into gets the same defaults.
+ */
+function addDatabases(b: ScriptBuilder, schema: LiveSchema): void {
   for (const db of schema.databases) {
-    if (several) {
+    if (b.several) {
       if (db.createText === null) continue;
-      b.object(databaseRef(server, db.name), '', db.createText, ';\n\n');
+      b.object(databaseRef(b.server, db.name), '', db.createText, ';\n\n');
     } else if (db.charset !== null || db.collation !== null) {
       const parts = [
         db.charset === null ? '' : ` CHARACTER SET ${db.charset}`,
         db.collation === null ? '' : ` COLLATE ${db.collation}`,
       ].join('');
       b.object(
-        databaseRef(server, db.name),
+        databaseRef(b.server, db.name),
         `-- database ${db.name}: the defaults of the database this script is loaded into\n`,
         `ALTER DATABASE${parts}`,
         ';\n\n',
       );
     }
   }
+}
 
-  // Tables and sequences, a table after those its foreign keys reference.
+/**
+ * Adds the tables and sequences, a table after those its foreign keys reference; foreign key
+ * checks are off around them when the references form a cycle or reach a table not in the script.
+ */
+function addTables(b: ScriptBuilder, readable: Placed[], caseInsensitive: boolean): void {
   const tables = readable.filter((x) => x.o.type === 'table' || x.o.type === 'sequence');
-  const tableKey = (x: (typeof tables)[number]) => keyOf(x.o.database, x.o.name, caseInsensitive);
+  const tableKey = (x: Placed) => keyOf(x.o.database, x.o.name, caseInsensitive);
   const sequencesFirst = [
     ...tables.filter((x) => x.o.type === 'sequence'),
     ...tables.filter((x) => x.o.type === 'table'),
@@ -168,72 +224,62 @@ export function buildScript(schema: LiveSchema, name: string): LiveScript {
     b.add('SET FOREIGN_KEY_CHECKS = 0;\n\n');
   }
   for (const x of orderedTables.order) {
-    use(x.db);
-    b.object(objectRef(server, x.o), `-- ${describe(x.o)}\n`, x.o.createText!, ';\n\n');
+    b.use(x.db);
+    b.object(objectRef(b.server, x.o), `-- ${describe(x.o)}\n`, x.o.createText!, ';\n\n');
   }
   if (fkOff) b.add('SET FOREIGN_KEY_CHECKS = 1;\n\n');
+}
 
-  // Bodies: routines before the views that may call them, triggers and events last.
-  const bodied = (types: readonly string[]) => readable.filter((x) => types.includes(x.o.type));
-  const routines = bodied(['function', 'procedure']);
-  const views = readable.filter((x) => x.o.type === 'view');
-  const later = bodied(['trigger', 'event']);
-  const texts = [...routines, ...later].map((x) => x.o.createText!);
-  const delimiter = DELIMITERS.find((d) => texts.every((t) => !t.includes(d))) ?? ';;;;';
-  const needsMode = (o: LiveObject) => o.sqlMode !== null && globalMode !== null && o.sqlMode !== globalMode;
-  if ([...routines, ...later].some((x) => needsMode(x.o))) b.add('SET @OLD_SQL_MODE = @@SQL_MODE;\n\n');
-  // A body is created under the sql_mode it was created under, when that is not the server's:
-  // one SET before each run of objects that share a mode (it belongs to their database).
-  const bodyBlock = (items: typeof routines) => {
-    if (items.length === 0) return;
-    let open = false;
-    let mode: string | null = null;
-    const close = () => {
-      if (open) b.add('DELIMITER ;\n');
-      open = false;
-    };
-    /** The SET that changes the session to `want`, '' when it is already that. */
-    const setMode = (want: string | null): string => {
-      if (want === mode) return '';
-      close();
-      mode = want;
-      return want === null
-        ? 'SET SESSION sql_mode = @OLD_SQL_MODE;\n'
-        : `-- the sql_mode the following objects were created under\nSET SESSION sql_mode = ${sqlString(want)};\n`;
-    };
-    for (const x of items) {
-      if (several && current !== x.db.name) {
-        close();
-        use(x.db);
-      }
-      // The SET belongs to the first object it is for: a finding on it names that object.
-      const set = setMode(needsMode(x.o) ? x.o.sqlMode : null);
-      const before = `${set}${open ? '' : `DELIMITER ${delimiter}\n`}-- ${describe(x.o)}\n`;
-      open = true;
-      const text = x.o.createText!;
-      b.object(objectRef(server, x.o), before, text, `${endsInLineComment(text) ? '\n' : ''}${delimiter}\n\n`);
-    }
-    b.add(setMode(null));
-    close();
-    b.add('\n');
+/**
+ * Adds a block of objects with bodies (routines, or triggers and events) between DELIMITER lines.
+ * A body is created under the sql_mode it was created under, when that is not the server's: one
+ * SET before each run of objects that share a mode (it belongs to their database).
+ */
+function addBodies(b: ScriptBuilder, items: Placed[], delimiter: string, needsMode: (o: LiveObject) => boolean): void {
+  if (items.length === 0) return;
+  let open = false;
+  let mode: string | null = null;
+  const close = () => {
+    if (open) b.add('DELIMITER ;\n');
+    open = false;
   };
-  bodyBlock(routines);
+  /** The SET that changes the session to `want`, '' when it is already that. */
+  const setMode = (want: string | null): string => {
+    if (want === mode) return '';
+    close();
+    mode = want;
+    return want === null
+      ? 'SET SESSION sql_mode = @OLD_SQL_MODE;\n'
+      : `-- the sql_mode the following objects were created under\nSET SESSION sql_mode = ${sqlString(want)};\n`;
+  };
+  for (const x of items) {
+    if (b.switches(x.db)) {
+      close();
+      b.use(x.db);
+    }
+    // The SET belongs to the first object it is for: a finding on it names that object.
+    const set = setMode(needsMode(x.o) ? x.o.sqlMode : null);
+    const before = `${set}${open ? '' : `DELIMITER ${delimiter}\n`}-- ${describe(x.o)}\n`;
+    open = true;
+    const text = x.o.createText!;
+    b.object(objectRef(b.server, x.o), before, text, `${endsInLineComment(text) ? '\n' : ''}${delimiter}\n\n`);
+  }
+  b.add(setMode(null));
+  close();
+  b.add('\n');
+}
 
+/** Adds the views, a view after those it reads from. */
+function addViews(b: ScriptBuilder, views: Placed[], caseInsensitive: boolean): void {
   const orderedViews = topological(
     views,
     (x) => keyOf(x.o.database, x.o.name, caseInsensitive),
     (x) => viewReferences(x.o.createText!, x.o.database, caseInsensitive),
   );
   for (const x of orderedViews.order) {
-    use(x.db);
-    b.object(objectRef(server, x.o), `-- ${describe(x.o)}\n`, x.o.createText!, ';\n\n');
+    b.use(x.db);
+    b.object(objectRef(b.server, x.o), `-- ${describe(x.o)}\n`, x.o.createText!, ';\n\n');
   }
-  bodyBlock(later);
-  let end = b.text.length;
-  while (end > 0 && b.text[end - 1] === '\n') end--;
-  const text = b.text.slice(0, end) + '\n';
-  const segments = b.segments.map((sg) => ({ ...sg, end: Math.min(sg.end, text.length) }));
-  return { script: { text, segments }, report, name };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   diffSnapshots,
   snapshot,
   type Difference,
+  type Snapshot,
   type SnapshotKind,
   type Queryable,
 } from './schema.js';
@@ -257,6 +258,27 @@ export interface VerifyInput {
 type Connection = Queryable & { end(): Promise<void> };
 export type Connect = (database?: string) => Promise<Connection>;
 
+/** The two scratch databases' names. */
+interface ScratchNames {
+  readonly original: string;
+  readonly clean: string;
+}
+
+/** What loading the two scripts gave. */
+interface Loaded {
+  readonly originalSource: SqlSource;
+  readonly cleanSource: SqlSource;
+  /** The original's failures and skipped statements. */
+  readonly o: { failed: Map<number, string>; skipped: StatementOutcome[] };
+  /** The clean script's failures and skipped statements. */
+  readonly c: { failed: Map<number, string>; skipped: StatementOutcome[] };
+  /** Original statement index → the index of its clean version. */
+  readonly pairs: Map<number, number>;
+  readonly originalFailed: StatementOutcome[];
+  readonly cleanFailed: StatementOutcome[];
+  readonly bothFailed: StatementOutcome[];
+}
+
 /** Loads both scripts, compares the schemas and explains the differences. */
 export async function verify(input: VerifyInput, connect: Connect): Promise<VerifyReport> {
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -284,108 +306,145 @@ export async function verify(input: VerifyInput, connect: Connect): Promise<Veri
       if (cleaning !== undefined) throw new Error('interrupted');
       await admin.query(`CREATE DATABASE \`${db}\`${charset}`);
     }
-    const originalSource = new SqlSource(input.original);
-    const cleanSource = new SqlSource(input.clean);
-    const orig = await connect(names.original);
-    sessions.push(orig);
-    const cln = await connect(names.clean);
-    sessions.push(cln);
-    // The two databases are loaded at the same time, on their own connections: nothing a loaded
-    // statement does reaches the other database (see scope.ts), and a script's DDL is slow.
-    const [o, c] = await Promise.all([load(orig, originalSource), load(cln, cleanSource)]);
-    const pairs = pairStatements(originalSource, cleanSource, input.applied);
-    const outcome = (source: SqlSource, index: number, error: string): StatementOutcome => {
-      const st = source.statements[index]!;
-      return { index, line: source.locOf(st.start).line, text: source.text.slice(st.start, st.end), error };
-    };
-    const originalFailed = [...o.failed].map(([i, e]) => outcome(originalSource, i, e));
-    const cleanFailed: StatementOutcome[] = [];
-    const bothFailed: StatementOutcome[] = [];
-    const cleanToOriginal = new Map([...pairs].map(([a, b]) => [b, a]));
-    for (const [i, e] of c.failed) {
-      const oi = cleanToOriginal.get(i);
-      (oi !== undefined && o.failed.has(oi) ? bothFailed : cleanFailed).push(outcome(cleanSource, i, e));
-    }
-
+    const loaded = await loadBoth(input, connect, names, sessions);
     const [before, after] = [await snapshot(admin, names.original), await snapshot(admin, names.clean)];
-    const differences = diffSnapshots(before, after);
-    // A failed original statement explains the absence of what it would have created; when its
-    // clean counterpart loaded, it explains every difference on the objects it names (the clean
-    // side ran the statement, the original did not).
-    const failedObjects = new Map<string, { error: string; cleanLoaded: boolean; line: number }>();
-    for (const f of originalFailed) {
-      const ci = pairs.get(f.index);
-      const cleanLoaded = ci !== undefined && !c.failed.has(ci);
-      for (const n of objectsOf(f.text)) {
-        const prev = failedObjects.get(n);
-        if (prev === undefined || (cleanLoaded && !prev.cleanLoaded))
-          failedObjects.set(n, { error: f.error, cleanLoaded, line: f.line });
-      }
-    }
-    // A table created LIKE another inherits its engine, options and indexes: a fix to the source
-    // table explains the same differences on its copies.
-    const copies = likeCopies(originalSource);
-    const fixObjects = input.applied.map((a) => ({
-      fix: a,
-      objects: withCopies(a.statement === null ? new Set<string>() : objectsOf(a.statement.text), copies),
-    }));
-    const explained: Explained[] = [];
-    const unexplained: Difference[] = [];
-    for (const d of differences) {
-      // A trigger is its own statement (its table's statements do not change its body).
-      const owner = fold(d.kind === 'trigger' ? d.name : (d.table ?? d.name));
-      const failure = failedObjects.get(owner);
-      const failed = (what: string) => ({ ...d, because: `${what} (${failure!.error})` });
-      if (failure !== undefined && d.original === null) {
-        explained.push(failed('the original statement did not load on this server'));
-        continue;
-      }
-      // The most specific explainer first: one naming the property beats one for every property
-      // (a MEMORY table's HASH → BTREE is the engine's doing, not that of a removed USING HASH).
-      const matches = EXPLAINERS.filter(
-        (x) => x.kinds.includes(d.kind) && (x.properties === '*' || x.properties.includes(d.property)),
-      ).sort((a, b) => Number(a.properties === '*') - Number(b.properties === '*'));
-      let fix: (typeof fixObjects)[number] | undefined;
-      for (const x of matches) {
-        fix = fixObjects.find((f) => (x.rules === '*' || x.rules.includes(f.fix.ruleId)) && f.objects.has(owner));
-        if (fix !== undefined) break;
-      }
-      if (fix !== undefined) explained.push({ ...d, because: `${fix.fix.ruleId}: ${fix.fix.title}` });
-      else if (failure?.cleanLoaded === true)
-        explained.push(
-          failed(`the original statement at line ${failure.line} did not load on this server, its clean version did`),
-        );
-      else unexplained.push(d);
-    }
-
-    const both = countByKind(before, (key) => after.has(key));
-    const total = SNAPSHOT_KINDS.reduce((n, k) => n + both[k], 0);
-    const skippedIndexes = new Set(o.skipped.map((s) => s.index));
-    const createStatements = originalSource.statements.filter((st) => CREATES.has(st.kind));
-    const creates = {
-      total: createStatements.length,
-      loaded: createStatements.filter((st) => !o.failed.has(st.index) && !skippedIndexes.has(st.index)).length,
-    };
-    const inconclusive = inconclusiveReason(total, creates);
-    const different = unexplained.length > 0 || cleanFailed.length > 0;
-    return {
-      verdict: different ? 'different' : inconclusive !== null ? 'inconclusive' : 'same',
-      inconclusive,
-      databases: { ...names, kept: input.keep },
-      statements: { original: originalSource.statements.length, clean: cleanSource.statements.length },
-      creates,
-      objects: { original: countByKind(before), clean: countByKind(after), compared: both, total },
-      originalFailed,
-      cleanFailed,
-      bothFailed,
-      skipped: [...o.skipped],
-      explained,
-      unexplained,
-    };
+    const { explained, unexplained } = explain(input, loaded, diffSnapshots(before, after));
+    return report(input, names, loaded, before, after, explained, unexplained);
   } finally {
     for (const s of sessions) await s.end().catch(() => undefined);
     await cleanup();
     unregister();
     await admin.end().catch(() => undefined);
   }
+}
+
+/**
+ * Loads the original and the clean script into their scratch databases (connections opened are
+ * added to `sessions`, for the caller to close) and sorts the failed statements: the original's,
+ * the clean ones whose original loaded, and those that failed on both sides.
+ */
+async function loadBoth(
+  input: VerifyInput,
+  connect: Connect,
+  names: ScratchNames,
+  sessions: Connection[],
+): Promise<Loaded> {
+  const originalSource = new SqlSource(input.original);
+  const cleanSource = new SqlSource(input.clean);
+  const orig = await connect(names.original);
+  sessions.push(orig);
+  const cln = await connect(names.clean);
+  sessions.push(cln);
+  // The two databases are loaded at the same time, on their own connections: nothing a loaded
+  // statement does reaches the other database (see scope.ts), and a script's DDL is slow.
+  const [o, c] = await Promise.all([load(orig, originalSource), load(cln, cleanSource)]);
+  const pairs = pairStatements(originalSource, cleanSource, input.applied);
+  const outcome = (source: SqlSource, index: number, error: string): StatementOutcome => {
+    const st = source.statements[index]!;
+    return { index, line: source.locOf(st.start).line, text: source.text.slice(st.start, st.end), error };
+  };
+  const originalFailed = [...o.failed].map(([i, e]) => outcome(originalSource, i, e));
+  const cleanFailed: StatementOutcome[] = [];
+  const bothFailed: StatementOutcome[] = [];
+  const cleanToOriginal = new Map([...pairs].map(([a, b]) => [b, a]));
+  for (const [i, e] of c.failed) {
+    const oi = cleanToOriginal.get(i);
+    (oi !== undefined && o.failed.has(oi) ? bothFailed : cleanFailed).push(outcome(cleanSource, i, e));
+  }
+  return { originalSource, cleanSource, o, c, pairs, originalFailed, cleanFailed, bothFailed };
+}
+
+/** Sorts the differences into those a fix or a failed original statement explains and the rest. */
+function explain(
+  input: VerifyInput,
+  loaded: Loaded,
+  differences: Difference[],
+): { explained: Explained[]; unexplained: Difference[] } {
+  const { originalSource, c, pairs, originalFailed } = loaded;
+  // A failed original statement explains the absence of what it would have created; when its
+  // clean counterpart loaded, it explains every difference on the objects it names (the clean
+  // side ran the statement, the original did not).
+  const failedObjects = new Map<string, { error: string; cleanLoaded: boolean; line: number }>();
+  for (const f of originalFailed) {
+    const ci = pairs.get(f.index);
+    const cleanLoaded = ci !== undefined && !c.failed.has(ci);
+    for (const n of objectsOf(f.text)) {
+      const prev = failedObjects.get(n);
+      if (prev === undefined || (cleanLoaded && !prev.cleanLoaded))
+        failedObjects.set(n, { error: f.error, cleanLoaded, line: f.line });
+    }
+  }
+  // A table created LIKE another inherits its engine, options and indexes: a fix to the source
+  // table explains the same differences on its copies.
+  const copies = likeCopies(originalSource);
+  const fixObjects = input.applied.map((a) => ({
+    fix: a,
+    objects: withCopies(a.statement === null ? new Set<string>() : objectsOf(a.statement.text), copies),
+  }));
+  const explained: Explained[] = [];
+  const unexplained: Difference[] = [];
+  for (const d of differences) {
+    // A trigger is its own statement (its table's statements do not change its body).
+    const owner = fold(d.kind === 'trigger' ? d.name : (d.table ?? d.name));
+    const failure = failedObjects.get(owner);
+    const failed = (what: string) => ({ ...d, because: `${what} (${failure!.error})` });
+    if (failure !== undefined && d.original === null) {
+      explained.push(failed('the original statement did not load on this server'));
+      continue;
+    }
+    // The most specific explainer first: one naming the property beats one for every property
+    // (a MEMORY table's HASH → BTREE is the engine's doing, not that of a removed USING HASH).
+    const matches = EXPLAINERS.filter(
+      (x) => x.kinds.includes(d.kind) && (x.properties === '*' || x.properties.includes(d.property)),
+    ).sort((a, b) => Number(a.properties === '*') - Number(b.properties === '*'));
+    let fix: (typeof fixObjects)[number] | undefined;
+    for (const x of matches) {
+      fix = fixObjects.find((f) => (x.rules === '*' || x.rules.includes(f.fix.ruleId)) && f.objects.has(owner));
+      if (fix !== undefined) break;
+    }
+    if (fix !== undefined) explained.push({ ...d, because: `${fix.fix.ruleId}: ${fix.fix.title}` });
+    else if (failure?.cleanLoaded === true)
+      explained.push(
+        failed(`the original statement at line ${failure.line} did not load on this server, its clean version did`),
+      );
+    else unexplained.push(d);
+  }
+  return { explained, unexplained };
+}
+
+/** The report: the counts, the verdict and whether the run was conclusive. */
+function report(
+  input: VerifyInput,
+  names: ScratchNames,
+  loaded: Loaded,
+  before: Snapshot,
+  after: Snapshot,
+  explained: Explained[],
+  unexplained: Difference[],
+): VerifyReport {
+  const { originalSource, cleanSource, o, originalFailed, cleanFailed, bothFailed } = loaded;
+  const both = countByKind(before, (key) => after.has(key));
+  const total = SNAPSHOT_KINDS.reduce((n, k) => n + both[k], 0);
+  const skippedIndexes = new Set(o.skipped.map((s) => s.index));
+  const createStatements = originalSource.statements.filter((st) => CREATES.has(st.kind));
+  const creates = {
+    total: createStatements.length,
+    loaded: createStatements.filter((st) => !o.failed.has(st.index) && !skippedIndexes.has(st.index)).length,
+  };
+  const inconclusive = inconclusiveReason(total, creates);
+  const different = unexplained.length > 0 || cleanFailed.length > 0;
+  return {
+    verdict: different ? 'different' : inconclusive !== null ? 'inconclusive' : 'same',
+    inconclusive,
+    databases: { ...names, kept: input.keep },
+    statements: { original: originalSource.statements.length, clean: cleanSource.statements.length },
+    creates,
+    objects: { original: countByKind(before), clean: countByKind(after), compared: both, total },
+    originalFailed,
+    cleanFailed,
+    bothFailed,
+    skipped: [...o.skipped],
+    explained,
+    unexplained,
+  };
 }

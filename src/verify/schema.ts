@@ -141,23 +141,41 @@ async function partsOf(
   );
 }
 
+/** Records one object's facts in the snapshot being read (merged into the object when it is there). */
+type Put = (kind: SnapshotKind, table: string | null, name: string, props: Record<string, unknown>) => void;
+
 /** Reads the schema of `schema`; its own name inside definitions becomes `<db>`. */
 export async function snapshot(db: Queryable, schema: string): Promise<Snapshot> {
   const snap: Snapshot = new Map();
   const neutral = (v: unknown) => str(v).split(`\`${schema}\`.`).join('').split(`${schema}.`).join('');
-  const put = (kind: SnapshotKind, table: string | null, name: string, props: Record<string, unknown>) => {
+  const put: Put = (kind, table, name, props) => {
     const key = objectKey(kind, table, name);
     const o = snap.get(key) ?? { kind, table, name, props: new Map<string, string>() };
     for (const [k, v] of Object.entries(props)) o.props.set(k, neutral(v));
     snap.set(key, o);
   };
+  // One reader per kind, in this order: it is the order of the snapshot's keys.
+  await readTables(db, schema, put);
+  await readColumns(db, schema, put);
+  await readIndexes(db, schema, put);
+  await readForeignKeys(db, schema, put);
+  await readChecks(db, schema, put);
+  await readPartitioning(db, schema, put);
+  await readViews(db, schema, put);
+  await readTriggers(db, schema, put);
+  await readRoutines(db, schema, put);
+  await readEvents(db, schema, put);
+  return snap;
+}
 
+/** Puts the base tables of `schema` (views are compared as views, not as tables). */
+async function readTables(db: Queryable, schema: string, put: Put): Promise<void> {
   for (const r of await rows(
     db,
     'SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, CREATE_OPTIONS, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?',
     schema,
   )) {
-    // Views are compared as views (below), not as tables.
+    // Views are compared as views (readViews), not as tables.
     if (str(r.TABLE_TYPE) === 'VIEW') continue;
     const name = str(r.TABLE_NAME);
     put('table', name, name, {
@@ -168,6 +186,10 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
       comment: r.TABLE_COMMENT,
     });
   }
+}
+
+/** Puts the columns of the tables of `schema` (not of its views). */
+async function readColumns(db: Queryable, schema: string, put: Put): Promise<void> {
   const views = new Set(
     (await rows(db, 'SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?', schema)).map((r) =>
       str(r.TABLE_NAME),
@@ -191,7 +213,10 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
       generated: r.GENERATION_EXPRESSION,
     });
   }
-  // Indexes: one object per index; its parts, in order, with prefix length and direction.
+}
+
+/** Puts one object per index: its parts, in order, with prefix length and direction. */
+async function readIndexes(db: Queryable, schema: string, put: Put): Promise<void> {
   const statistics = await partsOf(
     db,
     'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?',
@@ -212,7 +237,10 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
         .join(', '),
     });
   }
+}
 
+/** Puts the foreign keys: their columns, what they reference and their ON UPDATE / ON DELETE rules. */
+async function readForeignKeys(db: Queryable, schema: string, put: Put): Promise<void> {
   const referential = new Map<string, Row>();
   for (const r of await rows(
     db,
@@ -238,6 +266,10 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
       onDelete: rule?.DELETE_RULE,
     });
   }
+}
+
+/** Puts the CHECK constraints by their clause. */
+async function readChecks(db: Queryable, schema: string, put: Put): Promise<void> {
   for (const r of await rows(
     db,
     'SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?',
@@ -245,6 +277,10 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
   )) {
     put('check', str(r.TABLE_NAME), str(r.CONSTRAINT_NAME), { clause: r.CHECK_CLAUSE });
   }
+}
+
+/** Puts one object per partitioned table: its method, subpartitioning, expression and partition count. */
+async function readPartitioning(db: Queryable, schema: string, put: Put): Promise<void> {
   const partitions = groups(
     await rows(
       db,
@@ -263,6 +299,10 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
       count: parts.length,
     });
   }
+}
+
+/** Puts the views by their definition and CHECK OPTION. */
+async function readViews(db: Queryable, schema: string, put: Put): Promise<void> {
   for (const r of await rows(
     db,
     'SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?',
@@ -270,6 +310,10 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
   )) {
     put('view', null, str(r.TABLE_NAME), { definition: r.VIEW_DEFINITION, checkOption: r.CHECK_OPTION });
   }
+}
+
+/** Puts the triggers: their table, event (timing and statement kind) and body. */
+async function readTriggers(db: Queryable, schema: string, put: Put): Promise<void> {
   for (const r of await rows(
     db,
     'SELECT TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_TIMING, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?',
@@ -281,6 +325,10 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
       body: r.ACTION_STATEMENT,
     });
   }
+}
+
+/** Puts the functions and procedures by their definition. */
+async function readRoutines(db: Queryable, schema: string, put: Put): Promise<void> {
   for (const r of await rows(
     db,
     'SELECT ROUTINE_NAME, ROUTINE_TYPE, ROUTINE_DEFINITION FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?',
@@ -289,6 +337,10 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
     const kind: SnapshotKind = str(r.ROUTINE_TYPE).toUpperCase() === 'FUNCTION' ? 'function' : 'procedure';
     put(kind, null, str(r.ROUTINE_NAME), { definition: r.ROUTINE_DEFINITION });
   }
+}
+
+/** Puts the events by their definition. */
+async function readEvents(db: Queryable, schema: string, put: Put): Promise<void> {
   for (const r of await rows(
     db,
     'SELECT EVENT_NAME, EVENT_DEFINITION FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?',
@@ -296,7 +348,6 @@ export async function snapshot(db: Queryable, schema: string): Promise<Snapshot>
   )) {
     put('event', null, str(r.EVENT_NAME), { definition: r.EVENT_DEFINITION });
   }
-  return snap;
 }
 
 /** How many objects of each kind a snapshot holds (kinds with none included, as 0). */
