@@ -107,7 +107,6 @@ const str = (v: unknown): string =>
 const num = (v: unknown): number => Number(str(v));
 
 /** Groups rows by an exact (JavaScript) key, keeping each group in `order`. */
-/** Groups `list` by `key`, each group sorted by `order`. */
 function groups(list: Row[], key: (r: Row) => string, order: (r: Row) => number): Map<string, Row[]> {
   const out = new Map<string, Row[]>();
   for (const r of list) {
