@@ -161,6 +161,22 @@ interface DatabaseContext {
   readonly flavor: LiveServer['flavor'];
 }
 
+/**
+ * An object as SHOW CREATE gave it (its text, or why not), with the statement that read it, its
+ * DEFINER and the sql_mode it was created under.
+ */
+function shown(
+  type: LiveObject['type'],
+  database: string,
+  name: string,
+  readWith: string,
+  got: { text: string | null; error: string | null },
+  definer: string | null,
+  sqlMode: string | null,
+): LiveObject {
+  return { type, database, name, createText: got.text, error: got.error, readWith, definer, sqlMode };
+}
+
 /** Runs a SHOW CREATE and returns the text in `textColumn`, or the reason there is none. */
 async function showCreate(
   session: ReadOnlySession,
@@ -315,16 +331,7 @@ async function readRelations(session: ReadOnlySession, db: string): Promise<Live
     if (tableType === 'VIEW') {
       const readWith = `SHOW CREATE VIEW ${qualified}`;
       const got = await showCreate(session, readWith, 'Create View', NO_TEXT);
-      objects.push({
-        type: 'view',
-        database: db,
-        name,
-        createText: got.text,
-        error: got.error,
-        readWith,
-        definer: facts.viewDefiners.get(name) ?? null,
-        sqlMode: null,
-      });
+      objects.push(shown('view', db, name, readWith, got, facts.viewDefiners.get(name) ?? null, null));
       continue;
     }
     const sequence = tableType === 'SEQUENCE';
@@ -333,14 +340,7 @@ async function readRelations(session: ReadOnlySession, db: string): Promise<Live
     // SHOW CREATE SEQUENCE names its text column `Create Table`, as SHOW CREATE TABLE does.
     const got = await showCreate(session, readWith, 'Create Table', NO_TEXT);
     objects.push({
-      type: sequence ? 'sequence' : 'table',
-      database: db,
-      name,
-      createText: got.text,
-      error: got.error,
-      readWith,
-      definer: null,
-      sqlMode: null,
+      ...shown(sequence ? 'sequence' : 'table', db, name, readWith, got, null, null),
       facts: tableFacts(r, name, facts),
     });
   }
@@ -363,16 +363,9 @@ async function readRoutines(session: ReadOnlySession, db: string): Promise<LiveO
       type === 'function' ? 'Create Function' : 'Create Procedure',
       NO_ROUTINE_TEXT,
     );
-    objects.push({
-      type,
-      database: db,
-      name,
-      createText: got.text,
-      error: got.error,
-      readWith,
-      definer: str(r.DEFINER),
-      sqlMode: str(column(got.row, 'sql_mode')) ?? str(r.SQL_MODE),
-    });
+    objects.push(
+      shown(type, db, name, readWith, got, str(r.DEFINER), str(column(got.row, 'sql_mode')) ?? str(r.SQL_MODE)),
+    );
   }
   return objects;
 }
@@ -413,14 +406,7 @@ async function readTriggers(session: ReadOnlySession, db: string): Promise<LiveO
     const readWith = `SHOW CREATE TRIGGER ${quoteIdent(db)}.${quoteIdent(name)}`;
     const got = await showCreate(session, readWith, 'SQL Original Statement', NO_TEXT);
     objects.push({
-      type: 'trigger',
-      database: db,
-      name,
-      createText: got.text,
-      error: got.error,
-      readWith,
-      definer: str(r.DEFINER),
-      sqlMode: str(r.SQL_MODE),
+      ...shown('trigger', db, name, readWith, got, str(r.DEFINER), str(r.SQL_MODE)),
       table: str(r.EVENT_OBJECT_TABLE) ?? undefined,
     });
   }
@@ -459,16 +445,7 @@ async function readEvents(
     const name = str(column(r, 'Name'))!;
     const readWith = `SHOW CREATE EVENT ${q}.${quoteIdent(name)}`;
     const got = await showCreate(session, readWith, 'Create Event', NO_TEXT);
-    objects.push({
-      type: 'event',
-      database: db,
-      name,
-      createText: got.text,
-      error: got.error,
-      readWith,
-      definer: str(column(r, 'Definer')),
-      sqlMode: str(column(got.row, 'sql_mode')),
-    });
+    objects.push(shown('event', db, name, readWith, got, str(column(r, 'Definer')), str(column(got.row, 'sql_mode'))));
   }
   return { objects, hidden };
 }
