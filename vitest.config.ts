@@ -17,6 +17,7 @@ export const UNIT = [
   'test/rules/**/*.test.ts',
   'test/tokenize.test.ts',
   'test/statements.test.ts',
+  'test/compound.test.ts',
   'test/fixer.test.ts',
   'test/catalog.test.ts',
   'test/meta.test.ts',

@@ -1,7 +1,7 @@
 // COLLATE applied to an expression (in a view, query or routine body) is not supported; COLLATE
 // as part of a column or variable type is fine.
 import { SOURCES } from '../src/core/catalog/index.js';
-import { bodyStatements, createTableLayout, defineRule, isPunct, isWord, QUERY_STATEMENTS } from '../src/core/kit.js';
+import { createTableLayout, defineRule, isPunct, isWord, QUERY_STATEMENTS, routineBody } from '../src/core/kit.js';
 
 export default defineRule({
   meta: {
@@ -36,11 +36,17 @@ export default defineRule({
         return depth > 0;
       };
     } else if (stmt.kind.startsWith('create_') && stmt.kind !== 'create_view') {
-      // Routine parameters, RETURNS and DECLARE carry types: COLLATE there is a type attribute.
-      const body = bodyStatements(stmt);
+      // Routine parameters, RETURNS and DECLARE carry types: COLLATE there is a type attribute. A
+      // statement of the body is checked as a statement of its kind (a column definition of a
+      // CREATE or ALTER TABLE is a type too); what is left here are the expressions of the body's
+      // conditions and of its SET, RETURN, DO and CALL statements.
+      const body = routineBody(stmt);
       inExpression = (k) => {
-        const span = body.find((s) => k >= s.from && k < s.to);
-        return span !== undefined && !isWord(code[span.from], 'DECLARE');
+        if (body === null || k < body.from) return false;
+        const at = code[k]!.start;
+        const inner = body.statements.find((s) => at >= s.start && at < s.end);
+        if (inner === undefined) return true;
+        return (inner.kind === 'other' || inner.kind === 'set') && !isWord(inner.code[0], 'DECLARE');
       };
     } else if (stmt.kind === 'alter_other' && !code.slice(0, 8).some((t) => isWord(t, 'VIEW'))) {
       return;

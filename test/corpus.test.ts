@@ -38,7 +38,9 @@ describe.skipIf(files === null)(
       // 3 × 19 USING HASH before ON (carbon-kernel) + 3 after the column list (MB);
       // 123 + 239 + 41 ENGINE NDB in the three MySQL Cluster scripts (per the MANIFEST);
       // SET SQL_MODE='ALLOW_INVALID_DATES' in the token-cleanup procedure; the Message Broker's
-      // ON DELETE CASCADE to a non-unique parent key.
+      // ON DELETE CASCADE to a non-unique parent key; CREATE TABLE … SELECT nested in procedure
+      // bodies: six in the token-cleanup procedure (lines 123–324), four in the BPEL cleanup
+      // procedures (lines 8, 9, 10, 38).
       // No finding on ENGINE INNODB without =, prefix indexes, latin1_bin, utf8_bin, TIMESTAMP(3), BLOB(1024).
       // Advice (recommendations for Xpand, not incompatibilities) is pinned in advice-corpus.test.ts.
       const counts: Record<string, number> = {};
@@ -50,7 +52,16 @@ describe.skipIf(files === null)(
         'no-unsupported-engine': 403,
         'no-discarded-sql-mode': 1,
         'no-cascade-to-non-unique-key': 1,
+        'no-create-table-select': 10,
       });
+    });
+
+    it("reports the token-cleanup procedure's six CREATE TABLE … SELECT at their lines, as failing when it is called", () => {
+      const cleanup = files!.filter((f) => basename(f).includes('token-cleanup'));
+      expect(cleanup).toHaveLength(1);
+      const found = check(read(cleanup[0]!)).filter((f) => f.ruleId === 'no-create-table-select');
+      expect(found.map((f) => f.line)).toEqual([123, 135, 185, 213, 297, 324]);
+      for (const f of found) expect(f.message).toMatch(/In a procedure body: .* when the procedure is called/);
     });
 
     it('finds the three carbon-kernel scripts with USING HASH', () => {

@@ -1,6 +1,7 @@
 // The engine: runs rules over the statements of one script and collects sorted findings.
 // It takes the rules as an argument and never imports rules/ itself.
 import { getTarget, type Target } from './catalog/index.js';
+import { nestedStatements } from './compound.js';
 import { applyDirectives, parseDirectives, type Directive, type Suppressed } from './directives.js';
 import { ConfigError, InternalError } from './errors.js';
 import { formatMessage, type Finding, type Rule, type RuleContext, type Severity } from './rule.js';
@@ -134,7 +135,7 @@ function runRules(
   // Where the findings of the statement being checked begin in `findings` (for ctx.findingsIn).
   let statementFindings = 0;
   const noFindings: readonly Finding[] = [];
-  const contextFor = (rule: Rule): RuleContext => {
+  const contextFor = (rule: Rule, within?: Statement): RuleContext => {
     const meta = rule.meta;
     return {
       target,
@@ -161,11 +162,14 @@ function runRules(
         }
         const from = source.locOf(r.start);
         const to = source.locOf(r.end);
+        const severity = (settings[meta.id] as Severity | undefined) ?? r.severity ?? meta.severity;
         findings.push({
           ruleId: meta.id,
           messageId: r.messageId,
-          severity: (settings[meta.id] as Severity | undefined) ?? r.severity ?? meta.severity,
-          message: formatMessage(template, { ...r.data, target: target.name }),
+          severity,
+          message:
+            formatMessage(template, { ...r.data, target: target.name }) +
+            (within === undefined ? '' : runsWhen(within, severity)),
           start: r.start,
           end: r.end,
           line: from.line,
@@ -179,6 +183,14 @@ function runRules(
     };
   };
   const contexts = new Map(active.map((r) => [r, contextFor(r)]));
+  // The contexts of nested statements, by the kind of routine that holds them (their message says so).
+  const nestedContexts = new Map<string, RuleContext>();
+  const nestedContext = (rule: Rule, within: Statement): RuleContext => {
+    const key = `${rule.meta.id}\u0000${within.kind}`;
+    let ctx = nestedContexts.get(key);
+    if (ctx === undefined) nestedContexts.set(key, (ctx = contextFor(rule, within)));
+    return ctx;
+  };
   const guarded = (rule: Rule, at: number, run: () => void) => {
     try {
       run();
@@ -193,11 +205,32 @@ function runRules(
     const ordered = [...active.filter((r) => r.meta.composes !== true), ...active.filter((r) => r.meta.composes)];
     // The rules that look at each kind of statement, in order: worked out once per kind.
     const byKind = new Map<Statement['kind'], Rule[]>();
+    const nestedByKind = new Map<Statement['kind'], Rule[]>();
     for (const stmt of source.statements) {
       statementFindings = findings.length;
       let forKind = byKind.get(stmt.kind);
       if (forKind === undefined) byKind.set(stmt.kind, (forKind = ordered.filter((r) => inScope(r, stmt.kind))));
-      for (const rule of forKind) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
+      const nested = nestedStatements(stmt);
+      if (nested.length === 0) {
+        for (const rule of forKind) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
+      } else {
+        // A routine: its rules (those that compose last), and between them every statement of its
+        // body through the rules of that statement's kind.
+        for (const rule of forKind) {
+          if (rule.meta.composes !== true) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
+        }
+        const own = findings.length;
+        for (const inner of nested) {
+          let rules = nestedByKind.get(inner.kind);
+          if (rules === undefined)
+            nestedByKind.set(inner.kind, (rules = ordered.filter((r) => inNestedScope(r, inner.kind))));
+          for (const rule of rules) guarded(rule, inner.start, () => rule.check(inner, nestedContext(rule, stmt)));
+        }
+        dropRepeats(findings, statementFindings, own);
+        for (const rule of forKind) {
+          if (rule.meta.composes === true) guarded(rule, stmt.start, () => rule.check(stmt, contexts.get(rule)!));
+        }
+      }
       schema.apply(stmt, source, lineOffset);
     }
   }
@@ -210,6 +243,53 @@ function runRules(
   }
   return findings;
 }
+
+/**
+ * The end of a nested finding's message, by the kind of routine that holds the statement: the
+ * statement fails when the routine runs, not when the script loads.
+ */
+const RUNS_WHEN: Readonly<Partial<Record<Statement['kind'], readonly [string, string]>>> = {
+  create_procedure: ['a procedure', 'the procedure is called'],
+  create_function: ['a function', 'the function is called'],
+  create_trigger: ['a trigger', 'the trigger fires'],
+  create_event: ['an event', 'the event runs'],
+};
+
+/** The end of a nested finding's message: an error fails when the routine runs, anything else applies then. */
+function runsWhen(within: Statement, severity: Severity): string {
+  const [what, when] = RUNS_WHEN[within.kind] ?? RUNS_WHEN.create_procedure!;
+  return ` (In ${what} body: this ${severity === 'error' ? 'fails' : 'applies'} when ${when}, not when the script loads.)`;
+}
+
+/**
+ * True when `rule` looks at a statement of `kind` nested in a routine body: a rule that names the
+ * kind (a rule of every statement, `'all'`, reads the routine's tokens whole instead), and never a
+ * nested statement the tool could not classify.
+ */
+function inNestedScope(rule: Rule, kind: Statement['kind']): boolean {
+  return rule.meta.statements !== 'all' && kind !== 'unknown' && rule.meta.statements.includes(kind);
+}
+
+/**
+ * Removes from findings[from, own) — a routine's own findings — each one that a rule also reported
+ * at the same place on a nested statement (findings from `own` on): a rule that reads the whole
+ * routine (charsets, MATCH … AGAINST) finds what it finds on the nested statement too, and the
+ * nested finding is the one that says when it fails.
+ */
+function dropRepeats(findings: Finding[], from: number, own: number): void {
+  if (findings.length === own || own === from) return;
+  const nested = new Set<string>();
+  for (let k = own; k < findings.length; k++) nested.add(placeKey(findings[k]!));
+  let kept = from;
+  for (let k = from; k < findings.length; k++) {
+    const f = findings[k]!;
+    if (k < own && nested.has(placeKey(f))) continue;
+    findings[kept++] = f;
+  }
+  findings.length = kept;
+}
+
+const placeKey = (f: Finding): string => `${f.ruleId}\u0000${f.start}\u0000${f.end}`;
 
 /** True when `rule` looks at statements of `kind`. */
 function inScope(rule: Rule, kind: Statement['kind']): boolean {

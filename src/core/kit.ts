@@ -48,6 +48,8 @@ export type {
   TableLayout,
   TableOption,
 } from './structure.js';
+export { nestedStatements, routineBody } from './compound.js';
+export type { RoutineBody } from './compound.js';
 export { addedKeys, createIndexKey, indexesOf, tableKeys } from './keys.js';
 export type { IndexInfo, IndexKind, KeyInfo, KeyPart } from './keys.js';
 export { columnDefinitions, columnInfo, columnsOf, isIntegerType, tableColumns } from './columns.js';

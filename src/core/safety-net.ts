@@ -2,6 +2,7 @@
 // DELIMITER commands, and every unit a pass edits is tokenized again on its own. It must hold the
 // same statements (of the same kinds) minus those removed whole, every token outside the edits must
 // read as before, and a statement node-sql-parser accepted must still parse.
+import { emptyLists, ROUTINE_KINDS } from './compound.js';
 import { applyEdits } from './edits.js';
 import { SqlSyntaxError } from './errors.js';
 import { lastAtOrBefore, lowerBound } from './position.js';
@@ -177,6 +178,9 @@ export function validateUnit(source: SqlSource, unit: Unit): string | null {
   for (let i = 0; i < kept.length; i++) {
     const old = kept[i]!;
     if (newStatements[i]!.kind !== old.kind) return 'it would change what kind of statement this is';
+    if (ROUTINE_KINDS.has(old.kind) && emptyLists(newStatements[i]!.code) > emptyLists(old.code)) {
+      return 'it would leave a branch of the routine body without a statement';
+    }
     const edits = unit.edits.filter((e) => e.start <= old.end && e.end >= old.start);
     if (edits.length === 0 || edits.every((e) => isValueSwap(source.text, e))) continue;
     if (!old.parse().ok) continue;

@@ -57,6 +57,12 @@ export interface Statement {
    * which the server runs one by one. `index` is the place in the buffer, `count` its size.
    */
   readonly serverPart: { readonly index: number; readonly count: number } | null;
+  /**
+   * For a statement nested in a routine, trigger or event body (see compound.ts): the CREATE
+   * PROCEDURE / FUNCTION / TRIGGER / EVENT statement whose body holds it. It runs when the
+   * routine runs, not when the script loads. Absent for the script's own statements.
+   */
+  readonly within?: Statement;
 }
 
 /** Statement kinds never handed to node-sql-parser: data statements, only bulk for it; client commands. */
@@ -185,11 +191,16 @@ function serverStatements(
   return parts.length === 0 ? [{ from, to, semicolon: -1 }] : parts;
 }
 
-function makeStatement(
+/**
+ * A statement made of `tokens` (a slice of the script's, trivia at neither end). With `within`, a
+ * statement nested in that routine's body: it takes the routine's index.
+ */
+export function makeStatement(
   index: number,
   tokens: Token[],
   delimiter: Token | null,
   serverPart: Statement['serverPart'],
+  within?: Statement,
 ): Statement {
   const code = tokens.filter((t) => !isTrivia(t));
   const start = tokens[0]!.start;
@@ -205,6 +216,7 @@ function makeStatement(
     code,
     delimiter,
     serverPart,
+    ...(within === undefined ? {} : { within }),
     parse: () => {
       if (parsed === undefined) {
         parsed = UNPARSED_KINDS.has(kind)
