@@ -203,6 +203,20 @@ const CASES: readonly Case[] = [
     safe: 'CREATE TABLE t (g INT NOT NULL, h INT)\r\nENGINE=InnoDB;\r\n',
     lossy: 'CREATE TABLE t (g INT NOT NULL, h INT)\r\nENGINE=InnoDB;\r\n',
   },
+  {
+    name: 'statements nested in a procedure body are fixed as at top level, and the procedure still runs',
+    code: "CREATE TABLE y (id INT PRIMARY KEY, c VARCHAR(100));\nDELIMITER //\nCREATE PROCEDURE rotate()\nBEGIN\n  IF NOT EXISTS (SELECT * FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'x') THEN\n    CREATE TABLE x (a INT NOT NULL, KEY k (a) USING HASH) ENGINE=MEMORY PARTITION BY HASH(a) PARTITIONS 4;\n    ALTER TABLE y ADD FULLTEXT INDEX f (c);\n    CREATE INDEX i USING HASH ON y (c);\n  END IF;\nEND//\nDELIMITER ;\nCALL rotate();\n",
+    findings: [
+      'no-unsupported-index-type/ignored',
+      'no-unsupported-engine/memory',
+      'no-unsupported-partitioning/partitionType',
+      'no-fulltext/index',
+      'no-unsupported-index-type/beforeKeyParts',
+    ],
+    safe: "CREATE TABLE y (id INT PRIMARY KEY, c VARCHAR(100));\nDELIMITER //\nCREATE PROCEDURE rotate()\nBEGIN\n  IF NOT EXISTS (SELECT * FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'x') THEN\n    CREATE TABLE x (a INT NOT NULL, KEY k (a)) ENGINE=MEMORY PARTITION BY HASH(a) PARTITIONS 4;\n    ALTER TABLE y ADD FULLTEXT INDEX f (c);\n    CREATE INDEX i ON y (c);\n  END IF;\nEND//\nDELIMITER ;\nCALL rotate();\n",
+    lossy:
+      "CREATE TABLE y (id INT PRIMARY KEY, c VARCHAR(100));\nDELIMITER //\nCREATE PROCEDURE rotate()\nBEGIN\n  IF NOT EXISTS (SELECT * FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'x') THEN\n    CREATE TABLE x (a INT NOT NULL, KEY k (a)) ENGINE=INNODB;\n    CREATE INDEX i ON y (c);\n  END IF;\nEND//\nDELIMITER ;\nCALL rotate();\n",
+  },
 ];
 
 /** The compatibility findings as rule-id/message-id (advice, such as a table without a primary key, is tested apart). */

@@ -50,6 +50,14 @@ const samples: Array<[string, string]> = [
       'INSERT INTO t VALUES (1, "a;b"), (2, "c");\n'.repeat(8) +
       'ALTER TABLE t ADD PARTITION PARTITIONS 2;\nDROP INDEX ft ON t;\nALTER TABLE t REMOVE PARTITIONING;\n',
   ],
+  [
+    'statements nested in routine bodies, with INSERT payloads inside them',
+    (
+      'CREATE TABLE y (id INT PRIMARY KEY, c TEXT);\nDELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n' +
+      '    CREATE TABLE x (a INT, KEY k (a) USING HASH) ENGINE=MEMORY PARTITION BY HASH(a);\n' +
+      "    INSERT INTO y VALUES (1, 'a;b'), (2, 'END IF');\n    ALTER TABLE y ADD FULLTEXT (c);\n  END IF;\nEND//\nDELIMITER ;\n"
+    ).repeat(6),
+  ],
   ...(corpusFiles() ?? []).map((f): [string, string] => [basename(f), readFileSync(f, 'utf8')]),
 ];
 

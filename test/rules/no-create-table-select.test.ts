@@ -31,6 +31,21 @@ describe('no-create-table-select', () => {
         output: null,
         errors: [{ messageId: 'typing', column: 25 }],
       },
+      {
+        name: "nested in a procedure body (six times in WSO2's token-cleanup procedure): at its own line",
+        code: 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    CREATE TABLE tmp_ids AS SELECT id FROM t;\n    SELECT 1;\n  END IF;\nEND//\nDELIMITER ;',
+        output: null,
+        errors: [{ messageId: 'typing', line: 5, column: 26 }],
+      },
+      {
+        name: 'in a trigger body and an event body',
+        code: 'DELIMITER //\nCREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW BEGIN CREATE TABLE a AS SELECT 1 AS x; END//\nCREATE EVENT e ON SCHEDULE EVERY 1 DAY DO CREATE TABLE b SELECT 1 AS x//\nDELIMITER ;',
+        output: null,
+        errors: [
+          { messageId: 'typing', line: 2 },
+          { messageId: 'typing', line: 3 },
+        ],
+      },
     ],
   });
 });

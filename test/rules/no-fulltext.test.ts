@@ -61,6 +61,12 @@ describe('no-fulltext', () => {
         output: null,
         errors: [{ messageId: 'match' }],
       },
+      {
+        name: 'ADD FULLTEXT in a procedure body: --lossy removes the statement, as at top level',
+        code: 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    ALTER TABLE y ADD FULLTEXT INDEX f (c);\n    SELECT 1;\n  END IF;\nEND//\nDELIMITER ;',
+        output: 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    SELECT 1;\n  END IF;\nEND//\nDELIMITER ;',
+        errors: [{ messageId: 'index', line: 5 }],
+      },
     ],
   });
 });

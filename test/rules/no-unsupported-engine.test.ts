@@ -44,6 +44,13 @@ describe('no-unsupported-engine', () => {
           'CREATE TABLE t (id INT) ENGINE=innodb /*!50100 PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (5) ENGINE = innodb) */;',
         errors: [{ messageId: 'ignored' }, { messageId: 'ignored' }],
       },
+      {
+        name: 'ENGINE=MEMORY of a table created in a procedure body',
+        code: 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    CREATE TABLE x (a INT) ENGINE=MEMORY;\n    SELECT 1;\n  END IF;\nEND//\nDELIMITER ;',
+        output:
+          'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    CREATE TABLE x (a INT) ENGINE=INNODB;\n    SELECT 1;\n  END IF;\nEND//\nDELIMITER ;',
+        errors: [{ messageId: 'memory', line: 5 }],
+      },
     ],
   });
 });

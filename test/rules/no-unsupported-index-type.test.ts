@@ -98,6 +98,16 @@ describe('no-unsupported-index-type', () => {
         output: 'CREATE TABLE g (p POINT NOT NULL, SPATIAL KEY sp (p));',
         errors: [{ messageId: 'ignored', severity: 'warning' }],
       },
+      {
+        name: 'CREATE INDEX … USING HASH and KEY … USING HASH in a procedure body',
+        code: 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    CREATE INDEX i USING HASH ON y (c);\n    CREATE TABLE x (a INT, KEY k (a) USING HASH) ENGINE=InnoDB;\n  END IF;\nEND//\nDELIMITER ;',
+        output:
+          'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    CREATE INDEX i ON y (c);\n    CREATE TABLE x (a INT, KEY k (a)) ENGINE=InnoDB;\n  END IF;\nEND//\nDELIMITER ;',
+        errors: [
+          { messageId: 'beforeKeyParts', line: 5 },
+          { messageId: 'ignored', line: 6 },
+        ],
+      },
     ],
   });
 });

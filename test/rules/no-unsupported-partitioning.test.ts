@@ -104,6 +104,13 @@ describe('no-unsupported-partitioning', () => {
         output: null,
         errors: [{ messageId: 'tooManyPartitions', severity: 'warning' }],
       },
+      {
+        name: 'PARTITION BY HASH of a table created in a procedure body',
+        code: 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    CREATE TABLE x (a INT) PARTITION BY HASH(a) PARTITIONS 4;\n    SELECT 1;\n  END IF;\nEND//\nDELIMITER ;',
+        output:
+          'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    CREATE TABLE x (a INT);\n    SELECT 1;\n  END IF;\nEND//\nDELIMITER ;',
+        errors: [{ messageId: 'partitionType', line: 5 }],
+      },
     ],
   });
 });
