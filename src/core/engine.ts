@@ -263,11 +263,12 @@ function runsWhen(within: Statement, severity: Severity): string {
 
 /**
  * True when `rule` looks at a statement of `kind` nested in a routine body: a rule that names the
- * kind (a rule of every statement, `'all'`, reads the routine's tokens whole instead), and never a
- * nested statement the tool could not classify.
+ * kind or checks every statement, except a rule that composes (it reads the routine whole, with
+ * every finding inside it), and never a nested statement the tool could not classify.
  */
 function inNestedScope(rule: Rule, kind: Statement['kind']): boolean {
-  return rule.meta.statements !== 'all' && kind !== 'unknown' && rule.meta.statements.includes(kind);
+  if (kind === 'unknown') return false;
+  return rule.meta.statements === 'all' ? rule.meta.composes !== true : rule.meta.statements.includes(kind);
 }
 
 /**

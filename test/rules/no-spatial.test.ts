@@ -50,6 +50,17 @@ describe('no-spatial', () => {
           { messageId: 'function' },
         ],
       },
+      {
+        name: 'a spatial column and index of a table created in a procedure body, and a GIS function there: each once, fixed as at top level',
+        code: 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  CREATE TABLE a (id INT, g GEOMETRY NOT NULL, SPATIAL KEY (g));\n  SELECT ST_AsText(g) FROM a;\nEND//\nDELIMITER ;',
+        output:
+          'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  CREATE TABLE a (id INT, g GEOMETRY NOT NULL);\n  SELECT ST_AsText(g) FROM a;\nEND//\nDELIMITER ;',
+        errors: [
+          { messageId: 'type', line: 4 },
+          { messageId: 'index', line: 4 },
+          { messageId: 'function', line: 5 },
+        ],
+      },
     ],
   });
 });
