@@ -8,6 +8,9 @@ import { SqlSource } from '../src/core/source.js';
 import { checkStreamWith, fixStreamWith } from '../src/stream/index.js';
 import { rules } from '../rules/index.js';
 import { fakePool } from './helpers/stream.js';
+import { CORPUS_SKIP_REASON, corpusFiles, publicCorpusFiles } from './helpers/corpus.js';
+import { readFileSync } from 'node:fs';
+import { SqlSyntaxError } from '../src/core/errors.js';
 
 /** The nested statements of the script's only routine: kind and text. */
 function nested(body: string): Array<[string, string]> {
@@ -83,6 +86,44 @@ describe('the statements of a body', () => {
     expect(source.statements.map((s) => nestedStatements(s).length)).toEqual([0, 0, 0, 0]);
   });
 });
+
+const corpora = [...(corpusFiles() ?? []), ...(publicCorpusFiles() ?? [])];
+
+describe.skipIf(corpora.length === 0)(
+  `the bodies of both corpora (${corpora.length === 0 ? CORPUS_SKIP_REASON : 'read'})`,
+  () => {
+    it('split into statements that lie inside their routine, in order, apart, each its own tokens', () => {
+      let routines = 0;
+      let statements = 0;
+      for (const file of corpora) {
+        let source: SqlSource;
+        try {
+          source = new SqlSource(readFileSync(file, 'utf8'));
+        } catch (e) {
+          if (e instanceof SqlSyntaxError) continue; // a file the tool refuses (skeema's splitter fixture)
+          throw e;
+        }
+        for (const routine of source.statements) {
+          const body = routineBody(routine);
+          if (body === null) continue;
+          routines++;
+          expect(body.statements.length, `${file}: a body at ${routine.start}`).toBeGreaterThan(0);
+          let after = body.from < routine.code.length ? routine.code[body.from]!.start : routine.end;
+          for (const inner of body.statements) {
+            statements++;
+            expect(inner.start).toBeGreaterThanOrEqual(after);
+            expect(inner.end).toBeLessThanOrEqual(routine.end);
+            expect(inner.tokens.map((t) => t.text).join('')).toBe(source.text.slice(inner.start, inner.end));
+            expect(inner.kind).not.toBe('unknown');
+            after = inner.end;
+          }
+        }
+      }
+      expect(routines).toBeGreaterThan(80);
+      expect(statements).toBeGreaterThan(routines);
+    });
+  },
+);
 
 const PROCEDURE =
   'CREATE TABLE y (id INT PRIMARY KEY, c VARCHAR(100));\n' +
