@@ -1,7 +1,9 @@
 // One set of line numbers in a fix run (issue 24): every finding `fix --lossy` leaves is reported
 // where `check` reports it in the input, on every script of both corpora, whether the text is fixed
 // whole or streamed in segments; its place in the clean script is `output`, and is right there.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
@@ -10,6 +12,7 @@ import { FixMap } from '../src/core/fix-map.js';
 import { SqlSource } from '../src/core/source.js';
 import { check, fix, type Finding } from '../src/index.js';
 import { fixStreamWith } from '../src/stream/index.js';
+import { runCli } from './helpers/cli.js';
 import { corpusFiles, publicCorpusFiles } from './helpers/corpus.js';
 import { fakePool } from './helpers/stream.js';
 
@@ -165,5 +168,46 @@ describe('fix: findings left are placed in the input', () => {
     expect([view!.line, view!.column, view!.start, view!.end]).toEqual([same.line, same.column, same.start, same.end]);
     expect(view!.output!.line).toBe(same.line - 1);
     expect(result.output.slice(view!.output!.start, view!.output!.end)).toBe(sql.slice(same.start, same.end));
+  });
+});
+
+describe('the CLI: every format of a fix run gives the lines of the input (the built CLI)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-places-'));
+  const input = join(dir, 'in.sql');
+  // The lossy fix removes line 5: the view (line 7 of the input) is on line 6 of the clean script.
+  writeFileSync(
+    input,
+    [
+      'CREATE TABLE film_text (',
+      '  id INT NOT NULL,',
+      '  body TEXT,',
+      '  PRIMARY KEY (id),',
+      '  FULLTEXT KEY ft (body)',
+      ') ENGINE=MyISAM;',
+      'CREATE DEFINER=CURRENT_USER SQL SECURITY INVOKER VIEW v AS SELECT id FROM film_text;',
+      '',
+    ].join('\n'),
+  );
+  const out = join(dir, 'out.sql');
+  const view = (text: string) => text.split('\n').filter((l) => l.includes('no-unsupported-view-clause'));
+
+  // Streaming (no --diff) and whole text (--diff) alike.
+  it.each([[[]], [['--diff', join(dir, 'x.diff')]]])('extra arguments %j', (extra: string[]) => {
+    const fix = (format: string) => runCli(['fix', '--lossy', input, '-o', out, '-f', format, ...extra]).stdout;
+    const checked = view(runCli(['check', input, '-f', 'compact']).stdout);
+    expect(checked).toHaveLength(1);
+    expect(checked[0]).toContain('in.sql:7:29:');
+    expect(view(fix('compact'))).toEqual(checked);
+    expect(view(fix('github')).join('')).toContain('line=7,col=29');
+    expect(view(fix('junit')).join('')).toContain('at 7:29');
+    expect(fix('stylish')).toMatch(/^ +7:29 +warning .*no-unsupported-view-clause$/m);
+    const json = JSON.parse(fix('json')) as Array<{ findings: Array<Record<string, unknown>> }>;
+    const left = json[0]!.findings.find((f) => f.ruleId === 'no-unsupported-view-clause')!;
+    expect(left).toMatchObject({ line: 7, column: 29, output: { line: 6, column: 29 } });
+    const sarif = JSON.parse(fix('sarif')) as {
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: object } }> }> }>;
+    };
+    const result = sarif.runs[0]!.results.find((r) => r.ruleId === 'no-unsupported-view-clause')!;
+    expect(result.locations[0]!.physicalLocation.region).toMatchObject({ startLine: 7, startColumn: 29 });
   });
 });
