@@ -360,6 +360,7 @@ export function checkStreamInto(
 /** What fixing a stream gives besides the clean script. */
 export interface StreamFixResult {
   readonly applied: AppliedFix[];
+  /** Findings left in the clean script, placed in the input (their place in the clean script is `output`). */
   readonly remaining: Finding[];
   /** Suggestions not applied whose subject another fix removed (see FixLoopResult), in the input. */
   readonly superseded: Finding[];
