@@ -171,6 +171,44 @@ describe('fix: findings left are placed in the input', () => {
   });
 });
 
+describe('fix: late findings of a stream (script-wide rules, unused directives) are placed in the input', () => {
+  // The FULLTEXT key removed by --lossy sits before the foreign key the script-wide rule reports,
+  // inside the same statement, and before the unused directive.
+  const sql = [
+    'CREATE TABLE parent (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b));',
+    'CREATE TABLE child (',
+    '  id INT PRIMARY KEY,',
+    '  body TEXT,',
+    '  a INT,',
+    '  FULLTEXT KEY ft (body),',
+    '  FOREIGN KEY (a) REFERENCES parent (a) ON DELETE CASCADE',
+    ') ENGINE=MyISAM;',
+    '-- clustrix-lint-disable-next-line no-spatial',
+    'CREATE TABLE other (id INT PRIMARY KEY);',
+    '',
+  ].join('\n');
+  const options = { lossy: true, reportUnusedDirectives: 'warning' as const };
+
+  it('gives the lines check gives, streamed (small segments, as the pool runs them) as whole', async () => {
+    const checked = new Set(check(sql, options).map(key));
+    const whole = fix(sql, options);
+    const late = whole.remaining.filter(
+      (f) => f.ruleId === 'no-cascade-to-non-unique-key' || f.ruleId === 'unused-disable-directive',
+    );
+    expect(late.length).toBe(2);
+    expect(late.map(key).filter((k) => !checked.has(k))).toEqual([]);
+    expect(late.every((f) => f.output!.line < f.line)).toBe(true);
+    for (const executor of [undefined, fakePool()]) {
+      const streamed = await fixStreamWith(rules, chunks(sql), () => undefined, {
+        ...options,
+        segmentSize: 64,
+        executor,
+      });
+      expect(streamed.remaining.map(where)).toEqual(whole.remaining.map(where));
+    }
+  });
+});
+
 describe('the CLI: every format of a fix run gives the lines of the input (the built CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-places-'));
   const input = join(dir, 'in.sql');
