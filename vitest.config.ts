@@ -25,6 +25,7 @@ export const UNIT = [
   'test/corpus.test.ts',
   'test/corpus-public.test.ts',
   'test/golden.test.ts',
+  'test/fix-places.test.ts',
   'test/advice-corpus.test.ts',
   'test/verify-scope.test.ts',
   'test/playground-state.test.ts',

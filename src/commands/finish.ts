@@ -34,7 +34,7 @@ export function recordOptions(args: CommonArgs, fix: boolean): RecordOptions {
 /** One whole-text result, for the baseline (its fingerprints need the text the findings are in). */
 export interface WholeResult {
   readonly name: string;
-  /** The text the findings are positioned in. */
+  /** The text the findings are in: for `fix`, the clean script (where their `output` places them). */
   readonly sql: string;
   readonly findings: readonly ReportFinding[];
   /** A live database: its name is its URL, its findings are on objects. */

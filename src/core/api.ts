@@ -44,9 +44,12 @@ export interface FixOptions extends CheckOptions {
 export interface FixResult {
   /** The clean script. Equal to the input when nothing was fixed. */
   readonly output: string;
-  /** The fixes applied, in order. */
+  /** The fixes applied, in order (each at its finding's line and column in the input). */
   readonly applied: readonly AppliedFix[];
-  /** Findings left in `output`. */
+  /**
+   * Findings left in `output`, placed in the input (where `check` has them); each one's place in
+   * `output` is its `output`, and its fix's edits are offsets into `output`.
+   */
   readonly remaining: readonly Finding[];
   /**
    * Suggestions on the input that were not applied and that `remaining` no longer shows because

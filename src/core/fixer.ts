@@ -25,8 +25,11 @@
 //    stays in `remaining` with the reason in `unfixed`. InternalError is kept for bugs (an
 //    invariant that the safety net should have made impossible).
 // 4. Re-lint and repeat until nothing is left to apply, the text repeats, or MAX_PASSES.
+// 5. Everything the run reports is placed in the input (fix-map.ts): a later pass's applied fix
+//    and every finding left in the output are mapped back through the edits before them.
 import { applyEdits, mergeEdits } from './edits.js';
 import { InternalError } from './errors.js';
+import { FixMap } from './fix-map.js';
 import { lowerBound } from './position.js';
 import type { Edit, Finding, Fix, FixKind } from './rule.js';
 import { overlapsUnit, removedWhole, unitCuts, units, validateUnit } from './safety-net.js';
@@ -83,6 +86,7 @@ export interface AppliedFix {
   readonly message: string;
   /** 1-based pass number; edits are offsets into the text that pass started from. */
   readonly pass: number;
+  /** Where the finding was, in the input (a later pass's finding placed back through the passes before it). */
   readonly line: number;
   readonly column: number;
   readonly edits: readonly Edit[];
@@ -93,8 +97,13 @@ export interface AppliedFix {
 export interface FixLoopResult {
   readonly output: string;
   readonly applied: AppliedFix[];
-  /** Findings on the output; those whose fix could not be applied safely carry `unfixed`. */
+  /**
+   * Findings left in the output, placed in the input, with their place in the output as `output`;
+   * those whose fix could not be applied safely carry `unfixed`.
+   */
   readonly remaining: Finding[];
+  /** Maps positions of the output back to the input. */
+  readonly map: FixMap;
   /**
    * Suggestions on the input that the policy did not apply and that `remaining` no longer shows,
    * because another fix took away what they were about (the lossy removal of PARTITION BY HASH
@@ -184,6 +193,9 @@ export function fixLoop(
   tokens?: Token[],
 ): FixLoopResult {
   let source = new SqlSource(text, { delimiter, tokens });
+  const input = source;
+  const inputLoc = (offset: number) => input.locOf(offset);
+  let map = FixMap.identity(text.length);
   let findings = lint(source);
   const initial = findings;
   const applied: AppliedFix[] = [];
@@ -204,6 +216,7 @@ export function fixLoop(
     assertStatementCount(source, nextSource, plan.edits, plan.chosen);
     for (const c of plan.chosen) {
       const stmt = statementAt(source.statements, c.edits[0]!.start);
+      const at = map.toInput(c.finding.start, c.finding.line, c.finding.column, 'start');
       applied.push({
         statement:
           stmt === null ? null : { index: stmt.index, kind: stmt.kind, text: source.text.slice(stmt.start, stmt.end) },
@@ -212,11 +225,12 @@ export function fixLoop(
         title: c.finding.fix!.title,
         message: c.finding.message,
         pass: passes,
-        line: c.finding.line,
-        column: c.finding.column,
+        line: at.line,
+        column: at.column,
         edits: c.edits,
       });
     }
+    map = map.then(plan.edits, next.length, (offset) => nextSource.locOf(offset), inputLoc);
     source = nextSource;
     findings = lint(source);
     if (seen.has(next)) break;
@@ -229,9 +243,10 @@ export function fixLoop(
     const waiting = `its fix did not settle within ${MAX_PASSES} passes (other fixes kept changing the same text)`;
     for (const c of plan.chosen) dropped.set(c.finding, waiting);
   }
-  const remaining = dropped.size === 0 ? findings : findings.map((f) => withReason(f, dropped.get(f)));
-  const superseded = passes === 0 ? [] : supersededSuggestions(initial, remaining, policy);
-  return { output: source.text, applied, remaining, superseded, passes };
+  const left = dropped.size === 0 ? findings : findings.map((f) => withReason(f, dropped.get(f)));
+  const superseded = passes === 0 ? [] : supersededSuggestions(initial, left, policy);
+  const remaining = left.map((f) => map.finding(f));
+  return { output: source.text, applied, remaining, map, superseded, passes };
 }
 
 /**

@@ -131,6 +131,22 @@ export interface Finding {
    * would have broken the script): why. Absent otherwise.
    */
   readonly unfixed?: string;
+  /**
+   * Set by `fix` on a finding it left: where the finding is in the clean script. Its `start`,
+   * `line`, … are in the input, as every finding of a fix run (see fix-map.ts); its fix's edits
+   * are offsets into the clean script.
+   */
+  readonly output?: FindingPlace;
+}
+
+/** Where a finding is in a text: offsets (UTF-16 code units), 1-based lines and columns. */
+export interface FindingPlace {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 /** Identity function that gives a rule its type (and a place to hang checks later). */

@@ -27,3 +27,30 @@ export function shiftFinding(f: Finding, at: PiecePlace): Finding {
     fix: { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, start: e.start + at.base, end: e.end + at.base })) },
   };
 }
+
+/**
+ * A finding `fix` left in a piece, placed in the whole: its place in the input by `inAt` (where the
+ * piece's input starts), its place in the output (`output`) and its fix's edits by `outAt`.
+ */
+export function shiftLeft(f: Finding, inAt: PiecePlace, outAt: PiecePlace): Finding {
+  const moved = shiftFinding(f, outAt);
+  const o = f.output;
+  return {
+    ...moved,
+    start: f.start + inAt.base,
+    end: f.end + inAt.base,
+    line: f.line + inAt.line - 1,
+    endLine: f.endLine + inAt.line - 1,
+    ...(o === undefined
+      ? {}
+      : {
+          output: {
+            ...o,
+            start: o.start + outAt.base,
+            end: o.end + outAt.base,
+            line: o.line + outAt.line - 1,
+            endLine: o.endLine + outAt.line - 1,
+          },
+        }),
+  };
+}

@@ -2,7 +2,8 @@
 // paths added), written record by record: the text is exactly JSON.stringify(report, null, 2),
 // without holding it. On a live database each finding also has `objectName` and `objectType`,
 // its line and column are inside that object's SHOW CREATE text, and the report carries `live`:
-// the server and the information_schema facts of every object.
+// the server and the information_schema facts of every object. In a report of `fix`, every line
+// and column is in the input; a finding fix left also has `output`, its place in the clean script.
 import { liveFacts } from '../live/facts.js';
 import type { ObjectLocation } from '../live/types.js';
 import type { FileRecords } from './records.js';
@@ -29,6 +30,17 @@ export function jsonFinding(f: ReportFinding) {
     category: f.category ?? 'compatibility',
     message: f.message,
     ...where(f.line, f.column, f.endLine, f.endColumn, f.object),
+    // A finding `fix` left: where it is in the clean script (the positions above are in the input).
+    ...(f.output === undefined
+      ? {}
+      : {
+          output: {
+            line: f.output.line,
+            column: f.output.column,
+            endLine: f.output.endLine,
+            endColumn: f.output.endColumn,
+          },
+        }),
     fix:
       f.fix === null
         ? null

@@ -80,6 +80,9 @@ function failedInvocations(files: readonly FileRecords[]) {
   };
 }
 
+/** A finding `fix` left somewhere else in the clean script than in the input (the artifact). */
+const moved = (f: Finding) => f.output !== undefined && (f.output.start !== f.start || f.output.end !== f.end);
+
 /** The file a result is in: its path as reported and its artifact URI. */
 interface Artifact {
   readonly path: string;
@@ -130,8 +133,9 @@ function resultOf(f: Finding, file: Artifact, index: ReadonlyMap<string, number>
           },
         }),
     // The fix of a finding on a live database edits the schema script read from it, not an
-    // artifact a SARIF viewer can open: `clustrix-lint fix mysql://…` applies it.
-    ...(f.fix === null || f.object !== undefined
+    // artifact a SARIF viewer can open: `clustrix-lint fix mysql://…` applies it. The fix of a
+    // finding `fix` left edits the clean script: given only where that is the input's text still.
+    ...(f.fix === null || f.object !== undefined || moved(f)
       ? {}
       : {
           fixes: [

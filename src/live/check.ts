@@ -4,13 +4,12 @@ import { rules, serverRules, allRules } from '../../rules/index.js';
 import { getTarget } from '../core/catalog/index.js';
 import type { Suppressed } from '../core/directives.js';
 import { lintSource, lintSourceDetailed, settingsFor, type EngineOptions } from '../core/engine.js';
-import { InternalError } from '../core/errors.js';
 import { fixLoop, fixPolicy } from '../core/fixer.js';
 import { unifiedDiff } from '../format/diff.js';
 import { SqlSource, withLocation } from '../core/source.js';
 import { statisticsOf } from '../core/statistics.js';
 import { checkSuggestionRules } from '../core/suggestions.js';
-import { followFixes, locateFindings, type LocatedFinding, type LocatedFix } from './locate.js';
+import { Locator, locateFindings, type LocatedFinding, type LocatedFix } from './locate.js';
 import type { LiveScript, LiveText } from './script.js';
 import type { LiveSchema, ObjectLocation } from './types.js';
 
@@ -95,13 +94,16 @@ export function fixLive(
   const result = withLocation(script.text, read.script.name, () =>
     fixLoop(script.text, (source) => lintSource(source, rules, engineOptions), fixPolicy(options)),
   );
-  const followed = followFixes(script, server, result.applied);
-  if (followed.output.text !== result.output)
-    throw new InternalError('the fixes of a live script could not be followed to its clean text');
+  // Everything a fix run reports is placed in the script as read (fix-map.ts), so on its objects as read.
+  const locator = new Locator(script, server);
+  const applied = result.applied.map((a) => {
+    const at = locator.offsetOf(a.line, a.column);
+    return { ...a, object: locator.place(at, at) };
+  });
   return {
     output: result.output,
-    applied: followed.applied,
-    remaining: [...checkReport(read, options).findings, ...locateFindings(followed.output, server, result.remaining)],
+    applied,
+    remaining: [...checkReport(read, options).findings, ...locateFindings(script, server, result.remaining)],
     superseded: locateFindings(script, server, result.superseded),
     diff: unifiedDiff(script.text, result.output, read.script.name),
   };

@@ -1,10 +1,10 @@
 // Places findings on the objects of a live server: the object whose part of the script (or of the
-// server report) holds the finding, and the line and column inside its SHOW CREATE text. After a
-// fix, the parts move with the edits, so findings on the clean script are placed the same way.
-import { applyEdits } from '../core/edits.js';
+// server report) holds the finding, and the line and column inside its SHOW CREATE text. A fix
+// run places everything it reports in the script as read (core/fix-map.ts), so its findings and
+// fixes are placed on the objects as read, like check's.
 import type { AppliedFix } from '../core/fixer.js';
 import { lastAtOrBefore, lineStarts, locationAt, type Location } from '../core/position.js';
-import type { Edit, Finding } from '../core/rule.js';
+import type { Finding } from '../core/rule.js';
 import type { LiveText, TextSegment } from './script.js';
 import type { ObjectLocation } from './types.js';
 
@@ -80,57 +80,4 @@ export function locateFindings<F extends Finding>(
 ): Array<F & { object: ObjectLocation }> {
   const locator = new Locator(live, fallback);
   return findings.map((f) => ({ ...f, object: locator.place(f.start, f.end) }));
-}
-
-/** Maps an offset of a text through sorted, non-overlapping edits of that text. */
-function mapOffset(offset: number, edits: readonly Edit[], bias: 'start' | 'end'): number {
-  let delta = 0;
-  for (const e of edits) {
-    if (e.end <= offset && !(e.start === e.end && e.start === offset && bias === 'start')) {
-      delta += e.text.length - (e.end - e.start);
-      continue;
-    }
-    if (e.start < offset && offset < e.end) return e.start + delta + (bias === 'end' ? e.text.length : 0);
-    break;
-  }
-  return offset + delta;
-}
-
-/** The segments of a text after edits (one pass of the fixer). */
-export function mapSegments(segments: readonly TextSegment[], edits: readonly Edit[]): TextSegment[] {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  return segments.map((sg) => ({
-    ...sg,
-    start: mapOffset(sg.start, sorted, 'start'),
-    end: mapOffset(sg.end, sorted, 'start'),
-    textStart: mapOffset(sg.textStart, sorted, 'start'),
-    textEnd: mapOffset(sg.textEnd, sorted, 'end'),
-  }));
-}
-
-/**
- * For a fix run on a live script: where each applied fix was (on the text of its pass), and the
- * clean script's segments, so its remaining findings can be placed.
- */
-export function followFixes(
-  live: LiveText,
-  fallback: string,
-  applied: readonly AppliedFix[],
-): { applied: LocatedFix[]; output: LiveText } {
-  const passes = Math.max(0, ...applied.map((a) => a.pass));
-  let current: LiveText = live;
-  const located: LocatedFix[] = new Array<LocatedFix>(applied.length);
-  for (let pass = 1; pass <= passes; pass++) {
-    const locator = new Locator(current, fallback);
-    const edits: Edit[] = [];
-    applied.forEach((a, i) => {
-      if (a.pass !== pass) return;
-      const at = locator.offsetOf(a.line, a.column);
-      located[i] = { ...a, object: locator.place(at, at) };
-      edits.push(...a.edits);
-    });
-    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-    current = { text: applyEdits(current.text, sorted), segments: mapSegments(current.segments, sorted) };
-  }
-  return { applied: located, output: current };
 }

@@ -20,14 +20,18 @@ export interface BaselineFile {
   readonly findings: readonly BaselineEntry[];
 }
 
-/** Fingerprints of `findings` in `sql`, in the same order. */
+/**
+ * Fingerprints of `findings` in `sql`, in the same order. The findings `fix` left are read where
+ * they are in `sql`, the clean script (`output`), though reported in the input.
+ */
 export function fingerprints(sql: string, findings: readonly Finding[]): string[] {
   const source = new SqlSource(sql);
   return findings.map((f) => {
-    const stmt = source.statements.find((s) => f.start >= s.start && f.start <= s.end);
+    const { start, end } = f.output ?? f;
+    const stmt = source.statements.find((s) => start >= s.start && start <= s.end);
     const context = stmt === undefined ? '' : sql.slice(stmt.start, stmt.end).replace(/\s+/g, ' ').trim();
     const hash = createHash('sha256');
-    hash.update([f.ruleId, f.messageId, context, sql.slice(f.start, f.end)].join('\u0000'));
+    hash.update([f.ruleId, f.messageId, context, sql.slice(start, end)].join('\u0000'));
     return hash.digest('hex').slice(0, 24);
   });
 }

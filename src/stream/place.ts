@@ -87,8 +87,13 @@ export class OffsetMap {
   }
 }
 
-/** A finding of a job's text placed in the segment's text, holding no string of that text. */
-export function placeFinding(f: Finding, map: OffsetMap): Finding {
+/**
+ * A finding of a job's text placed in the segment's text, holding no string of that text. A
+ * finding fix left is placed in the input by `map`, and its place in the output (`output`) and its
+ * fix's edits by `outMap`.
+ */
+export function placeFinding(f: Finding, map: OffsetMap, outMap: OffsetMap = map): Finding {
+  const o = f.output;
   return {
     ruleId: f.ruleId,
     messageId: f.messageId,
@@ -106,10 +111,22 @@ export function placeFinding(f: Finding, map: OffsetMap): Finding {
         : {
             kind: f.fix.kind,
             title: detach(f.fix.title),
-            edits: f.fix.edits.map((e) => placeEdit(e, map)),
+            edits: f.fix.edits.map((e) => placeEdit(e, outMap)),
           },
     ...(f.unfixed === undefined ? {} : { unfixed: detach(f.unfixed) }),
     ...(f.category === undefined ? {} : { category: f.category }),
+    ...(o === undefined
+      ? {}
+      : {
+          output: {
+            start: outMap.offset(o.start),
+            end: outMap.offset(o.end),
+            line: o.line,
+            column: outMap.column(o.start, o.column),
+            endLine: o.endLine,
+            endColumn: outMap.column(o.end, o.endColumn),
+          },
+        }),
   };
 }
 
@@ -120,11 +137,20 @@ export const placeEdit = (e: Edit, map: OffsetMap): Edit => ({
   text: detach(e.text),
 });
 
-/** An applied fix placed in the segment's input text, with a short excerpt of its statement. */
-export function placeApplied(a: AppliedFix, source: SqlSource, map: OffsetMap, starts: readonly number[]): AppliedFix {
+/**
+ * An applied fix placed in the segment's input text (`input`: the input job text, its map and line
+ * starts), with a short excerpt of its statement; its edits stay in the text of its pass (`source`,
+ * placed by `map`).
+ */
+export function placeApplied(
+  a: AppliedFix,
+  input: { readonly source: SqlSource; readonly map: OffsetMap; readonly starts: readonly number[] },
+  source: SqlSource,
+  map: OffsetMap,
+): AppliedFix {
   const offset = Math.min(
-    source.text.length,
-    (starts[a.line - 1] ?? 0) + a.column - 1 + (a.line === 1 && source.hasBom ? 1 : 0),
+    input.source.text.length,
+    (input.starts[a.line - 1] ?? 0) + a.column - 1 + (a.line === 1 && input.source.hasBom ? 1 : 0),
   );
   let statement: AppliedFix['statement'] = null;
   if (a.statement !== null) {
@@ -142,7 +168,7 @@ export function placeApplied(a: AppliedFix, source: SqlSource, map: OffsetMap, s
     message: detach(a.message),
     pass: a.pass,
     line: a.line,
-    column: map.column(offset, a.column),
+    column: input.map.column(offset, a.column),
     edits: a.edits.map((e) => placeEdit(e, map)),
     statement,
   };

@@ -15,7 +15,7 @@ import { byPlace, validateRuleSettings, type EngineOptions } from '../core/engin
 import { InternalError, SqlSyntaxError } from '../core/errors.js';
 import type { AppliedFix, FixMode } from '../core/fixer.js';
 import type { Finding, Rule } from '../core/rule.js';
-import { shiftFinding, type PiecePlace } from '../core/shift.js';
+import { shiftFinding, shiftLeft, type PiecePlace } from '../core/shift.js';
 import { locateOffset, type SqlSource } from '../core/source.js';
 import { asBuffer } from './bytes.js';
 import { cutSegments, type RawSegment, type Segment } from './cut.js';
@@ -220,7 +220,7 @@ class StreamRun {
     if (this.options.onSegment !== undefined && r.kept !== undefined)
       this.options.onSegment(inAt, r.kept.source, r.kept.findings);
     const outAt = this.mode === null ? inAt : { base: this.outBase, line: this.outLine };
-    this.state.take(r, outAt);
+    this.state.take(r, outAt, inAt);
     this.record(f, r, inAt, outAt);
     if (this.write !== null) await this.output(f, r, this.write);
     this.inBase += f.layout.length;
@@ -232,10 +232,14 @@ class StreamRun {
     this.startReady();
   }
 
-  /** Hands a segment's records to the sink, placed in the whole input (`inAt`) or output (`outAt`). */
+  /**
+   * Hands a segment's records to the sink, placed in the whole input (`inAt`); a left finding's
+   * place in the output (`output`) and its fix's edits, in the output (`outAt`).
+   */
   private record(f: InFlight, r: SegmentResult, inAt: PiecePlace, outAt: PiecePlace): void {
     const sink = this.sink;
-    for (const finding of r.findings) sink.finding(shiftFinding(finding, outAt));
+    for (const finding of r.findings)
+      sink.finding(this.mode === null ? shiftFinding(finding, inAt) : shiftLeft(finding, inAt, outAt));
     if (sink.suppressed) {
       for (const s of r.suppressed) sink.suppressed({ finding: shiftFinding(s.finding, inAt), reason: s.reason });
     }
@@ -356,6 +360,7 @@ export function checkStreamInto(
 /** What fixing a stream gives besides the clean script. */
 export interface StreamFixResult {
   readonly applied: AppliedFix[];
+  /** Findings left in the clean script, placed in the input (their place in the clean script is `output`). */
   readonly remaining: Finding[];
   /** Suggestions not applied whose subject another fix removed (see FixLoopResult), in the input. */
   readonly superseded: Finding[];

@@ -6,6 +6,7 @@ import { detach } from '../core/detach.js';
 import type { Directive } from '../core/directives.js';
 import { lintSourceDetailed, type EngineOptions, type LintResult, type SegmentContext } from '../core/engine.js';
 import { InternalError } from '../core/errors.js';
+import type { Change, FixMap } from '../core/fix-map.js';
 import { fixLoop, fixPolicy, type AppliedFix, type FixMode } from '../core/fixer.js';
 import { lineStarts } from '../core/position.js';
 import type { Finding, Rule } from '../core/rule.js';
@@ -18,22 +19,42 @@ import { countNewlines } from './bytes.js';
 import type { Payload, SegmentJob } from './job.js';
 import { OffsetMap, placeApplied, placeFinding } from './place.js';
 
-/** A directive written in a segment, placed in the segment's text (lines 1-based in it). */
+/** A directive written in a segment, placed in the segment's (output) text (lines 1-based in it). */
 export interface OwnDirective extends Omit<Directive, 'ruleIds'> {
   readonly ruleIds: string[] | null;
   readonly column: number;
   readonly endColumn: number;
+  /** fix: where it is in the segment's input text. */
+  readonly input?: Omit<OwnDirective, 'kind' | 'ruleIds' | 'reason' | 'input'>;
 }
 
 /** A directive, by its index in the segment's own ones, or by its id in the stream. */
 export type DirectiveRef = { readonly own: number } | { readonly id: number };
 
-/** A statement kept for the script-wide rules, placed in the segment's text. */
+/** A statement kept for the script-wide rules, placed in the segment's (output) text. */
 export interface ScriptStatement {
   readonly text: string;
   readonly start: number;
   readonly line: number;
   readonly column: number;
+  /**
+   * fix: where it starts in the segment's input text, and the changes the fixes made in `text`
+   * (relative to its start, see FixMap.slice), if any, to place what is found in it in the input.
+   */
+  readonly input?: {
+    readonly start: number;
+    readonly line: number;
+    readonly column: number;
+    readonly changes?: Change[];
+  };
+}
+
+/** fix: the way back from the final job text to the segment's input text. */
+interface Back {
+  /** Final job text → input job text. */
+  readonly map: FixMap;
+  /** Input job text → the segment's input text. */
+  readonly inputMap: OffsetMap;
 }
 
 /** What running a segment's job gives: plain data, placed in the segment's text. */
@@ -41,7 +62,10 @@ export interface SegmentResult {
   readonly index: number;
   /** Set when a fix edited a placeholder: the job must run again on the whole text. */
   readonly retry?: true;
-  /** check: the findings; fix: those left in the output. Offsets and lines are in the segment's (output) text. */
+  /**
+   * check: the findings; fix: those left in the output, placed in the segment's input text, with
+   * `output` and their fix's edits in its output text.
+   */
   readonly findings: Finding[];
   /** Findings a directive suppressed (check only), with the directive's reason. */
   readonly suppressed: Array<{ readonly finding: Finding; readonly reason: string | null }>;
@@ -162,7 +186,7 @@ export function runSegment(
   const lints = new Lints(rules, options, { inherited, schema, lineOffset: job.lineOffset }, job.payloads);
 
   const input = new SqlSource(job.text, { tokens, delimiter: job.delimiter });
-  let fixed: FixOutcome = { applied: [], superseded: [], output: null, outLength: 0, outBreaks: 0 };
+  let fixed: FixOutcome = { applied: [], superseded: [], output: null, outLength: 0, outBreaks: 0, map: null };
   if (mode === null) lints.lint(input);
   else {
     const outcome = fixSegment(job, input, tokens, mode, lints);
@@ -171,13 +195,17 @@ export function runSegment(
   }
   const { source, result } = lints.done[lints.done.length - 1]!;
   const map = lints.mapOf(source)!;
+  const back: Back | null = fixed.map === null ? null : { map: fixed.map, inputMap: lints.mapOf(input)! };
   if (fixed.output === null) {
     fixed.outLength = map.offset(source.text.length);
     fixed.outBreaks = mode === null ? 0 : countNewlines(source.text);
   }
   return {
     index: job.index,
-    findings: result.findings.map((f) => placeFinding(f, map)),
+    findings:
+      back === null
+        ? result.findings.map((f) => placeFinding(f, map))
+        : result.findings.map((f) => placeFinding(back.map.finding(f), back.inputMap, map)),
     suppressed:
       mode === null
         ? result.suppressed.map((s) => ({
@@ -191,8 +219,8 @@ export function runSegment(
     outLength: fixed.outLength,
     outBreaks: fixed.outBreaks,
     statements: input.statements.length,
-    ...placeDirectives(source, map, result, idOf),
-    script: scriptStatements(source, map, rules, options),
+    ...placeDirectives(source, map, result, idOf, back),
+    script: scriptStatements(source, map, rules, options, back),
     schemaReads: [...reads],
     // Later statements depend on what the script defines as written (a DROP INDEX of a FULLTEXT
     // index a lossy fix removes), as the whole-text fixer's first pass sees it: the schema the next
@@ -209,6 +237,8 @@ interface FixOutcome {
   output: Array<string | number> | null;
   outLength: number;
   outBreaks: number;
+  /** fix: the final job text's way back to the input job text. */
+  map: FixMap | null;
 }
 
 /** Fixes a job's text; null when a fix edited a placeholder (the job must run on the whole text). */
@@ -223,16 +253,21 @@ function fixSegment(
   // Suggestions another fix took away, placed in the segment's input text.
   const inputMap = r.superseded.length === 0 ? null : lints.mapOf(input);
   const superseded = inputMap === null ? [] : r.superseded.map((f) => placeFinding(f, inputMap));
-  if (r.passes === 0) return { applied: [], superseded, output: null, outLength: 0, outBreaks: 0 };
+  if (r.passes === 0) return { applied: [], superseded, output: null, outLength: 0, outBreaks: 0, map: r.map };
   const final = lints.done[lints.done.length - 1]!.source;
   const finalMap = lints.mapOf(final);
   const sources = lints.done.map((l) => l.source);
   if (finalMap === null || r.applied.some((a) => lints.mapOf(sources[a.pass - 1]!) === null)) return null;
-  const starts = new Map<SqlSource, number[]>();
+  // An applied fix's line and column are in the input, its edits in the text of its pass.
+  const inputStarts = lineStarts(input.text);
   const applied = r.applied.map((a) => {
     const pass = sources[a.pass - 1]!;
-    if (!starts.has(pass)) starts.set(pass, lineStarts(pass.text));
-    return placeApplied(a, pass, lints.mapOf(pass)!, starts.get(pass)!);
+    return placeApplied(
+      a,
+      { source: input, map: inputMap ?? lints.mapOf(input)!, starts: inputStarts },
+      pass,
+      lints.mapOf(pass)!,
+    );
   });
   const output: Array<string | number> = [];
   let at = 0;
@@ -250,6 +285,7 @@ function fixSegment(
     output,
     outLength: finalMap.offset(final.text.length),
     outBreaks: countNewlines(final.text),
+    map: r.map,
   };
 }
 
@@ -259,6 +295,7 @@ function placeDirectives(
   map: OffsetMap,
   result: LintResult,
   idOf: ReadonlyMap<Directive, number>,
+  back: Back | null,
 ): Pick<SegmentResult, 'own' | 'pending' | 'used' | 'carry'> {
   const own = result.own ?? [];
   const ownIndex = new Map(own.map((d, i) => [d, i]));
@@ -272,7 +309,22 @@ function placeDirectives(
   const ownPlaced: OwnDirective[] = own.map((d) => {
     const from = source.locOf(d.start);
     const to = source.locOf(d.end);
+    let input: OwnDirective['input'];
+    if (back !== null) {
+      const a = back.map.toInput(d.start, from.line, from.column, 'start');
+      const b = back.map.toInput(d.end, to.line, to.column, 'end');
+      const m = back.inputMap;
+      input = {
+        start: m.offset(a.offset),
+        end: m.offset(b.offset),
+        line: a.line,
+        endLine: b.line,
+        column: m.column(a.offset, a.column),
+        endColumn: m.column(b.offset, b.column),
+      };
+    }
     return {
+      ...(input === undefined ? {} : { input }),
       kind: d.kind,
       ruleIds: d.ruleIds === null ? null : d.ruleIds.map(detach),
       reason: d.reason === null ? null : detach(d.reason),
@@ -300,6 +352,7 @@ function scriptStatements(
   map: OffsetMap,
   rules: readonly Rule[],
   options: EngineOptions,
+  back: Back | null,
 ): ScriptStatement[] {
   const script: ScriptStatement[] = [];
   const scope = scriptScope(rules, options);
@@ -307,11 +360,26 @@ function scriptStatements(
   for (const st of source.statements) {
     if (!(scope.all || scope.kinds.has(st.kind)) || BODY_KINDS.has(st.kind)) continue;
     const loc = source.locOf(st.start);
+    const text = detach(scriptText(source, st, scope.namesOnly));
+    let input: ScriptStatement['input'];
+    if (back !== null) {
+      const from = { offset: st.start, ...loc };
+      const at = back.map.toInput(st.start, loc.line, loc.column, 'start');
+      const changes = back.map.slice(from, st.start + text.length, at);
+      const m = back.inputMap;
+      input = {
+        start: m.offset(at.offset),
+        line: at.line,
+        column: m.column(at.offset, at.column),
+        ...(changes.length === 0 ? {} : { changes }),
+      };
+    }
     script.push({
-      text: detach(scriptText(source, st, scope.namesOnly)),
+      text,
       start: map.offset(st.start),
       line: loc.line,
       column: map.column(st.start, loc.column),
+      ...(input === undefined ? {} : { input }),
     });
   }
   return script;

@@ -3,6 +3,7 @@
 // segments taken so far defined, and what the script-wide rules read of the statements they look
 // at, which they check once at the end.
 import { applyDirectives, type Directive } from '../core/directives.js';
+import { absolute, FixMap, outputPlace, type Place } from '../core/fix-map.js';
 import { byPlace, lintScriptRules, unusedDirectiveFinding, type EngineOptions } from '../core/engine.js';
 import { InternalError } from '../core/errors.js';
 import { lastAtOrBefore } from '../core/position.js';
@@ -33,6 +34,10 @@ export class StreamState {
   /** Every directive of the input, at its place in the whole input (or output, for fix), by id. */
   private readonly placed: Directive[] = [];
   private readonly columns: Array<{ column: number; endColumn: number }> = [];
+  /** fix: where each directive is in the whole input. */
+  private readonly inputPlaces: Array<{ from: Place; to: Place } | undefined> = [];
+  /** fix: where each script-wide finding (placed in the output) is in the input. */
+  private readonly inputOf = new Map<Finding, { from: Place; to: Place }>();
   private readonly pending = new Set<number>();
   private readonly used = new Set<number>();
   private readonly scriptStatements: ScriptStatement[] = [];
@@ -90,8 +95,11 @@ export class StreamState {
     return reads.every(([name, facts]) => sameTable(this.schema.table(name), facts));
   }
 
-  /** Takes a segment's (final) result; `at` places the segment's (output) text in the whole input. */
-  take(r: SegmentResult, at: PiecePlace): void {
+  /**
+   * Takes a segment's (final) result; `at` places the segment's (output) text in the whole output,
+   * `inAt` its input text in the whole input (the same for check).
+   */
+  take(r: SegmentResult, at: PiecePlace, inAt: PiecePlace = at): void {
     const ids = r.own.map((d) => {
       const id = this.placed.length;
       this.placed.push({
@@ -104,6 +112,15 @@ export class StreamState {
         endLine: d.endLine + at.line - 1,
       });
       this.columns.push({ column: d.column, endColumn: d.endColumn });
+      const i = d.input;
+      this.inputPlaces.push(
+        i === undefined
+          ? undefined
+          : {
+              from: { offset: i.start + inAt.base, line: i.line + inAt.line - 1, column: i.column },
+              to: { offset: i.end + inAt.base, line: i.endLine + inAt.line - 1, column: i.endColumn },
+            },
+      );
       return id;
     });
     const idOf = (x: DirectiveRef) => ('own' in x ? ids[x.own]! : x.id);
@@ -120,27 +137,40 @@ export class StreamState {
         start: s.start + at.base,
         line: s.line + at.line - 1,
         column: s.column,
+        ...(s.input === undefined
+          ? {}
+          : { input: { ...s.input, start: s.input.start + inAt.base, line: s.input.line + inAt.line - 1 } }),
       });
     }
   }
 
-  /** The script-wide findings and the unused-directive verdicts, at their places in the whole input. */
+  /**
+   * The script-wide findings and the unused-directive verdicts, at their places in the whole input
+   * (for fix, with their places in the output as `output`).
+   */
   finish(): { findings: Finding[]; suppressed: StreamSuppressed[] } {
     const out = this.scriptFindings();
     const inline = this.options.inlineDirectives !== false;
-    const { kept, suppressed } = inline ? this.applyPlaced(out) : { kept: out, suppressed: [] };
+    const applied = inline ? this.applyPlaced(out) : { kept: out, suppressed: [] };
+    // Directives apply where they are in the output, as the findings were found; then (fix) both go to the input.
+    const toInput = (f: Finding) => {
+      const i = this.inputOf.get(f);
+      return i === undefined ? f : inInput(f, i.from, i.to);
+    };
+    const kept = applied.kept.map(toInput);
+    const suppressed = applied.suppressed.map((x) => ({ ...x, finding: toInput(x.finding) }));
     const severity = this.options.reportUnusedDirectives;
     if (inline && severity !== undefined) {
       this.placed.forEach((p, id) => {
         if (!this.pending.has(id) || this.used.has(id)) return;
         const { column, endColumn } = this.columns[id]!;
-        kept.push(
-          unusedDirectiveFinding(
-            p,
-            { start: p.start, end: p.end, line: p.line, column, endLine: p.endLine, endColumn },
-            severity,
-          ),
+        const f = unusedDirectiveFinding(
+          p,
+          { start: p.start, end: p.end, line: p.line, column, endLine: p.endLine, endColumn },
+          severity,
         );
+        const i = this.inputPlaces[id];
+        kept.push(i === undefined ? f : inInput(f, i.from, i.to));
       });
     }
     return { findings: kept.sort(byPlace), suppressed };
@@ -168,7 +198,8 @@ export class StreamState {
         column: line === lines[i] ? st.column + column - 1 : column,
       };
     };
-    return lintScriptRules(source, this.rules, this.options, this.schema).map((f) => {
+    const inputOf = this.inputOf;
+    const found = lintScriptRules(source, this.rules, this.options, this.schema).map((f) => {
       // The statement the finding starts in: the last one starting at or before it.
       const i = Math.max(
         0,
@@ -176,7 +207,7 @@ export class StreamState {
       );
       const from = map(f.start, f.line, f.column, i);
       const to = map(f.end, f.endLine, f.endColumn, i);
-      return {
+      const placed: Finding = {
         ...f,
         start: from.offset,
         end: to.offset,
@@ -185,7 +216,19 @@ export class StreamState {
         endLine: to.line,
         endColumn: to.column,
       };
+      const input = this.scriptStatements[i]!.input;
+      if (input === undefined) return placed;
+      // fix: placed in the input through the changes the fixes made in the statement's text.
+      const back = FixMap.of(input.changes ?? []);
+      const inStart = { offset: input.start, line: input.line, column: input.column };
+      const rel = (offset: number, line: number, column: number, bias: 'start' | 'end') =>
+        absolute(back.toInput(offset - starts[i]!, line - lines[i]! + 1, column, bias), inStart);
+      const a = rel(f.start, f.line, f.column, 'start');
+      const b = rel(f.end, f.endLine, f.endColumn, 'end');
+      inputOf.set(placed, { from: a, to: b.offset < a.offset ? a : b });
+      return placed;
     });
+    return found;
   }
 
   /** Applies every directive of the input, at its place, to findings placed in the whole input. */
@@ -195,4 +238,18 @@ export class StreamState {
     for (const s of suppressed) this.used.add(this.placed.indexOf(s.directive));
     return { kept, suppressed: suppressed.map((s) => ({ finding: s.finding, reason: s.directive.reason })) };
   }
+}
+
+/** A finding of the output (fix) placed in the input at [from, to), with its place in the output as `output`. */
+function inInput(f: Finding, from: Place, to: Place): Finding {
+  return {
+    ...f,
+    start: from.offset,
+    end: to.offset,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    output: outputPlace(f),
+  };
 }
