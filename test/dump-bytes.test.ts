@@ -71,7 +71,7 @@ describe.skipIf(MARIADBD === null)(`a latin1 binary dump round-trips through fix
     const findings = runs.map((r) => {
       expect(r.status, r.stderr).not.toBe(2);
       const [file] = JSON.parse(r.stdout.toString('utf8')) as Array<{
-        messages: Array<{ ruleId: string; line: number }>;
+        findings: Array<{ ruleId: string; line: number }>;
       }>;
       return file!.findings.map((m) => `${m.line} ${m.ruleId}`);
     });

@@ -101,6 +101,11 @@ function viewSuspects(bytes: Uint8Array): SuspectFinder {
   };
 }
 
+/** What a statement that declares the connection's character set may look like (a quick pre-test). */
+const ANY_DECLARATION = /\bset\s+(?:names|charset|character\s+set)\b/i;
+/** …and one that declares latin1 or binary. */
+const LATIN1_DECLARATION = /\bset\s+(?:names|charset|character\s+set)\s+['"]?(?:latin1|binary)\b/i;
+
 /**
  * Checks a segment's bytes where they are not all UTF-8 or hold a NUL (see the module comment),
  * and follows the script's charset declarations (`state`) through segments that mention latin1 or
@@ -113,7 +118,7 @@ function checkSegment(
   name: string,
 ): void {
   const clean = isUtf8(seg.bytes) && seg.bytes.indexOf(0) < 0;
-  if (clean && !/latin1|binary/i.test(seg.view)) return;
+  if (clean && !(state.latin1 ? ANY_DECLARATION : LATIN1_DECLARATION).test(seg.view)) return;
   let tokens: Token[];
   try {
     tokens = seg.tokens ?? tokenize(seg.view, seg.delimiter, known).tokens;
