@@ -11,7 +11,7 @@ import { firstMisplacedByte, type CharsetState, type SuspectFinder } from '../co
 import { completeLength, sequenceAt } from '../core/utf8.js';
 import { locateOffset } from '../core/source.js';
 import { boundaries, scanData, tokenize, tokenizePartial, type KnownPayload, type Token } from '../core/tokenize.js';
-import { decodeScript } from '../node/encoding.js';
+import { decodeScript, encodeScript } from '../node/encoding.js';
 import { countNewlines, viewOf } from './bytes.js';
 
 /** Bytes per segment: small enough for constant memory, large enough that a normal schema file is one segment. */
@@ -64,7 +64,7 @@ async function* validated(
     return { bytes, view };
   };
   for await (const chunk of input) {
-    let bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    let bytes: Uint8Array = typeof chunk === 'string' ? encodeScript(chunk) : chunk;
     onBytes?.(bytes.length);
     if (
       first &&
