@@ -1,36 +1,17 @@
-// Strict UTF-8 validation, to name the first bad byte of an input.
+// UTF-8 as scripts use it: the strict check the playground makes on a dropped file (the first bad
+// byte named), UTF-16 lengths counted without decoding, and the escapes that let the CLI keep every
+// byte of a script that is not all UTF-8 (a binary or latin1 dump).
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
 export function firstInvalidUtf8(buf: Uint8Array): number {
-  let i = 0;
-  const n = buf.length;
-  while (i < n) {
-    const b = buf[i]!;
-    if (b < 0x80) {
+  for (let i = 0; i < buf.length;) {
+    if (buf[i]! < 0x80) {
       i++;
       continue;
     }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else return i;
-    if (i + need >= n) return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = buf[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
+    const n = sequenceAt(buf, i);
+    if (n === 0) return i;
+    i += n;
   }
   return -1;
 }
@@ -102,9 +83,9 @@ export function byteLocation(bytes: Uint8Array, offset: number): { line: number;
 }
 
 /**
- * The strict check every reader of a whole script makes (the CLI's files, the playground's drops):
- * UTF-16 text, a NUL byte or invalid UTF-8 is refused at its first byte; null when the bytes are
- * a UTF-8 script.
+ * The strict check of a script that must be text (the playground's drops; the CLI reads bytes, see
+ * script-bytes.ts): UTF-16 text, a NUL byte or invalid UTF-8 is refused at its first byte; null
+ * when the bytes are a UTF-8 script.
  */
 export function scriptBytesProblem(bytes: Uint8Array): ScriptBytesProblem | null {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
