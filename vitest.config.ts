@@ -34,6 +34,7 @@ export const UNIT = [
   'test/atomic.test.ts',
   'test/fixtures.test.ts',
   'test/docs.test.ts',
+  'test/bytes.test.ts',
 ];
 
 /** The fuzz tier: seeded property runs (FUZZ_SEED and FUZZ_RUNS widen them; bin/fuzz.mjs). */

@@ -24,7 +24,12 @@ interface Row {
   /** The one-line message on stderr (exit 2), or a pattern the report must show. */
   readonly message?: RegExp;
   readonly report?: RegExp;
+  /** The bytes fix -o must write (when it writes). */
+  readonly output?: Buffer;
 }
+
+/** Bytes from text whose `\xNN` escapes stand for single bytes (any value, not UTF-8 encoded). */
+const raw = (s: string): Buffer => Buffer.from(s, 'latin1');
 
 const nested = 'SELECT ' + '('.repeat(10_000) + '1' + ')'.repeat(10_000) + ';\n';
 const rows: Row[] = [
@@ -41,6 +46,39 @@ const rows: Row[] = [
     content: Buffer.from([0x53, 0x45, 0x4c, 0x0a, 0x20, 0xfe, 0x3b]),
     status: 2,
     message: /^in\.sql:2:2: invalid UTF-8 byte 0xfe/,
+  },
+  // A script is bytes: what is not UTF-8 passes inside literals (a BLOB dumped without
+  // --hex-blob, latin1 text), in comments, and in code once the script says it is latin1.
+  {
+    name: 'bytes that are not UTF-8 inside string literals and a comment pass, byte-identical',
+    content: raw(
+      "CREATE INDEX i USING HASH ON t(c);\nINSERT INTO t VALUES ('\xfe\x00\x80\xc3',_binary'\xff');\n-- caf\xe9\nSELECT 'Z\xfcrich';\n",
+    ),
+    status: 1,
+    fixStatus: 0,
+    report: /1:16 .*USING HASH/,
+    output: raw(
+      "CREATE INDEX i ON t(c);\nINSERT INTO t VALUES ('\xfe\x00\x80\xc3',_binary'\xff');\n-- caf\xe9\nSELECT 'Z\xfcrich';\n",
+    ),
+  },
+  {
+    name: 'a latin1 script (SET NAMES latin1) takes bytes in code as they are',
+    content: raw('/*!40101 SET NAMES latin1 */;\nCREATE INDEX i USING HASH ON `caf\xe9`(c);\n'),
+    status: 1,
+    fixStatus: 0,
+    report: /2:16 .*USING HASH/,
+  },
+  {
+    name: 'invalid UTF-8 in a quoted identifier of a UTF-8 script',
+    content: raw("SELECT '\xe9';\nCREATE INDEX i ON `caf\xe9`(c);\n"),
+    status: 2,
+    message: /^in\.sql:2:23: invalid UTF-8 byte 0xe9 outside a string literal/,
+  },
+  {
+    name: 'a NUL byte in a comment',
+    content: raw("SELECT '\x00';\n/* \x00 */\n"),
+    status: 2,
+    message: /^in\.sql:2:4: binary file \(NUL byte\)/,
   },
   {
     name: 'UTF-16 with BOM',
@@ -109,6 +147,7 @@ describe('bad input', () => {
         }
       }
       if (row.report) expect(check.stdout).toMatch(row.report);
+      if (row.output) expect(readFileSync(join(dir, 'out.sql'))).toEqual(row.output);
       // An input that cannot be read or tokenized is also the report's finding, at the same place.
       if (row.message) {
         const place = /^in\.sql:(\d+):(\d+): (.*)$/.exec(check.stderr.trimEnd())!;

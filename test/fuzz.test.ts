@@ -12,6 +12,9 @@ import { checkStreamWith, fixStreamWith, segments } from '../src/stream/index.js
 import type { Finding } from '../src/core/rule.js';
 import { rules } from '../rules/index.js';
 import { tokenize } from '../src/core/tokenize.js';
+import { firstMisplacedByte, textSuspects } from '../src/core/script-bytes.js';
+import { locateOffset } from '../src/core/source.js';
+import { encodeScript } from '../src/node/encoding.js';
 import { corpusFiles } from './helpers/corpus.js';
 import { fakePool } from './helpers/stream.js';
 
@@ -142,6 +145,16 @@ const WORDS = [
   '\t',
   'é',
   '😀',
+  // Bytes that are not UTF-8 (a BLOB dumped without --hex-blob), as the text holds them: escapes
+  // U+DC00+byte. Only bytes that never start a valid sequence, so two escapes side by side never
+  // become a character when encoded; and NUL.
+  '\udcff',
+  '\udcfe',
+  '\udc80',
+  '\udcbf',
+  '\udcc0',
+  '\udcf5',
+  '\0',
 ];
 /** Fragments that may leave a string or comment open: bad input, but never a crash. */
 const OPENERS = ["'", '"', '`', '/*', '/*!50100 '];
@@ -236,6 +249,16 @@ const PAYLOAD = [
   ' ',
   'é',
   '😀',
+  // Bytes that are not UTF-8 (a BLOB dumped without --hex-blob), as the text holds them: escapes
+  // U+DC00+byte. Only bytes that never start a valid sequence, so two escapes side by side never
+  // become a character when encoded; and NUL.
+  '\udcff',
+  '\udcfe',
+  '\udc80',
+  '\udcbf',
+  '\udcc0',
+  '\udcf5',
+  '\0',
 ];
 const dataScript = fc
   .array(
@@ -255,8 +278,9 @@ const dataScript = fc
   )
   .map((stmts) => stmts.map(([head, body, end]) => head + body.join('') + end).join(''));
 
+/** The bytes of `text` (escapes back to the bytes they stand for) in chunks of `size`. */
 async function* chunksOf(text: string, size: number): AsyncGenerator<Uint8Array> {
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = encodeScript(text);
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
@@ -310,9 +334,18 @@ describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed
             } catch (e) {
               failure = e;
             }
+            // A byte that is not UTF-8 (or a NUL) outside the literals is refused where it stands.
+            const bad =
+              whole instanceof SqlSyntaxError
+                ? null
+                : firstMisplacedByte(whole.tokens, textSuspects, { latin1: false });
             if (whole instanceof SqlSyntaxError) {
               expect(failure).toBeInstanceOf(SqlSyntaxError);
-              expect((failure as Error).message).toMatch(/^f\.sql:\d+:\d+: unterminated/);
+              // A stream may meet a misplaced byte in a segment before the one that does not end.
+              expect((failure as Error).message).toMatch(/^f\.sql:\d+:\d+: (unterminated|invalid UTF-8|binary)/);
+            } else if (bad !== null) {
+              const at = locateOffset(sql, bad.offset);
+              expect((failure as Error | null)?.message).toBe(`f.sql:${at.line}:${at.column}: ${bad.reason}`);
             } else {
               expect(failure).toBe(null);
               expect(got).toEqual(
@@ -343,7 +376,20 @@ describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed
       // INSERT payloads (placeholders for the rules) with multi-byte characters and line breaks,
       // and code after them on the same line: positions after a payload must not move.
       const insert = fc
-        .array(fc.constantFrom("'é'", "'😀\n'", "'a\\'b'", '1', "'日本;'", '"x\ny"'), { minLength: 1, maxLength: 6 })
+        .array(
+          fc.constantFrom(
+            "'é'",
+            "'😀\n'",
+            "'a\\'b'",
+            '1',
+            "'日本;'",
+            '"x\ny"',
+            // Binary payloads: bytes that are not UTF-8 and NULs, as escapes in the text.
+            "'\udcff\udc80\0'",
+            "_binary'\udcfe\n\udcbf'",
+          ),
+          { minLength: 1, maxLength: 6 },
+        )
         .chain((values) =>
           fc
             .constantFrom('', ' LOCK TABLES t WRITE;', ' CREATE INDEX j USING HASH ON t(c); -- é')
@@ -352,6 +398,8 @@ describe(`fuzz (${RUNS} runs per property, ${CORPUS_RUNS} corpus mutations, seed
       const line = fc.oneof(
         fc.constant('LOCK TABLES t WRITE;'),
         fc.constant('CREATE INDEX i ON t(c) USING HASH;'),
+        // A fix in a segment whose code holds bytes that are not UTF-8 (in a literal).
+        fc.constant("CREATE INDEX k USING HASH ON t(c) COMMENT 'caf\udce9\udcf5';"),
         fc.constant('SELECT 1;'),
         insert,
         fc.constantFrom('CREATE TABLE Foo (a INT);', 'CREATE TABLE foo (a INT);', 'CREATE TABLE FOO (a INT);'),

@@ -8,6 +8,7 @@ import { FileRecords } from '../format/records.js';
 import { fix, rules, type FixResult } from '../index.js';
 import { AtomicWriter, UsageError, writeFileAtomic } from '../node/io.js';
 import { writeToStream, type Streams } from '../node/streams.js';
+import { decodeChunks, encodeScript } from '../node/encoding.js';
 import { fixStreamInto, type StreamWrite } from '../stream/index.js';
 import { needsWholeText, streamInputs } from './executor.js';
 import { applyBaseline, finish, recordOptions, unreadableRecords } from './finish.js';
@@ -152,10 +153,10 @@ async function runFixWhole({ args, policy, io, all, to }: FixRun): Promise<numbe
   }
   if (args.diff !== undefined) {
     const diff = results.map((r) => r.result.diff).join('');
-    if (args.diff === '-') io.stdout.write(diff);
+    if (args.diff === '-') io.stdout.write(encodeScript(diff));
     else writeFileAtomic(resolve(io.cwd, args.diff), diff);
   }
-  if (sqlToStdout) io.stdout.write(results[0]!.result.output);
+  if (sqlToStdout) io.stdout.write(encodeScript(results[0]!.result.output));
   writeDump(args, io, all);
   return finish(files, args, io, reportStream);
 }
@@ -201,7 +202,7 @@ async function runFixStreaming({ args, policy, io, all, to }: FixRun): Promise<n
       // The JSON report carries the clean script when it goes to a file: read back once written.
       if (args.format === 'json' && destination !== undefined) {
         const file = destination;
-        r.output = () => createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>;
+        r.output = () => decodeChunks(createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>);
       }
       return r;
     });

@@ -1,4 +1,6 @@
-// File input and output for the CLI: strict UTF-8 decoding with located errors, atomic writes.
+// File input and output for the CLI: a script's bytes decoded with every byte kept (bytes that are
+// not UTF-8 escaped, see encoding.ts), bad input refused with its location, atomic writes of the
+// bytes the text stands for.
 import {
   closeSync,
   fsyncSync,
@@ -13,7 +15,12 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { scriptBytesProblem } from '../core/utf8.js';
+import { isUtf8 } from 'node:buffer';
+import { SqlSyntaxError } from '../core/errors.js';
+import { firstMisplacedByte, textSuspects } from '../core/script-bytes.js';
+import { locateOffset } from '../core/source.js';
+import { tokenize } from '../core/tokenize.js';
+import { decodeScript, encodeScript } from './encoding.js';
 
 /** A user-facing failure: the CLI prints its message alone and exits with code 2. */
 export class UsageError extends Error {
@@ -39,14 +46,27 @@ export class UnreadableInput extends UsageError {
   }
 }
 
-/** Decodes a script, rejecting binary and non-UTF-8 input with `file:line:col: reason`. */
+/**
+ * Decodes a script, every byte kept: UTF-16 text, and a NUL byte or a byte that is not UTF-8
+ * outside a string literal (where the script has not declared latin1; see
+ * src/core/script-bytes.ts), are refused with `file:line:col: reason`.
+ */
 export function decodeSql(buf: Uint8Array, name: string): string {
-  const problem = scriptBytesProblem(buf);
-  if (problem !== null) {
-    const why = problem.kind === 'invalid' ? `${problem.reason} at byte offset ${problem.offset}` : problem.reason;
-    throw new UnreadableInput(name, why, problem.line, problem.column);
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))
+    throw new UnreadableInput(name, 'UTF-16 text is not supported; convert the file to UTF-8', 1, 1);
+  const text = decodeScript(buf);
+  if (isUtf8(buf) && buf.indexOf(0) < 0) return text;
+  let bad;
+  try {
+    bad = firstMisplacedByte(tokenize(text).tokens, textSuspects, { latin1: false });
+  } catch (e) {
+    // Text that does not tokenize is reported, at its place, where it is tokenized.
+    if (e instanceof SqlSyntaxError) return text;
+    throw e;
   }
-  return Buffer.from(buf).toString('utf8');
+  if (bad === null) return text;
+  const at = locateOffset(text, bad.offset);
+  throw new UnreadableInput(name, bad.reason, at.line, at.column);
 }
 
 /** What a failure to open or read `name` means to its user. */
@@ -71,10 +91,13 @@ export function readSqlFile(path: string, name = path): string {
   return decodeSql(buf, name);
 }
 
-/** Writes `content` to `path` atomically; with `keepModeOf`, the new file gets that file's mode. */
+/**
+ * Writes `content` to `path` atomically, as the bytes it stands for (escaped bytes back to
+ * themselves); with `keepModeOf`, the new file gets that file's mode.
+ */
 export function writeFileAtomic(path: string, content: string, keepModeOf?: string): void {
   const w = new AtomicWriter(path);
-  w.write(content);
+  w.write(encodeScript(content));
   w.commit(keepModeOf);
 }
 
@@ -94,8 +117,8 @@ export class AtomicWriter {
 
   write(chunk: string | Uint8Array): void {
     try {
-      if (typeof chunk === 'string') writeSync(this.fd!, chunk);
-      else for (let at = 0; at < chunk.length;) at += writeSync(this.fd!, chunk, at);
+      const bytes = typeof chunk === 'string' ? encodeScript(chunk) : chunk;
+      for (let at = 0; at < bytes.length;) at += writeSync(this.fd!, bytes, at);
     } catch (e) {
       this.abort();
       throw new UsageError(`${this.path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);

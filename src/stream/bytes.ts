@@ -1,10 +1,10 @@
-// Byte helpers of the streaming folder: the one-byte view of UTF-8 bytes (one character per
+// Byte helpers of the streaming folder: the one-byte view of a script's bytes (one character per
 // byte, so offsets in it are byte offsets), UTF-16 lengths, and line-break counts.
 import { Buffer, isAscii } from 'node:buffer';
-import { utf16Length as countUtf16 } from '../core/utf8.js';
+import { scriptLength } from '../node/encoding.js';
 
-/** UTF-16 length of valid UTF-8 bytes, ASCII answered natively. */
-export const utf16Length = (b: Uint8Array): number => (isAscii(b) ? b.length : countUtf16(b));
+/** UTF-16 length of bytes as decodeScript decodes them (bytes that are not UTF-8 escaped), ASCII answered natively. */
+export const utf16Length = (b: Uint8Array): number => (isAscii(b) ? b.length : scriptLength(b));
 
 /** `b` as a Buffer, without copying it. */
 export const asBuffer = (b: Uint8Array): Buffer =>

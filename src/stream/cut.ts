@@ -1,14 +1,18 @@
-// Cutting a byte stream into segments: the input is read as UTF-8 bytes, validated strictly as it
-// comes (NUL bytes, invalid UTF-8 and UTF-16 are bad input, placed at their line and column), and
-// cut at statement boundaries into segments of about SEGMENT_SIZE bytes. The input is never
-// decoded to find the boundaries: the tokenizer runs over a one-byte "view" of the bytes, in which
-// every byte is one character, so its offsets are byte offsets.
+// Cutting a byte stream into segments: the input is read as bytes (UTF-16 is bad input), and cut
+// at statement boundaries into segments of about SEGMENT_SIZE bytes. The input is never decoded to
+// find the boundaries: the tokenizer runs over a one-byte "view" of the bytes, in which every byte
+// is one character, so its offsets are byte offsets. A segment whose bytes are not all UTF-8 (or
+// hold a NUL) is checked as the whole-text reader checks a script (src/core/script-bytes.ts): such
+// a byte passes inside string literals, VALUES payloads and comments, and in code only after the
+// script declared latin1; anywhere else it is bad input, placed at its line and column.
 import { Buffer, isUtf8 } from 'node:buffer';
 import { SqlSyntaxError } from '../core/errors.js';
-import { firstInvalidUtf8 } from '../core/utf8.js';
+import { firstMisplacedByte, type CharsetState, type SuspectFinder } from '../core/script-bytes.js';
+import { completeLength, sequenceAt } from '../core/utf8.js';
 import { locateOffset } from '../core/source.js';
 import { boundaries, scanData, tokenize, tokenizePartial, type KnownPayload, type Token } from '../core/tokenize.js';
-import { asBuffer, countNewlines, utf16Length, viewOf } from './bytes.js';
+import { decodeScript, encodeScript } from '../node/encoding.js';
+import { countNewlines, viewOf } from './bytes.js';
 
 /** Bytes per segment: small enough for constant memory, large enough that a normal schema file is one segment. */
 export const SEGMENT_SIZE = 1024 * 1024;
@@ -34,28 +38,16 @@ export interface RawSegment {
   readonly delimiter: string;
 }
 
-/** Length of `bytes` without a trailing, incomplete UTF-8 sequence. */
-function completeLength(bytes: Uint8Array): number {
-  const n = bytes.length;
-  for (let back = 1; back <= 3 && back <= n; back++) {
-    const b = bytes[n - back]!;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > back ? n - back : n;
-  }
-  return n;
-}
-
 interface Chunk {
   readonly bytes: Uint8Array;
   readonly view: string;
 }
 
 /**
- * Validates UTF-8 chunks strictly (`name:line:col` errors for NUL bytes or invalid UTF-8) and
- * yields them whole-character aligned, each with its one-byte view. A BOM reads as three spaces
- * in the view (the tokenizer gives a BOM token only in decoded text; here it must not look like
- * the start of a word).
+ * Yields the chunks whole-character aligned (a UTF-8 sequence is never split between two), each
+ * with its one-byte view; UTF-16 text is refused at 1:1. A BOM reads as three spaces in the view
+ * (the tokenizer gives a BOM token only in decoded text; here it must not look like the start of a
+ * word).
  */
 async function* validated(
   input: AsyncIterable<Uint8Array | string>,
@@ -65,38 +57,14 @@ async function* validated(
   let pending: Uint8Array = new Uint8Array(0);
   let first = true;
   let start = true;
-  let lineCount = 1;
-  let column = 1;
-  const advance = (bytes: Uint8Array, view: string) => {
-    const nl = view.lastIndexOf('\n');
-    if (nl < 0) column += utf16Length(bytes);
-    else {
-      lineCount += countNewlines(view);
-      column = utf16Length(bytes.subarray(nl + 1)) + 1;
-    }
-  };
-  const fail = (reason: string, bytes: Uint8Array, at: number): never => {
-    const before = asBuffer(bytes).toString('utf8', 0, at);
-    const loc = locateOffset(before, before.length);
-    const line = lineCount + loc.line - 1;
-    const col = loc.line === 1 ? column + loc.column - 1 : loc.column;
-    throw new SqlSyntaxError(reason, -1).locate(line, col, name);
-  };
   const check = (bytes: Uint8Array): Chunk => {
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) fail('binary file (NUL byte); expected a UTF-8 SQL script', bytes, nul);
-    if (!isUtf8(bytes)) {
-      const bad = Math.max(0, firstInvalidUtf8(bytes));
-      fail(`invalid UTF-8 byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}`, bytes, bad);
-    }
     let view = viewOf(bytes);
     if (start && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) view = '   ' + view.slice(3);
     if (bytes.length > 0) start = false;
-    advance(bytes, view);
     return { bytes, view };
   };
   for await (const chunk of input) {
-    let bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    let bytes: Uint8Array = typeof chunk === 'string' ? encodeScript(chunk) : chunk;
     onBytes?.(bytes.length);
     if (
       first &&
@@ -112,6 +80,57 @@ async function* validated(
     if (cut > 0) yield check(bytes.subarray(0, cut));
   }
   if (pending.length > 0) yield check(pending);
+}
+
+/** The suspects of a view over `bytes`: NUL bytes and bytes that start no valid UTF-8 sequence. */
+function viewSuspects(bytes: Uint8Array): SuspectFinder {
+  return (t, nulOnly) => {
+    if (!/[\0\x80-\xff]/.test(t.text)) return null;
+    for (let i = t.start; i < t.end;) {
+      const b = bytes[i]!;
+      if (b === 0) return { offset: i, byte: 0 };
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      const n = sequenceAt(bytes, i);
+      if (n === 0 && !nulOnly) return { offset: i, byte: b };
+      i += n === 0 ? 1 : n;
+    }
+    return null;
+  };
+}
+
+/** What a statement that declares the connection's character set may look like (a quick pre-test). */
+const ANY_DECLARATION = /\bset\s+(?:names|charset|character\s+set)\b/i;
+/** …and one that declares latin1 or binary. */
+const LATIN1_DECLARATION = /\bset\s+(?:names|charset|character\s+set)\s+['"]?(?:latin1|binary)\b/i;
+
+/**
+ * Checks a segment's bytes where they are not all UTF-8 or hold a NUL (see the module comment),
+ * and follows the script's charset declarations (`state`) through segments that mention latin1 or
+ * binary; the tokens are those the cutter made, or the view's own.
+ */
+function checkSegment(
+  seg: { bytes: Uint8Array; view: string; tokens: Token[] | null; delimiter: string; line: number; byteBase: number },
+  known: KnownPayload | null,
+  state: CharsetState,
+  name: string,
+): void {
+  const clean = isUtf8(seg.bytes) && seg.bytes.indexOf(0) < 0;
+  if (clean && !(state.latin1 ? ANY_DECLARATION : LATIN1_DECLARATION).test(seg.view)) return;
+  let tokens: Token[];
+  try {
+    tokens = seg.tokens ?? tokenize(seg.view, seg.delimiter, known).tokens;
+  } catch (e) {
+    // Bad input the segment's job reports, at its place.
+    if (e instanceof SqlSyntaxError) return;
+    throw e;
+  }
+  const bad = firstMisplacedByte(tokens, clean ? () => null : viewSuspects(seg.bytes), state);
+  if (bad === null) return;
+  const at = placeInView(seg.view, seg.bytes, bad.offset, seg.byteBase === 0);
+  throw new SqlSyntaxError(bad.reason, -1).locate(seg.line + at.line - 1, at.column, name);
 }
 
 /** Bytes kept in pieces, joined only when a segment is cut from them. */
@@ -161,6 +180,7 @@ export async function* cutSegments(
   // scanOn); `known` is its end once found, for the tokenizer.
   let open: OpenPayload | null = null;
   let known: KnownPayload | null = null;
+  const charset: CharsetState = { latin1: false };
   const locate = (e: unknown) => {
     if (e instanceof SqlSyntaxError && e.line === undefined) {
       const at = placeInView(buffer, bytes.all(), e.offset, byteBase === 0);
@@ -195,7 +215,7 @@ export async function* cutSegments(
       continue;
     }
     const view = buffer.slice(0, cut.end);
-    yield {
+    const segment: RawSegment = {
       index: index++,
       bytes: bytes.take(cut.end),
       view,
@@ -205,6 +225,8 @@ export async function* cutSegments(
       line,
       delimiter,
     };
+    checkSegment(segment, null, charset, name);
+    yield segment;
     byteBase += view.length;
     line += countNewlines(view);
     delimiter = cut.delimiter;
@@ -228,7 +250,18 @@ export async function* cutSegments(
         throw locate(e);
       }
     }
-    yield { index, bytes: bytes.take(bytes.length), view: buffer, payloads, tokens, byteBase, line, delimiter };
+    const segment: RawSegment = {
+      index,
+      bytes: bytes.take(bytes.length),
+      view: buffer,
+      payloads,
+      tokens,
+      byteBase,
+      line,
+      delimiter,
+    };
+    checkSegment(segment, known, charset, name);
+    yield segment;
   }
 }
 
@@ -290,7 +323,7 @@ function placeInView(view: string, bytes: Uint8Array, offset: number, bom: boole
   const at = Math.min(Math.max(0, offset), view.length);
   const lineStart = view.lastIndexOf('\n', at - 1) + 1;
   const line = 1 + countNewlines(view, 0, at);
-  let column = asBuffer(bytes).toString('utf8', lineStart, at).length + 1;
+  let column = decodeScript(bytes, lineStart, at).length + 1;
   if (bom && lineStart === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && at > 0) column--;
   return { line, column };
 }
@@ -316,7 +349,7 @@ export async function* segments(
 ): AsyncGenerator<Segment> {
   let base = 0;
   for await (const raw of cutSegments(input, name, segmentSize)) {
-    const text = asBuffer(raw.bytes).toString('utf8');
+    const text = decodeScript(raw.bytes);
     let tokens: Token[];
     try {
       tokens = tokenize(text, raw.delimiter).tokens;

@@ -5,7 +5,8 @@ import { isAscii } from 'node:buffer';
 import type { DirectiveKind } from '../core/directives.js';
 import type { TableFacts } from '../core/schema.js';
 import type { KnownPayload, Token } from '../core/tokenize.js';
-import { asBuffer, utf16Length, viewOf } from './bytes.js';
+import { decodeScript } from '../node/encoding.js';
+import { utf16Length, viewOf } from './bytes.js';
 import type { RawSegment } from './cut.js';
 
 /** An INSERT/REPLACE payload of a segment, which the rules see as a placeholder. */
@@ -69,7 +70,7 @@ export function prepare(raw: RawSegment, fixing: boolean, whole = false): { job:
   const ascii = isAscii(raw.bytes);
   const decode = (from: number, to: number): string => {
     if (ascii || isAscii(raw.bytes.subarray(from, to))) return raw.view.slice(from, to);
-    return asBuffer(raw.bytes).toString('utf8', from, to);
+    return decodeScript(raw.bytes, from, to);
   };
   let data: readonly KnownPayload[];
   if (raw.tokens === null) data = raw.payloads ?? [];
@@ -138,6 +139,6 @@ export function prepare(raw: RawSegment, fixing: boolean, whole = false): { job:
 
 /** The job of a segment as one decoded text, without placeholders (its bytes as read). */
 export function wholeJob(index: number, bytes: Uint8Array, delimiter: string): PreparedJob {
-  const text = isAscii(bytes) ? viewOf(bytes) : asBuffer(bytes).toString('utf8');
+  const text = isAscii(bytes) ? viewOf(bytes) : decodeScript(bytes);
   return { index, text, delimiter, payloads: [] };
 }

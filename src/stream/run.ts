@@ -5,8 +5,8 @@
 // pass on to each other is kept in state.ts. Findings carry offsets (UTF-16 code units) and lines
 // in the whole input.
 //
-// The data path is kept cheap: the input is validated as UTF-8 but never decoded to find the
-// statement boundaries; the VALUES payload of an INSERT, which no rule looks into, reaches the
+// The data path is kept cheap: the input is checked (NUL bytes and bytes that are not UTF-8 outside
+// string literals) but never decoded to find the statement boundaries; the VALUES payload of an INSERT, which no rule looks into, reaches the
 // rules as a short placeholder instead of its text; and a segment no fix changed is written out
 // as the bytes it was read as.
 import { Buffer } from 'node:buffer';
@@ -17,7 +17,7 @@ import type { AppliedFix, FixMode } from '../core/fixer.js';
 import type { Finding, Rule } from '../core/rule.js';
 import { shiftFinding, shiftLeft, type PiecePlace } from '../core/shift.js';
 import { locateOffset, type SqlSource } from '../core/source.js';
-import { asBuffer } from './bytes.js';
+import { decodeScript, encodeScript } from '../node/encoding.js';
 import { cutSegments, type RawSegment, type Segment } from './cut.js';
 import { IN_THREAD, type SegmentExecutor } from './executor.js';
 import { prepare, wholeJob, type Layout, type PreparedJob } from './job.js';
@@ -262,7 +262,7 @@ class StreamRun {
     else {
       // One write per segment: the changed text, and the payloads as they were read.
       const pieces = r.output.map((piece) => {
-        if (typeof piece === 'string') return Buffer.from(piece, 'utf8');
+        if (typeof piece === 'string') return encodeScript(piece);
         const [from, to] = f.layout.ranges[piece]!;
         return f.bytes.subarray(from, to);
       });
@@ -385,7 +385,7 @@ export async function fixStreamWith(
 ): Promise<StreamFixResult> {
   const sink = new Collect();
   await runStream(rules, input, options, modeOf(options), sink, (chunk) =>
-    write(typeof chunk === 'string' ? chunk : asBuffer(chunk).toString('utf8')),
+    write(typeof chunk === 'string' ? chunk : decodeScript(chunk)),
   );
   return { applied: sink.appliedList, remaining: sink.findings, superseded: sink.supersededList };
 }
