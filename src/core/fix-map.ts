@@ -182,17 +182,21 @@ export class FixMap {
     const from = this.toInput(f.start, f.line, f.column, 'start');
     let to = this.toInput(f.end, f.endLine, f.endColumn, 'end');
     if (to.offset < from.offset) to = from;
-    return {
-      ...f,
-      start: from.offset,
-      end: to.offset,
-      line: from.line,
-      column: from.column,
-      endLine: to.line,
-      endColumn: to.column,
-      output: outputPlace(f),
-    };
+    return { ...movedTo(f, from, to), output: outputPlace(f) };
   }
+}
+
+/** `f` moved to [from, to): its offsets, lines and columns; the rest as it was. */
+export function movedTo(f: Finding, from: Place, to: Place): Finding {
+  return {
+    ...f,
+    start: from.offset,
+    end: to.offset,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+  };
 }
 
 /** Where a finding is in the text it was found in. */

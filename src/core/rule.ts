@@ -110,19 +110,13 @@ export interface Rule {
   checkScript?(statements: readonly Statement[], ctx: RuleContext): void;
 }
 
-/** A problem found by a rule, with its location in the checked text. */
-export interface Finding {
+/** A problem found by a rule, with its location in the checked text (FindingPlace). */
+export interface Finding extends FindingPlace {
   readonly ruleId: string;
   /** Which of the rule's messages; tests assert this rather than the wording. */
   readonly messageId: string;
   readonly severity: Severity;
   readonly message: string;
-  readonly start: number;
-  readonly end: number;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
   readonly fix: Fix | null;
   /** `advice` on the findings of advice rules (recommendations, not problems); absent otherwise. */
   readonly category?: 'advice';

@@ -3,7 +3,7 @@
 // segments taken so far defined, and what the script-wide rules read of the statements they look
 // at, which they check once at the end.
 import { applyDirectives, type Directive } from '../core/directives.js';
-import { absolute, FixMap, outputPlace, type Place } from '../core/fix-map.js';
+import { absolute, FixMap, movedTo, outputPlace, type Place } from '../core/fix-map.js';
 import { byPlace, lintScriptRules, unusedDirectiveFinding, type EngineOptions } from '../core/engine.js';
 import { InternalError } from '../core/errors.js';
 import { lastAtOrBefore } from '../core/position.js';
@@ -207,15 +207,7 @@ export class StreamState {
       );
       const from = map(f.start, f.line, f.column, i);
       const to = map(f.end, f.endLine, f.endColumn, i);
-      const placed: Finding = {
-        ...f,
-        start: from.offset,
-        end: to.offset,
-        line: from.line,
-        column: from.column,
-        endLine: to.line,
-        endColumn: to.column,
-      };
+      const placed = movedTo(f, from, to);
       const input = this.scriptStatements[i]!.input;
       if (input === undefined) return placed;
       // fix: placed in the input through the changes the fixes made in the statement's text.
@@ -242,14 +234,5 @@ export class StreamState {
 
 /** A finding of the output (fix) placed in the input at [from, to), with its place in the output as `output`. */
 function inInput(f: Finding, from: Place, to: Place): Finding {
-  return {
-    ...f,
-    start: from.offset,
-    end: to.offset,
-    line: from.line,
-    column: from.column,
-    endLine: to.line,
-    endColumn: to.column,
-    output: outputPlace(f),
-  };
+  return { ...movedTo(f, from, to), output: outputPlace(f) };
 }
