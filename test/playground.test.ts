@@ -353,13 +353,19 @@ describe.skipIf(BROWSER === null)('playground in headless Chromium', () => {
     const bad = [...Buffer.from('SELECT 1;\nSELECT "', 'utf8'), 0xff, ...Buffer.from('";\n', 'utf8')];
     await drop('bad.sql', bad);
     await page.waitForSelector('#notice:not([hidden])');
-    const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-bad-'));
-    writeFileSync(join(dir, 'bad.sql'), Buffer.from(bad));
-    const cli = runCli(['check', 'bad.sql'], { cwd: dir });
-    expect(cli.status).toBe(2);
-    expect(cli.stderr).toBe(`${await page.textContent('#notice')}\n`);
     expect(await page.textContent('#notice')).toBe('bad.sql:2:9: invalid UTF-8 byte 0xff');
     expect(await page.textContent('#filename')).toBe('dump.sql'); // the script shown stays
+    // The playground takes text; the CLI reads a script as bytes, as the mysql client does
+    // (docs/dumps.md): the same byte inside a string literal passes there, and in code it is
+    // refused at its place, as the playground refuses it.
+    const dir = mkdtempSync(join(tmpdir(), 'clustrix-lint-bad-'));
+    writeFileSync(join(dir, 'bad.sql'), Buffer.from(bad));
+    expect(runCli(['check', 'bad.sql'], { cwd: dir }).status).toBe(0);
+    const inCode = [...Buffer.from('SELECT 1;\nSELECT x', 'utf8'), 0xff, ...Buffer.from(';\n', 'utf8')];
+    writeFileSync(join(dir, 'code.sql'), Buffer.from(inCode));
+    const cli = runCli(['check', 'code.sql'], { cwd: dir });
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toMatch(/^code\.sql:2:9: invalid UTF-8 byte 0xff outside a string literal/);
   }, 120_000);
 
   it('says what is wrong with a bad link or an unreadable script, without a console error', async () => {
