@@ -152,33 +152,7 @@ function runRules(
         return out;
       },
       report(r) {
-        const template = meta.messages[r.messageId];
-        if (template === undefined)
-          throw new InternalError(`rule ${meta.id} reported unknown messageId "${r.messageId}"`);
-        if (r.fix && !meta.fixable.includes(r.fix.kind)) {
-          throw new InternalError(
-            `rule ${meta.id} offered a ${r.fix.kind} fix but does not declare it in meta.fixable`,
-          );
-        }
-        const from = source.locOf(r.start);
-        const to = source.locOf(r.end);
-        const severity = (settings[meta.id] as Severity | undefined) ?? r.severity ?? meta.severity;
-        findings.push({
-          ruleId: meta.id,
-          messageId: r.messageId,
-          severity,
-          message:
-            formatMessage(template, { ...r.data, target: target.name }) +
-            (within === undefined ? '' : runsWhen(within, severity)),
-          start: r.start,
-          end: r.end,
-          line: from.line,
-          column: from.column,
-          endLine: to.line,
-          endColumn: to.column,
-          fix: r.fix ?? null,
-          ...(meta.category === 'advice' ? { category: 'advice' as const } : {}),
-        });
+        findings.push(findingOf(meta, r, source, target, settings[meta.id] as Severity | undefined, within));
       },
     };
   };
@@ -242,6 +216,48 @@ function runRules(
     }
   }
   return findings;
+}
+
+/** What a rule reports, as the engine gets it. */
+type Report = Parameters<RuleContext['report']>[0];
+
+/**
+ * The finding of report `r` by the rule of `meta`: its message in the target's words (and, for a
+ * statement nested in a routine, when it fails), its place in `source`, its severity (`setting`, the
+ * user's, first).
+ */
+function findingOf(
+  meta: Rule['meta'],
+  r: Report,
+  source: SqlSource,
+  target: Target,
+  setting: Severity | undefined,
+  within: Statement | undefined,
+): Finding {
+  const template = meta.messages[r.messageId];
+  if (template === undefined) throw new InternalError(`rule ${meta.id} reported unknown messageId "${r.messageId}"`);
+  if (r.fix && !meta.fixable.includes(r.fix.kind)) {
+    throw new InternalError(`rule ${meta.id} offered a ${r.fix.kind} fix but does not declare it in meta.fixable`);
+  }
+  const from = source.locOf(r.start);
+  const to = source.locOf(r.end);
+  const severity = setting ?? r.severity ?? meta.severity;
+  return {
+    ruleId: meta.id,
+    messageId: r.messageId,
+    severity,
+    message:
+      formatMessage(template, { ...r.data, target: target.name }) +
+      (within === undefined ? '' : runsWhen(within, severity)),
+    start: r.start,
+    end: r.end,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    fix: r.fix ?? null,
+    ...(meta.category === 'advice' ? { category: 'advice' as const } : {}),
+  };
 }
 
 /**

@@ -156,6 +156,23 @@ class ByteQueue {
   }
 }
 
+/** What the last segment carries for its job: its tokens, or its payloads' bounds, or neither. */
+interface LastCut {
+  readonly payloads: KnownPayload[] | null;
+  readonly tokens: Token[] | null;
+}
+
+/**
+ * The tokens (`make`) or payload bounds of the input's last segment, `buffer`. A whole input in
+ * one segment (`only`) that its job tokenizes gets neither: the job tokenizes it once (and reports
+ * bad input).
+ */
+function lastCut(buffer: string, delimiter: string, known: KnownPayload | null, only: boolean, make: boolean): LastCut {
+  if (make) return { payloads: null, tokens: tokenize(buffer, delimiter, known).tokens };
+  if (only) return { payloads: null, tokens: null };
+  return { payloads: boundaries(buffer, delimiter, known, false).payloads, tokens: null };
+}
+
 /**
  * Cuts the input into segments at statement boundaries, from the one-byte view of its bytes (no
  * UTF-8 decoding: every decision the tokenizer makes is about ASCII characters, and a multi-byte
@@ -238,24 +255,17 @@ export async function* cutSegments(
     want = Math.max(segmentSize, buffer.length + 1);
   }
   if (buffer.length > 0 || index === 0) {
-    let payloads: KnownPayload[] | null = null;
-    let tokens: Token[] | null = null;
-    // A whole input in one segment is tokenized once, by its job (which reports bad input).
-    const make = withTokens();
-    if (index > 0 || make) {
-      try {
-        if (make) tokens = tokenize(buffer, delimiter, known).tokens;
-        else payloads = boundaries(buffer, delimiter, known, false).payloads;
-      } catch (e) {
-        throw locate(e);
-      }
+    let last: LastCut;
+    try {
+      last = lastCut(buffer, delimiter, known, index === 0, withTokens());
+    } catch (e) {
+      throw locate(e);
     }
     const segment: RawSegment = {
       index,
       bytes: bytes.take(bytes.length),
       view: buffer,
-      payloads,
-      tokens,
+      ...last,
       byteBase,
       line,
       delimiter,
