@@ -7,37 +7,28 @@ import { ROOT } from './paths.js';
 export const CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus', 'wso2');
 
 /**
- * The corpus files, or null when ../shared is absent (a user's clone). Under CI the corpus must
- * be there: its absence is a failure, not a skip.
+ * The .sql files of a corpus folder, sorted, or null when ../shared is absent (a user's clone).
+ * Under CI the corpus must be there: its absence is a failure, not a skip.
  */
-export function corpusFiles(): string[] | null {
-  if (!existsSync(CORPUS_DIR)) {
-    if (process.env.CI === 'true') throw new Error(`CI=true but the WSO2 corpus is missing at ${CORPUS_DIR}`);
+function sqlFilesIn(dir: string, what: string): string[] | null {
+  if (!existsSync(dir)) {
+    if (process.env.CI === 'true') throw new Error(`CI=true but the ${what} is missing at ${dir}`);
     return null;
   }
-  return readdirSync(CORPUS_DIR)
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()
-    .map((f) => join(CORPUS_DIR, f));
+    .map((f) => join(dir, f));
 }
+
+/** The WSO2 corpus files, or null when ../shared is absent. */
+export const corpusFiles = (): string[] | null => sqlFilesIn(CORPUS_DIR, 'WSO2 corpus');
 
 export const CORPUS_SKIP_REASON = `WSO2 corpus not found at ${CORPUS_DIR} (it lives in ../shared beside the repository); corpus tests skipped`;
 
 export const PUBLIC_CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus', 'public');
 
-/**
- * The public real-world corpus (scripts from other projects, see its MANIFEST.md), or null when
- * ../shared is absent. Under CI its absence is a failure, not a skip.
- */
-export function publicCorpusFiles(): string[] | null {
-  if (!existsSync(PUBLIC_CORPUS_DIR)) {
-    if (process.env.CI === 'true') throw new Error(`CI=true but the public corpus is missing at ${PUBLIC_CORPUS_DIR}`);
-    return null;
-  }
-  return readdirSync(PUBLIC_CORPUS_DIR)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((f) => join(PUBLIC_CORPUS_DIR, f));
-}
+/** The public real-world corpus (scripts from other projects, see its MANIFEST.md), or null when ../shared is absent. */
+export const publicCorpusFiles = (): string[] | null => sqlFilesIn(PUBLIC_CORPUS_DIR, 'public corpus');
 
 export const PUBLIC_CORPUS_SKIP_REASON = `public corpus not found at ${PUBLIC_CORPUS_DIR} (it lives in ../shared beside the repository); its tests skipped`;
